@@ -1,0 +1,61 @@
+package com.kakehashi.bank.sandbox;
+
+import com.kakehashi.bank.infra.FundingBankClient.DebitRequest;
+import com.kakehashi.bank.infra.FundingBankClient.DebitResponse;
+import io.quarkus.arc.profile.IfBuildProfile;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A sandbox funding bank served by the demo profile over real HTTP, so the REST client, its
+ * timeout, retry and breaker run for real. Rules: account number 0000000 is closed; a debit over
+ * 500,000 yen is refused for insufficient funds; everything else is approved. Same requestId,
+ * same answer.
+ */
+@IfBuildProfile("demo")
+@Path("/sandbox/bank/debits")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Sandbox bank (demo only)")
+public class SandboxBankResource {
+    private static final BigDecimal SANDBOX_DEBIT_CEILING = new BigDecimal("500000");
+    private final Map<String, DebitResponse> debits = new ConcurrentHashMap<>();
+
+    @POST
+    @Operation(summary = "Debit a linked account (sandbox rules)")
+    public DebitResponse debit(DebitRequest request) {
+        return debits.computeIfAbsent(request.requestId(), id -> decide(request));
+    }
+
+    @GET
+    @Path("/{requestId}")
+    public DebitResponse status(@PathParam("requestId") String requestId) {
+        DebitResponse known = debits.get(requestId);
+        if (known == null) {
+            throw new NotFoundException();
+        }
+        return known;
+    }
+
+    private static DebitResponse decide(DebitRequest request) {
+        if ("0000000".equals(request.accountNumber())) {
+            return new DebitResponse(request.requestId(), "DECLINED", null, "account closed");
+        }
+        if (new BigDecimal(request.amount()).compareTo(SANDBOX_DEBIT_CEILING) > 0) {
+            return new DebitResponse(request.requestId(), "DECLINED", null, "insufficient funds at bank");
+        }
+        return new DebitResponse(request.requestId(), "APPROVED", "SBX-" + UUID.randomUUID(), null);
+    }
+}

@@ -1,0 +1,116 @@
+package com.kakehashi.common.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.kakehashi.common.error.BusinessException;
+import com.kakehashi.common.error.ErrorCode;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** One mapper per exception type; every error leaves as application/problem+json. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response business(BusinessException e, ContainerRequestContext request) {
+        return respond(e.errorCode(), e.getMessage(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, ContainerRequestContext request) {
+        List<Problem.FieldError> fields = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        Problem problem = Problem.of(ErrorCode.INVALID_REQUEST, "The request has invalid fields",
+                CorrelationIdFilter.of(request)).withErrors(fields);
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, ContainerRequestContext request) {
+        return respond(ErrorCode.MALFORMED_JSON, e.getOriginalMessage(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, ContainerRequestContext request) {
+        return respond(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", request);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, ContainerRequestContext request) {
+        return respond(ErrorCode.UNAUTHENTICATED, "The bearer token is invalid or expired", request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return respond(ErrorCode.FORBIDDEN, "Your role does not allow this call", request);
+    }
+
+    @ServerExceptionMapper
+    public Response stale(OptimisticLockException e, ContainerRequestContext request) {
+        return respond(ErrorCode.CONCURRENT_MODIFICATION, "The resource changed while you wrote it", request);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ContainerRequestContext request) {
+        return respond(ErrorCode.NOT_FOUND, "No resource at this path", request);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, ContainerRequestContext request) {
+        return respond(ErrorCode.METHOD_NOT_ALLOWED, "This path does not support that method", request);
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, ContainerRequestContext request) {
+        return respond(ErrorCode.NOT_ACCEPTABLE, "Ask for application/json (or image/png where offered)", request);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMedia(NotSupportedException e, ContainerRequestContext request) {
+        return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json", request);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        if (status < 500) {
+            return respond(ErrorCode.INVALID_REQUEST, e.getMessage(), request);
+        }
+        return internal(e, request);
+    }
+
+    /** Last resort: log with the correlation id, answer a bare 500 without internals. */
+    @ServerExceptionMapper
+    public Response internal(Throwable e, ContainerRequestContext request) {
+        String correlationId = CorrelationIdFilter.of(request);
+        LOG.errorf(e, "Unhandled error, correlation id %s", correlationId);
+        return Response.status(500).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(ErrorCode.INTERNAL, null, correlationId)).build();
+    }
+
+    private static Response respond(ErrorCode code, String detail, ContainerRequestContext request) {
+        return Response.status(code.status()).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(code, detail, CorrelationIdFilter.of(request))).build();
+    }
+
+    /** "createMerchant.request.name" -> "name": callers know their fields, not our methods. */
+    private static String leaf(String path) {
+        String[] parts = path.split("\\.");
+        return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", List.of(parts).subList(2, parts.length));
+    }
+}

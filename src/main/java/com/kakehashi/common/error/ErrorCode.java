@@ -1,0 +1,70 @@
+package com.kakehashi.common.error;
+
+/**
+ * The closed catalogue of outcomes a caller can see. Each code maps one-to-one to an
+ * RFC 9457 problem type ({@code https://kakehashi.example/problems/<code>}) and an HTTP status.
+ * Codes are part of the public contract: add, never rename.
+ */
+public enum ErrorCode {
+    INVALID_REQUEST(400, "The request is invalid"),
+    MALFORMED_JSON(400, "The request body is not valid JSON for this call"),
+    INVALID_AMOUNT(400, "The amount is not a valid positive decimal"),
+    UNSUPPORTED_CURRENCY(400, "The currency is not supported"),
+    AMOUNT_PRECISION(400, "The amount has more decimals than the currency allows"),
+    IDEMPOTENCY_KEY_MISSING(400, "An Idempotency-Key header is required"),
+    BANK_ACCOUNT_INVALID(400, "The bank account details are invalid"),
+    UNAUTHENTICATED(401, "Authentication is required"),
+    FORBIDDEN(403, "This role may not perform this call"),
+    NOT_FOUND(404, "No such resource"),
+    WALLET_NOT_FOUND(404, "No such wallet"),
+    MERCHANT_NOT_FOUND(404, "No such merchant"),
+    BANK_NOT_FOUND(404, "No such partner bank"),
+    QUOTE_NOT_FOUND(404, "No such quote"),
+    PAYMENT_NOT_FOUND(404, "No such payment"),
+    TOP_UP_NOT_FOUND(404, "No such top-up"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "The requested media type is not available"),
+    CONCURRENT_MODIFICATION(409, "The resource was changed concurrently; retry"),
+    QUOTE_ALREADY_USED(409, "The quote has already been paid"),
+    BANK_ALREADY_LINKED(409, "The wallet already has a linked bank account"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used with a different request"),
+    QR_CRC_MISMATCH(422, "The QR payload's CRC does not match its content"),
+    QR_MALFORMED(422, "The QR payload is not a valid EMVCo merchant-presented QR"),
+    QR_MERCHANT_UNKNOWN(422, "The QR does not name a Kakehashi merchant"),
+    QR_AMOUNT_REQUIRED(422, "A static QR needs an amount"),
+    QR_CURRENCY_MISMATCH(422, "The QR's currency is not the merchant's currency"),
+    QUOTE_EXPIRED(422, "The quote has expired"),
+    INSUFFICIENT_FUNDS(422, "The wallet balance is too low"),
+    PER_PAYMENT_LIMIT_EXCEEDED(422, "The payment exceeds the wallet's per-payment limit"),
+    DAILY_LIMIT_EXCEEDED(422, "The payment exceeds the wallet's daily spend limit"),
+    MAX_BALANCE_EXCEEDED(422, "The top-up would take the wallet over its maximum balance"),
+    WALLET_NOT_ACTIVE(422, "The wallet is not active"),
+    MERCHANT_NOT_ACTIVE(422, "The merchant is not active"),
+    CURRENCY_MISMATCH(422, "The amount's currency does not fit this call"),
+    REFUND_EXCEEDS_REMAINING(422, "The refund exceeds what is left to refund"),
+    NO_LINKED_BANK_ACCOUNT(422, "The wallet has no linked bank account"),
+    FX_RATE_UNAVAILABLE(422, "No exchange rate is available for this currency pair"),
+    INTERNAL(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The stable snake_case code, e.g. {@code insufficient_funds}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

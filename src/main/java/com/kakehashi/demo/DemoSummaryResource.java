@@ -1,0 +1,59 @@
+package com.kakehashi.demo;
+
+import com.kakehashi.common.api.MoneyDto;
+import com.kakehashi.common.security.Caller;
+import com.kakehashi.common.security.Roles;
+import com.kakehashi.merchant.application.Merchants;
+import com.kakehashi.qr.application.MerchantQrCodes;
+import com.kakehashi.wallet.application.Wallets;
+import io.quarkus.arc.profile.IfBuildProfile;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What the demo seeded: merchant ids and QR payloads, wallet ids. Demo profile only. */
+@IfBuildProfile("demo")
+@Path("/v1/demo")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Demo (demo profile only)")
+public class DemoSummaryResource {
+    public record MerchantEntry(UUID id, String name, String city, String currency, String staticQr) {
+    }
+
+    public record WalletEntry(String owner, UUID id, MoneyDto balance) {
+    }
+
+    public record Summary(List<MerchantEntry> merchants, List<WalletEntry> wallets) {
+    }
+
+    @Inject
+    Merchants merchants;
+    @Inject
+    Wallets wallets;
+    @Inject
+    MerchantQrCodes qrCodes;
+
+    @GET
+    @Operation(summary = "The seeded merchants (with their static QR payloads) and wallets")
+    public Summary summary() {
+        List<MerchantEntry> merchantEntries = merchants.list(0, 50).stream()
+                .map(m -> new MerchantEntry(m.id(), m.name(), m.city(), m.currency().getCurrencyCode(),
+                        qrCodes.payloadFor(m, Optional.empty())))
+                .toList();
+        List<WalletEntry> walletEntries = DemoData.TRAVELLERS.stream()
+                .flatMap(t -> wallets.ownedBy(new Caller(t.subject(), Set.of(Roles.TRAVELLER))).stream())
+                .map(w -> new WalletEntry(w.owner(), w.id(), MoneyDto.of(w.balance())))
+                .toList();
+        return new Summary(merchantEntries, walletEntries);
+    }
+}

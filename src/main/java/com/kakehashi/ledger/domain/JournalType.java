@@ -1,0 +1,8 @@
+package com.kakehashi.ledger.domain;
+
+/** Why a journal entry was written; its reference names the business object. */
+public enum JournalType {
+    TOP_UP,
+    PAYMENT,
+    REFUND
+}

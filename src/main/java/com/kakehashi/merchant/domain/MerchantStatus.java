@@ -1,0 +1,6 @@
+package com.kakehashi.merchant.domain;
+
+public enum MerchantStatus {
+    ACTIVE,
+    SUSPENDED
+}

@@ -1,0 +1,12 @@
+package com.kakehashi.payment.application;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "kakehashi.quote")
+public interface QuoteConfig {
+    /** How long a quote's price and rate hold. */
+    @WithDefault("PT2M")
+    Duration timeToLive();
+}

@@ -1,0 +1,20 @@
+package com.kakehashi.payment.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.javamoney.moneta.Money;
+
+/** A captured payment: the wallet was charged {@code charge}; the merchant is owed {@code price}. */
+public record Payment(UUID id, UUID quoteId, UUID walletId, String owner, UUID merchantId, Money price, Money charge,
+        BigDecimal rate, Money refundedPrice, Money refundedCharge, PaymentStatus status, Instant capturedAt,
+        long version) {
+
+    public Money refundablePrice() {
+        return price.subtract(refundedPrice);
+    }
+
+    public Money refundableCharge() {
+        return charge.subtract(refundedCharge);
+    }
+}

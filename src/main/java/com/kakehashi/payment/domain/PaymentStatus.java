@@ -1,0 +1,7 @@
+package com.kakehashi.payment.domain;
+
+public enum PaymentStatus {
+    CAPTURED,
+    PARTIALLY_REFUNDED,
+    REFUNDED
+}

@@ -1,0 +1,10 @@
+package com.kakehashi.qr.application;
+
+import java.util.Optional;
+import java.util.UUID;
+import javax.money.CurrencyUnit;
+import org.javamoney.moneta.Money;
+
+/** What a scanned Kakehashi QR asks for: which merchant, and (dynamic QR) how much. */
+public record PaymentTarget(UUID merchantId, CurrencyUnit currency, Optional<Money> amount) {
+}

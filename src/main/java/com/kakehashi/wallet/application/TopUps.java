@@ -1,0 +1,165 @@
+package com.kakehashi.wallet.application;
+
+import com.kakehashi.bank.application.FundingBank;
+import com.kakehashi.bank.application.PartnerBanks;
+import com.kakehashi.bank.domain.DebitInstruction;
+import com.kakehashi.bank.domain.DebitOutcome;
+import com.kakehashi.common.error.BusinessException;
+import com.kakehashi.common.error.ErrorCode;
+import com.kakehashi.common.money.Amounts;
+import com.kakehashi.common.security.Caller;
+import com.kakehashi.idempotency.application.Claim;
+import com.kakehashi.idempotency.application.Idempotency;
+import com.kakehashi.ledger.application.Ledger;
+import com.kakehashi.ledger.domain.JournalEntry;
+import com.kakehashi.ledger.domain.JournalType;
+import com.kakehashi.ledger.domain.LedgerAccounts;
+import com.kakehashi.ledger.domain.Posting;
+import com.kakehashi.wallet.domain.SpendingPolicy;
+import com.kakehashi.wallet.domain.TopUpStatus;
+import com.kakehashi.wallet.domain.Wallet;
+import com.kakehashi.wallet.infra.BankLinkEntity;
+import com.kakehashi.wallet.infra.BankLinkRepository;
+import com.kakehashi.wallet.infra.TopUpEntity;
+import com.kakehashi.wallet.infra.TopUpRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.javamoney.moneta.Money;
+
+/**
+ * Top-ups from the linked bank account. The PENDING top-up is committed before the bank is
+ * called, so a crash or timeout never loses a debit the bank may have made; only the bank's
+ * explicit approval credits the wallet, and the PENDING -> COMPLETED step happens exactly once
+ * (a conditional update) in the same transaction as the ledger journal.
+ */
+@ApplicationScoped
+public class TopUps {
+    static final String OPERATION = "top-up";
+    private static final int RESOLVE_BATCH = 100;
+
+    @Inject
+    Wallets wallets;
+    @Inject
+    TopUpRepository topUps;
+    @Inject
+    BankLinkRepository bankLinks;
+    @Inject
+    FundingBank fundingBank;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    Ledger ledger;
+    @Inject
+    WalletCharges charges;
+    @Inject
+    java.time.Clock clock;
+
+    private sealed interface Start {
+    }
+
+    private record Known(UUID topUpId) implements Start {
+    }
+
+    private record Started(UUID topUpId, DebitInstruction instruction) implements Start {
+    }
+
+    /** Requests a top-up; the same key and amount again return the same top-up in its current state. */
+    public TopUp request(Caller caller, UUID walletId, String key, Money amount) {
+        Idempotency.requireValidKey(key);
+        Start start = QuarkusTransaction.requiringNew().call(() -> begin(caller, walletId, key, amount));
+        if (start instanceof Started started) {
+            DebitOutcome outcome = fundingBank.debit(started.instruction());
+            QuarkusTransaction.requiringNew().run(() -> apply(started.topUpId(), outcome));
+        }
+        UUID id = start instanceof Started s ? s.topUpId() : ((Known) start).topUpId();
+        return QuarkusTransaction.requiringNew().call(() -> TopUp.of(topUps.findById(id)));
+    }
+
+    private Start begin(Caller caller, UUID walletId, String key, Money amount) {
+        Wallet wallet = wallets.ownedBy(caller, walletId);
+        Claim claim = idempotency.claim(caller.subject(), OPERATION, key, walletId + "|" + Amounts.format(amount)
+                + "|" + amount.getCurrency().getCurrencyCode());
+        if (!(claim instanceof Claim.Fresh)) {
+            String resource = claim instanceof Claim.InFlight inFlight ? inFlight.resourceId()
+                    : ((Claim.Replay) claim).body();
+            return new Known(UUID.fromString(resource));
+        }
+        SpendingPolicy.topUpRefusal(wallet, amount).ifPresent(code -> {
+            throw new BusinessException(code, "Top-up of " + Amounts.format(amount) + " " + amount.getCurrency()
+                    + " refused: " + code.title().toLowerCase(java.util.Locale.ROOT));
+        });
+        BankLinkEntity link = bankLinks.forWallet(walletId).orElseThrow(() -> new BusinessException(
+                ErrorCode.NO_LINKED_BANK_ACCOUNT, "Link a bank account to wallet " + walletId + " first"));
+        TopUpEntity topUp = new TopUpEntity();
+        topUp.id = UUID.randomUUID();
+        topUp.walletId = walletId;
+        topUp.bankLinkId = link.id;
+        topUp.amountMinor = Amounts.toMinor(amount);
+        topUp.currency = amount.getCurrency().getCurrencyCode();
+        topUp.status = TopUpStatus.PENDING.name();
+        topUp.createdAt = clock.instant();
+        topUp.updatedAt = topUp.createdAt;
+        topUps.persist(topUp);
+        idempotency.attachResource(caller.subject(), OPERATION, key, topUp.id.toString());
+        // The answer to a replay is the top-up itself, read fresh: its status moves on after the bank answers.
+        idempotency.complete(caller.subject(), OPERATION, key, 201, topUp.id.toString());
+        return new Started(topUp.id, new DebitInstruction(topUp.id, link.bankCode, link.branchCode,
+                link.accountType, link.accountNumber, link.holderName, amount));
+    }
+
+    /** Applies a definite bank answer; Unknown leaves the top-up PENDING for {@link #resolvePending}. */
+    void apply(UUID topUpId, DebitOutcome outcome) {
+        Instant now = clock.instant();
+        switch (outcome) {
+            case DebitOutcome.Approved approved -> {
+                if (topUps.resolve(topUpId, TopUpStatus.COMPLETED.name(), approved.bankReference(), null, now)) {
+                    credit(topUps.findById(topUpId), now);
+                }
+            }
+            case DebitOutcome.Declined declined ->
+                topUps.resolve(topUpId, TopUpStatus.DECLINED.name(), null, declined.reason(), now);
+            case DebitOutcome.Unknown unknown -> {
+                // stays PENDING: the bank may have debited; only a definite answer may settle it
+            }
+        }
+    }
+
+    private void credit(TopUpEntity topUp, Instant now) {
+        Money amount = Amounts.fromMinor(topUp.amountMinor, topUp.currency);
+        charges.credit(topUp.walletId, amount);
+        ledger.post(new JournalEntry(UUID.randomUUID(), JournalType.TOP_UP, topUp.id.toString(), now, List.of(
+                Posting.credit(topUp.walletId, amount),
+                Posting.debit(LedgerAccounts.bankClearing(PartnerBanks.FUNDING_BANK_ID, topUp.currency), amount))));
+    }
+
+    /** Asks the bank about top-ups still PENDING after {@code minAge}; returns how many it settled. */
+    public int resolvePending(Duration minAge) {
+        List<UUID> pending = QuarkusTransaction.requiringNew().call(
+                () -> topUps.pendingBefore(clock.instant().minus(minAge), RESOLVE_BATCH));
+        int settled = 0;
+        for (UUID id : pending) {
+            DebitOutcome outcome = fundingBank.status(id.toString());
+            if (!(outcome instanceof DebitOutcome.Unknown)) {
+                QuarkusTransaction.requiringNew().run(() -> apply(id, outcome));
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    public TopUp visibleTo(Caller caller, UUID walletId, UUID topUpId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            wallets.visibleTo(caller, walletId);
+            TopUpEntity e = topUps.findById(topUpId);
+            if (e == null || !e.walletId.equals(walletId)) {
+                throw new BusinessException(ErrorCode.TOP_UP_NOT_FOUND, "No top-up " + topUpId);
+            }
+            return TopUp.of(e);
+        });
+    }
+}

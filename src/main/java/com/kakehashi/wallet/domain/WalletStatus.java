@@ -1,0 +1,7 @@
+package com.kakehashi.wallet.domain;
+
+public enum WalletStatus {
+    ACTIVE,
+    FROZEN,
+    CLOSED
+}

@@ -1,0 +1,162 @@
+package com.kakehashi.api;
+
+import static com.kakehashi.support.Fixtures.aMerchantInTokyo;
+import static com.kakehashi.support.Fixtures.aTravellerSubject;
+import static com.kakehashi.support.Fixtures.aWalletWithYen;
+import static com.kakehashi.support.Fixtures.dynamicQr;
+import static com.kakehashi.support.Fixtures.pay;
+import static com.kakehashi.support.Fixtures.quoteId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kakehashi.support.Tokens;
+import com.kakehashi.support.WireMockBank;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint x every role x own/other resource. 401 without a token, 403 for a role the call
+ * does not admit, 404 for somebody else's resource (its existence is not revealed), 2xx/409 otherwise.
+ */
+@QuarkusTest
+@QuarkusTestResource(WireMockBank.class)
+class AuthorizationMatrixTest {
+    enum Who { ANONYMOUS, OWN_TRAVELLER, OTHER_TRAVELLER, OWN_MERCHANT, OTHER_MERCHANT, BANK, OPERATOR }
+
+    private String traveller;
+    private String walletId;
+    private String merchantId;
+    private String paymentId;
+    private String topUpId;
+    private String qr;
+    private final Map<Who, String> tokens = new LinkedHashMap<>();
+
+    @BeforeEach
+    void aPaymentBetweenATravellerAndAMerchant() {
+        traveller = aTravellerSubject();
+        walletId = aWalletWithYen(traveller, 50_000);
+        merchantId = aMerchantInTokyo();
+        qr = dynamicQr(merchantId, "100");
+        paymentId = pay(traveller, quoteId(traveller, walletId, qr, null), UUID.randomUUID().toString())
+                .then().statusCode(201).extract().path("id");
+        tokens.put(Who.ANONYMOUS, null);
+        tokens.put(Who.OWN_TRAVELLER, Tokens.bearer(traveller, "traveller"));
+        tokens.put(Who.OTHER_TRAVELLER, Tokens.bearer(aTravellerSubject(), "traveller"));
+        tokens.put(Who.OWN_MERCHANT, Tokens.bearer(merchantId, "merchant"));
+        tokens.put(Who.OTHER_MERCHANT, Tokens.bearer(UUID.randomUUID().toString(), "merchant"));
+        tokens.put(Who.BANK, Tokens.bearer("jp-funding-bank", "bank"));
+        tokens.put(Who.OPERATOR, Tokens.bearer("ops-1", "operator"));
+        topUpId = call(Who.OWN_TRAVELLER).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("amount", Map.of("amount", "10", "currency", "JPY")))
+                .post("/v1/wallets/{id}/top-ups", walletId).then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void everyEndpointAdmitsExactlyItsRolesAndOwners() {
+        List<String> failures = new ArrayList<>();
+        check(failures, "GET /v1/banks", (who, r) -> r.get("/v1/banks").statusCode(),
+                only(200, Who.OPERATOR));
+        check(failures, "POST /v1/merchants", (who, r) -> r.body(Map.of("name", "Ginza Shoes", "city", "Tokyo",
+                "country", "JP", "currency", "JPY", "mcc", "5661", "bankId", "jp-funding-bank",
+                "payoutAccount", "ACC-1")).post("/v1/merchants").statusCode(), only(201, Who.OPERATOR));
+        check(failures, "GET /v1/merchants", (who, r) -> r.get("/v1/merchants").statusCode(), only(200, Who.OPERATOR));
+        for (String path : List.of("/v1/merchants/{id}", "/v1/merchants/{id}/qr", "/v1/merchants/{id}/payments")) {
+            check(failures, "GET " + path, (who, r) -> r.get(path, merchantId).statusCode(),
+                    ownerOrOperator(200, Who.OWN_MERCHANT, Who.OTHER_MERCHANT));
+        }
+        check(failures, "POST /v1/qr/decode", (who, r) -> r.body(Map.of("payload", qr)).post("/v1/qr/decode")
+                .statusCode(), anyAuthenticated(200));
+        check(failures, "POST /v1/wallets", (who, r) -> r.body("{}").post("/v1/wallets").statusCode(),
+                only(201, Who.OWN_TRAVELLER, Who.OTHER_TRAVELLER));
+        check(failures, "GET /v1/wallets", (who, r) -> r.get("/v1/wallets").statusCode(),
+                only(200, Who.OWN_TRAVELLER, Who.OTHER_TRAVELLER));
+        for (String path : List.of("/v1/wallets/{id}", "/v1/wallets/{id}/transactions")) {
+            check(failures, "GET " + path, (who, r) -> r.get(path, walletId).statusCode(),
+                    ownerOrOperator(200, Who.OWN_TRAVELLER, Who.OTHER_TRAVELLER));
+        }
+        check(failures, "GET /v1/wallets/{id}/top-ups/{t}", (who, r) -> r.get("/v1/wallets/{id}/top-ups/{t}",
+                walletId, topUpId).statusCode(), ownerOrOperator(200, Who.OWN_TRAVELLER, Who.OTHER_TRAVELLER));
+        check(failures, "POST /v1/wallets/{id}/bank-links", (who, r) -> r.body(Map.of("bankCode", "0005",
+                "branchCode", "123", "accountType", "ORDINARY", "accountNumber", "1234567", "holderName", "SATO"))
+                .post("/v1/wallets/{id}/bank-links", walletId).statusCode(),
+                ownerOnly(409, Who.OWN_TRAVELLER, Who.OTHER_TRAVELLER));
+        check(failures, "POST /v1/wallets/{id}/top-ups", (who, r) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("amount", Map.of("amount", "10", "currency", "JPY")))
+                .post("/v1/wallets/{id}/top-ups", walletId).statusCode(),
+                ownerOnly(201, Who.OWN_TRAVELLER, Who.OTHER_TRAVELLER));
+        check(failures, "POST /v1/quotes", (who, r) -> r.body(Map.of("walletId", walletId, "qr", qr))
+                .post("/v1/quotes").statusCode(), ownerOnly(201, Who.OWN_TRAVELLER, Who.OTHER_TRAVELLER));
+        check(failures, "POST /v1/payments", (who, r) -> r.header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("quoteId", quoteId(traveller, walletId, qr, null))).post("/v1/payments").statusCode(),
+                ownerOnly(201, Who.OWN_TRAVELLER, Who.OTHER_TRAVELLER));
+        check(failures, "GET /v1/payments/{id}", (who, r) -> r.get("/v1/payments/{id}", paymentId).statusCode(),
+                expect(Map.of(Who.ANONYMOUS, 401, Who.OWN_TRAVELLER, 200, Who.OTHER_TRAVELLER, 404,
+                        Who.OWN_MERCHANT, 200, Who.OTHER_MERCHANT, 404, Who.BANK, 403, Who.OPERATOR, 200)));
+        check(failures, "POST /v1/payments/{id}/refunds", (who, r) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("amount", Map.of("amount", "1", "currency", "JPY")))
+                .post("/v1/payments/{id}/refunds", paymentId).statusCode(),
+                ownerOnly(201, Who.OWN_MERCHANT, Who.OTHER_MERCHANT));
+        assertThat(failures).isEmpty();
+    }
+
+    private void check(List<String> failures, String endpoint, BiFunction<Who, RequestSpecification, Integer> call,
+            Map<Who, Integer> expected) {
+        for (Who who : Who.values()) {
+            int status = call.apply(who, call(who));
+            if (status != expected.get(who)) {
+                failures.add(endpoint + " as " + who + ": expected " + expected.get(who) + " got " + status);
+            }
+        }
+    }
+
+    private RequestSpecification call(Who who) {
+        RequestSpecification spec = given().contentType(ContentType.JSON);
+        String token = tokens.get(who);
+        return token == null ? spec : spec.header("Authorization", token);
+    }
+
+    /** Only these callers get {@code ok}; everybody else authenticated gets 403. */
+    private static Map<Who, Integer> only(int ok, Who... allowed) {
+        Map<Who, Integer> m = new LinkedHashMap<>();
+        for (Who who : Who.values()) {
+            m.put(who, who == Who.ANONYMOUS ? 401 : 403);
+        }
+        for (Who who : allowed) {
+            m.put(who, ok);
+        }
+        return m;
+    }
+
+    private static Map<Who, Integer> anyAuthenticated(int ok) {
+        return only(ok, Who.OWN_TRAVELLER, Who.OTHER_TRAVELLER, Who.OWN_MERCHANT, Who.OTHER_MERCHANT, Who.BANK,
+                Who.OPERATOR);
+    }
+
+    /** The owner and operators see it; the same role's other subjects get 404. */
+    private static Map<Who, Integer> ownerOrOperator(int ok, Who owner, Who otherOfSameRole) {
+        Map<Who, Integer> m = only(ok, owner, Who.OPERATOR);
+        m.put(otherOfSameRole, 404);
+        return m;
+    }
+
+    /** Only the owner may; the same role's other subjects get 404, operators 403. */
+    private static Map<Who, Integer> ownerOnly(int ok, Who owner, Who otherOfSameRole) {
+        Map<Who, Integer> m = only(ok, owner);
+        m.put(otherOfSameRole, 404);
+        return m;
+    }
+
+    private static Map<Who, Integer> expect(Map<Who, Integer> all) {
+        return all;
+    }
+}

@@ -1,0 +1,112 @@
+package com.kakehashi.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of docs/architecture.md, enforced. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.kakehashi");
+    private static final List<String> FEATURES = List.of("bank", "wallet", "merchant", "qr", "fx", "payment",
+            "ledger", "idempotency");
+
+    @Test
+    void domainCodeImportsNoFramework() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("..domain..", "..qr.emv..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.persistence..",
+                        "jakarta.ws.rs..", "jakarta.enterprise..", "jakarta.inject..", "jakarta.transaction..",
+                        "io.smallrye..", "org.hibernate..", "com.fasterxml..");
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void theQrCodecIsAPureJavaLibrary() {
+        noClasses().that().resideInAPackage("..qr.emv..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("..qr.emv..", "java..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresUseEachOtherOnlyThroughApplicationAndDomain() {
+        for (String feature : FEATURES) {
+            noClasses().that().resideInAPackage("com.kakehashi." + feature + "..")
+                    .should().dependOnClassesThat(internalsOfAnotherFeatureThan(feature))
+                    .because("features talk through their application API")
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void entitiesStayInInfrastructure() {
+        noClasses().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .should().resideOutsideOfPackage("..infra..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void restResourcesNeverTouchInfrastructureOfTheirFeatureExceptRendering() {
+        noClasses().that().resideInAPackage("..api..")
+                .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .because("entities never reach the wire")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noFloatingPointAnywhereNearMoney() {
+        ArchRule noFloatFields = fields().should(notBeOfType("float", "double", "java.lang.Float", "java.lang.Double"));
+        noFloatFields.check(CLASSES);
+        methods().should(notReturnOrTake("float", "double", "java.lang.Float", "java.lang.Double")).check(CLASSES);
+    }
+
+    private static DescribedPredicate<JavaClass> internalsOfAnotherFeatureThan(String feature) {
+        return new DescribedPredicate<>("infra or api classes of a feature other than " + feature) {
+            @Override
+            public boolean test(JavaClass c) {
+                String pkg = c.getPackageName();
+                return pkg.startsWith("com.kakehashi.") && !pkg.startsWith("com.kakehashi." + feature + ".")
+                        && !pkg.startsWith("com.kakehashi." + feature) && (pkg.endsWith(".infra") || pkg.endsWith(".api"))
+                        && FEATURES.stream().anyMatch(f -> pkg.startsWith("com.kakehashi." + f + "."));
+            }
+        };
+    }
+
+    private static ArchCondition<com.tngtech.archunit.core.domain.JavaField> notBeOfType(String... names) {
+        List<String> banned = List.of(names);
+        return new ArchCondition<>("not be float or double") {
+            @Override
+            public void check(com.tngtech.archunit.core.domain.JavaField field, ConditionEvents events) {
+                if (banned.contains(field.getRawType().getName())) {
+                    events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is floating point"));
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> notReturnOrTake(String... names) {
+        List<String> banned = List.of(names);
+        return new ArchCondition<>("neither return nor take float or double") {
+            @Override
+            public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
+                boolean floating = banned.contains(method.getRawReturnType().getName())
+                        || method.getRawParameterTypes().stream().anyMatch(t -> banned.contains(t.getName()));
+                if (floating) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " uses floating point"));
+                }
+            }
+        };
+    }
+}
