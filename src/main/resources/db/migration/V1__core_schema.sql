@@ -4,8 +4,8 @@
 create table partner_bank (
     id          varchar(40)  primary key,
     name        varchar(100) not null,
-    country     char(2)      not null,
-    currency    char(3)      not null,
+    country     varchar(2)      not null,
+    currency    varchar(3)      not null,
     bic         varchar(11)  not null,
     time_zone   varchar(40)  not null,
     created_at  timestamptz  not null default now()
@@ -21,7 +21,7 @@ create table ledger_account (
     id          uuid         primary key,
     type        varchar(32)  not null,
     owner_ref   varchar(64)  not null,
-    currency    char(3)      not null,
+    currency    varchar(3)      not null,
     created_at  timestamptz  not null default now(),
     unique (type, owner_ref, currency)
 );
@@ -39,7 +39,7 @@ create table posting (
     id            uuid        primary key,
     journal_id    uuid        not null references journal_entry (id),
     account_id    uuid        not null references ledger_account (id),
-    currency      char(3)     not null,
+    currency      varchar(3)     not null,
     amount_minor  bigint      not null check (amount_minor <> 0),
     created_at    timestamptz not null
 );
@@ -81,7 +81,7 @@ create trigger journal_entry_append_only before update or delete on journal_entr
 create table wallet (
     id                        uuid         primary key,
     owner                     varchar(100) not null,
-    currency                  char(3)      not null,
+    currency                  varchar(3)      not null,
     status                    varchar(20)  not null,
     balance_minor             bigint       not null check (balance_minor >= 0),
     max_balance_minor         bigint       not null check (max_balance_minor > 0),
@@ -98,10 +98,10 @@ create table bank_link (
     id              uuid         primary key,
     wallet_id       uuid         not null unique references wallet (id),
     funding_bank_id varchar(40)  not null references partner_bank (id),
-    bank_code       char(4)      not null,
-    branch_code     char(3)      not null,
+    bank_code       varchar(4)      not null,
+    branch_code     varchar(3)      not null,
     account_type    varchar(10)  not null,
-    account_number  char(7)      not null,
+    account_number  varchar(7)      not null,
     holder_name     varchar(60)  not null,
     created_at      timestamptz  not null
 );
@@ -111,7 +111,7 @@ create table top_up (
     wallet_id       uuid         not null references wallet (id),
     bank_link_id    uuid         not null references bank_link (id),
     amount_minor    bigint       not null check (amount_minor > 0),
-    currency        char(3)      not null,
+    currency        varchar(3)      not null,
     status          varchar(20)  not null,
     bank_reference  varchar(64),
     failure_reason  varchar(200),
@@ -127,9 +127,9 @@ create table merchant (
     id              uuid         primary key,
     name            varchar(25)  not null,
     city            varchar(15)  not null,
-    country         char(2)      not null,
-    currency        char(3)      not null,
-    mcc             char(4)      not null,
+    country         varchar(2)      not null,
+    currency        varchar(3)      not null,
+    mcc             varchar(4)      not null,
     bank_id         varchar(40)  not null references partner_bank (id),
     payout_account  varchar(34)  not null,
     status          varchar(20)  not null,
@@ -144,9 +144,9 @@ create table quote (
     owner            varchar(100)  not null,
     merchant_id      uuid          not null references merchant (id),
     price_minor      bigint        not null check (price_minor > 0),
-    price_currency   char(3)       not null,
+    price_currency   varchar(3)       not null,
     charge_minor     bigint        not null check (charge_minor > 0),
-    charge_currency  char(3)       not null,
+    charge_currency  varchar(3)       not null,
     rate             numeric(24,12) not null check (rate > 0),
     spread           numeric(12,8)  not null check (spread >= 0),
     rate_source      varchar(40)   not null,
@@ -162,9 +162,9 @@ create table payment (
     owner                  varchar(100)  not null,
     merchant_id            uuid          not null references merchant (id),
     price_minor            bigint        not null check (price_minor > 0),
-    price_currency         char(3)       not null,
+    price_currency         varchar(3)       not null,
     charge_minor           bigint        not null check (charge_minor > 0),
-    charge_currency        char(3)       not null,
+    charge_currency        varchar(3)       not null,
     rate                   numeric(24,12) not null,
     refunded_price_minor   bigint        not null default 0,
     refunded_charge_minor  bigint        not null default 0,
@@ -181,9 +181,9 @@ create table refund (
     id               uuid         primary key,
     payment_id       uuid         not null references payment (id),
     price_minor      bigint       not null check (price_minor > 0),
-    price_currency   char(3)      not null,
+    price_currency   varchar(3)      not null,
     charge_minor     bigint       not null check (charge_minor >= 0),
-    charge_currency  char(3)      not null,
+    charge_currency  varchar(3)      not null,
     created_at       timestamptz  not null
 );
 create index refund_payment_idx on refund (payment_id);
@@ -192,9 +192,9 @@ create index refund_payment_idx on refund (payment_id);
 -- One row per (caller, operation, key): the request's fingerprint and the answer given.
 create table idempotency_record (
     caller           varchar(100) not null,
-    operation        varchar(40)  not null,
+    operation        varchar(100) not null,
     idem_key         varchar(255) not null,
-    request_hash     char(64)     not null,
+    request_hash     varchar(64)     not null,
     resource_id      varchar(64),
     response_status  int,
     response_body    text,

@@ -88,6 +88,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, request);
+        }
         if (status < 500) {
             return respond(ErrorCode.INVALID_REQUEST, e.getMessage(), request);
         }
