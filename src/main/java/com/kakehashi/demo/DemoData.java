@@ -14,7 +14,7 @@ import com.kakehashi.wallet.domain.Wallet;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +61,8 @@ public class DemoData {
     @Inject
     MerchantQrCodes qrCodes;
 
-    void onHttpStarted(@Observes HttpServerStart started) {
+    /** Quarkus fires the server-start event asynchronously; the seed calls the sandbox bank over HTTP. */
+    void onHttpStarted(@ObservesAsync HttpServerStart started) {
         Thread.ofVirtual().name("demo-seed").start(this::seedIfEmpty);
     }
 
