@@ -3,6 +3,7 @@ package com.kakehashi.demo;
 import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
+import com.kakehashi.fx.application.FxImports;
 import com.kakehashi.merchant.application.Merchants;
 import com.kakehashi.merchant.domain.Merchant;
 import com.kakehashi.merchant.domain.MerchantRegistration;
@@ -60,6 +61,8 @@ public class DemoData {
     TopUps topUps;
     @Inject
     MerchantQrCodes qrCodes;
+    @Inject
+    FxImports fxImports;
 
     /** Quarkus fires the server-start event asynchronously; the seed calls the sandbox bank over HTTP. */
     void onHttpStarted(@ObservesAsync HttpServerStart started) {
@@ -72,6 +75,7 @@ public class DemoData {
                 LOG.info("Demo data present; not seeding again");
                 return;
             }
+            seedRates();
             for (DemoMerchant m : MERCHANTS) {
                 Merchant merchant = merchants.register(MerchantRegistration.of(m.name(), m.city(), m.country(),
                         m.currency(), m.mcc(), m.bank(), m.payoutAccount()));
@@ -87,8 +91,16 @@ public class DemoData {
                         Amounts.parsePositive(Long.toString(t.yen()), "JPY"));
                 LOG.infof("Demo wallet of %s: id %s, top-up %s %s", t.subject(), wallet.id(), t.yen(), topUp.status());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             LOG.error("Demo seeding failed", e);
+        }
+    }
+
+    /** The shipped ECB snapshot: JPY/CNY prices go through EUR (1 CNY = 161.20 / 7.5870 JPY). */
+    private void seedRates() throws java.io.IOException {
+        try (var in = DemoData.class.getResourceAsStream("/fx/demo-eurofxref.xml")) {
+            var report = fxImports.importFile(FxImports.Format.ECB, in.readAllBytes(), null, "demo-seed");
+            LOG.infof("Demo FX snapshot: %s", report.result());
         }
     }
 

@@ -13,6 +13,8 @@ public enum ErrorCode {
     AMOUNT_PRECISION(400, "The amount has more decimals than the currency allows"),
     IDEMPOTENCY_KEY_MISSING(400, "An Idempotency-Key header is required"),
     BANK_ACCOUNT_INVALID(400, "The bank account details are invalid"),
+    INVALID_RATE(400, "The exchange rate is invalid"),
+    RATE_FILE_INVALID(400, "The rate file cannot be read"),
     UNAUTHENTICATED(401, "Authentication is required"),
     FORBIDDEN(403, "This role may not perform this call"),
     NOT_FOUND(404, "No such resource"),
@@ -27,6 +29,7 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION(409, "The resource was changed concurrently; retry"),
     QUOTE_ALREADY_USED(409, "The quote has already been paid"),
     BANK_ALREADY_LINKED(409, "The wallet already has a linked bank account"),
+    RATE_CONFLICT(409, "This source already published a different rate for this pair and time"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used with a different request"),
     QR_CRC_MISMATCH(422, "The QR payload's CRC does not match its content"),
@@ -45,6 +48,9 @@ public enum ErrorCode {
     REFUND_EXCEEDS_REMAINING(422, "The refund exceeds what is left to refund"),
     NO_LINKED_BANK_ACCOUNT(422, "The wallet has no linked bank account"),
     FX_RATE_UNAVAILABLE(422, "No exchange rate is available for this currency pair"),
+    FX_CORRIDOR_NOT_OFFERED(422, "Payments between these currencies are not offered"),
+    FX_BUDGET_TOO_SMALL(422, "The amount does not buy one minor unit of the merchant's currency after fees"),
+    FX_RATE_STALE(503, "The exchange rate is too old to quote with; try again later"),
     INTERNAL(500, "Internal error");
 
     private final int status;

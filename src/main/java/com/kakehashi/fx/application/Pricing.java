@@ -2,26 +2,111 @@ package com.kakehashi.fx.application;
 
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
+import com.kakehashi.fx.domain.CorridorTerms;
+import com.kakehashi.fx.domain.CurrencyPair;
+import com.kakehashi.fx.domain.CustomerPricing;
 import com.kakehashi.fx.domain.FxQuote;
+import com.kakehashi.fx.domain.ResolvedRate;
+import com.kakehashi.fx.domain.Staleness;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import javax.money.CurrencyUnit;
 import org.javamoney.moneta.Money;
 
 /**
- * Prices a merchant amount in the wallet's currency. Same-currency payments convert at exactly
- * 1 with no spread. Cross-currency pricing needs the FX engine's rate store; until a rate is
- * available such a quote is refused with {@code fx_rate_unavailable}, never guessed.
+ * Prices payments for customers: a fresh mid rate for the pair, the corridor's spread and fee, the
+ * documented formula ({@link CustomerPricing}). Same-currency payments convert at exactly 1 with no
+ * spread or fee. A missing or stale rate refuses the quote; it is never guessed.
  */
 @ApplicationScoped
 public class Pricing {
-    public static final String IDENTITY_SOURCE = "IDENTITY";
+    @Inject
+    FxRates rates;
+    @Inject
+    FxConfig config;
 
-    public FxQuote price(Money price, CurrencyUnit chargeCurrency) {
-        if (price.getCurrency().equals(chargeCurrency)) {
-            return new FxQuote(price, price, BigDecimal.ONE, BigDecimal.ZERO, IDENTITY_SOURCE);
+    private final Counter staleRefusals;
+    private final Counter unavailableRefusals;
+
+    @Inject
+    Pricing(MeterRegistry meters) {
+        this.staleRefusals = meters.counter("kakehashi.fx.quotes.refused", "reason", "stale");
+        this.unavailableRefusals = meters.counter("kakehashi.fx.quotes.refused", "reason", "unavailable");
+    }
+
+    /** For CDI's proxy only. */
+    protected Pricing() {
+        this.staleRefusals = null;
+        this.unavailableRefusals = null;
+    }
+
+    /** Merchant price -> wallet charge. */
+    public FxQuote priceToCharge(Money price, CurrencyUnit chargeCurrency, Instant at) {
+        CorridorTerms terms = terms(chargeCurrency, price.getCurrency());
+        return CustomerPricing.priceToCharge(price, chargeCurrency, freshRate(price.getCurrency(), chargeCurrency, at),
+                terms, at);
+    }
+
+    /** Wallet budget -> the merchant price it buys (and its exact charge, never above the budget). */
+    public FxQuote budgetToPrice(Money budget, CurrencyUnit priceCurrency, Instant at) {
+        CorridorTerms terms = terms(budget.getCurrency(), priceCurrency);
+        ResolvedRate rate = freshRate(priceCurrency, budget.getCurrency(), at);
+        try {
+            return CustomerPricing.budgetToPrice(budget, priceCurrency, rate, terms, at);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(ErrorCode.FX_BUDGET_TOO_SMALL, budget.getNumberStripped().toPlainString() + " "
+                    + budget.getCurrency() + " does not buy any " + priceCurrency + " after fees");
         }
-        throw new BusinessException(ErrorCode.FX_RATE_UNAVAILABLE, "No " + price.getCurrency() + "/"
-                + chargeCurrency + " rate is available to price this payment");
+    }
+
+    /** Today's customer rate for the corridor (charge currency per unit of price currency), for refunds at market. */
+    public BigDecimal customerRate(CurrencyUnit priceCurrency, CurrencyUnit chargeCurrency, Instant at) {
+        CorridorTerms terms = terms(chargeCurrency, priceCurrency);
+        return CustomerPricing.customerRate(freshRate(priceCurrency, chargeCurrency, at).mid(), terms.spreadBps());
+    }
+
+    public Duration maxAge(CurrencyPair pair) {
+        return config.maxAgeByPair().getOrDefault(pair.base() + "-" + pair.quote(), config.maxAge());
+    }
+
+    private ResolvedRate freshRate(CurrencyUnit priceCurrency, CurrencyUnit chargeCurrency, Instant at) {
+        CurrencyPair pair = new CurrencyPair(priceCurrency.getCurrencyCode(), chargeCurrency.getCurrencyCode());
+        ResolvedRate rate;
+        try {
+            rate = rates.resolve(pair, at);
+        } catch (BusinessException e) {
+            unavailableRefusals.increment();
+            throw e;
+        }
+        Duration maxAge = maxAge(pair);
+        if (Staleness.isStale(rate, at, maxAge)) {
+            staleRefusals.increment();
+            throw new BusinessException(ErrorCode.FX_RATE_STALE, "The " + pair + " rate (" + rate.source() + ", "
+                    + rate.path().describe() + ") dates from " + rate.validFrom() + ", older than the " + maxAge
+                    + " allowed");
+        }
+        return rate;
+    }
+
+    /** The corridor's terms; a cross-currency corridor must be configured to be offered at all. */
+    CorridorTerms terms(CurrencyUnit walletCurrency, CurrencyUnit merchantCurrency) {
+        if (walletCurrency.equals(merchantCurrency)) {
+            return CorridorTerms.NONE;
+        }
+        String key = walletCurrency.getCurrencyCode() + "-" + merchantCurrency.getCurrencyCode();
+        FxConfig.Corridor corridor = config.corridors().get(key);
+        if (corridor == null) {
+            throw new BusinessException(ErrorCode.FX_CORRIDOR_NOT_OFFERED,
+                    "No corridor " + key + " is configured (kakehashi.fx.corridors." + key + ")");
+        }
+        if (corridor.fee().stripTrailingZeros().scale() > walletCurrency.getDefaultFractionDigits()) {
+            throw new IllegalStateException("corridor " + key + " fee has more decimals than " + walletCurrency);
+        }
+        return new CorridorTerms(corridor.spreadBps(), corridor.fee());
     }
 }

@@ -60,4 +60,16 @@ public class Ledger {
     public long movementCount(UUID accountId) {
         return repository.movementCount(accountId);
     }
+
+    /** A total per currency over all accounts of one type (e.g. the operator's FX position). */
+    public record TypeBalance(Money balance, long postings) {
+    }
+
+    @Transactional
+    public List<TypeBalance> balancesByType(AccountType type) {
+        return repository.balancesByType(type).stream()
+                .map(r -> new TypeBalance(Amounts.fromMinor(((Number) r[1]).longValue(), (String) r[0]),
+                        ((Number) r[2]).longValue()))
+                .toList();
+    }
 }

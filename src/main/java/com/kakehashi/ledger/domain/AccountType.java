@@ -13,5 +13,9 @@ public enum AccountType {
     /** Money in transit with a partner bank (top-ups received, payouts sent). */
     BANK_CLEARING,
     /** The operator's currency position: yen taken in, foreign currency owed out. */
-    FX_POSITION
+    FX_POSITION,
+    /** Gains (credit) and losses (debit) from converting at a rate other than the position's, e.g. refunds at market. */
+    FX_GAIN_LOSS,
+    /** Fixed fees charged to customers on top of the converted price. */
+    FEE_INCOME
 }

@@ -20,6 +20,14 @@ public final class LedgerAccounts {
         return named("FX_POSITION:" + currency);
     }
 
+    public static UUID fxGainLoss(String currency) {
+        return named("FX_GAIN_LOSS:" + currency);
+    }
+
+    public static UUID feeIncome(String currency) {
+        return named("FEE_INCOME:" + currency);
+    }
+
     private static UUID named(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }

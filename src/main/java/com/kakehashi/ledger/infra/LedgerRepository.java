@@ -91,4 +91,14 @@ public class LedgerRepository {
         return em.createQuery("select count(p) from PostingEntity p where p.accountId = :account", Long.class)
                 .setParameter("account", accountId).getSingleResult();
     }
+
+    /** Per currency: the summed balance of every account of a type, and how many postings made it. */
+    public List<Object[]> balancesByType(AccountType type) {
+        List<?> rows = em.createNativeQuery("""
+                select a.currency, coalesce(sum(p.amount_minor), 0), count(p.id)
+                from ledger_account a left join posting p on p.account_id = a.id
+                where a.type = ?1 group by a.currency order by a.currency""", Object[].class)
+                .setParameter(1, type.name()).getResultList();
+        return rows.stream().map(r -> (Object[]) r).toList();
+    }
 }

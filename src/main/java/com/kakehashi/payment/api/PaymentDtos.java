@@ -27,8 +27,15 @@ public final class PaymentDtos {
 
     @Schema(description = "A priced offer: pay `charge` from the wallet so the merchant receives `price`")
     public record QuoteDto(UUID id, UUID walletId, MerchantSummary merchant, MoneyDto price, MoneyDto charge,
-            @Schema(description = "Charge currency per unit of price currency, spread included", examples = "1")
-            String rate, String spread, String rateSource, Instant expiresAt) {
+            @Schema(description = "Customer rate applied: charge currency per unit of price currency, spread included",
+                    examples = "21.2556") String rate,
+            @Schema(description = "Market mid rate before the spread", examples = "21.15") String midRate,
+            @Schema(description = "Spread over the mid rate in basis points", examples = "50") int spreadBps,
+            @Schema(description = "Fixed fee included in the charge") MoneyDto fee,
+            @Schema(description = "Where the rate came from", examples = "ECB") String rateSource,
+            @Schema(description = "When the rate was published (its oldest leg for a cross rate)") Instant rateTime,
+            @Schema(description = "DIRECT, INVERSE, CROSS via <pivot>, or IDENTITY", examples = "CROSS via EUR")
+            String ratePath, Instant expiresAt) {
     }
 
     public record PaymentRequest(@NotNull UUID quoteId) {
@@ -41,8 +48,12 @@ public final class PaymentDtos {
     public record RefundRequest(@NotNull @Valid MoneyDto amount) {
     }
 
-    public record RefundDto(UUID id, UUID paymentId, MoneyDto amount, MoneyDto charge, String paymentStatus,
-            MoneyDto refundablePrice, Instant createdAt) {
+    public record RefundDto(UUID id, UUID paymentId, MoneyDto amount,
+            @Schema(description = "Returned to the wallet") MoneyDto charge,
+            @Schema(description = "Rate the refund converted at") String rate,
+            @Schema(description = "ORIGINAL_RATE or MARKET_RATE") String ratePolicy,
+            @Schema(description = "Yen booked to FX gain (positive) or loss (negative)") MoneyDto fxDifference,
+            String paymentStatus, MoneyDto refundablePrice, Instant createdAt) {
     }
 
     public record PaymentPage(List<PaymentDto> items, int page, int size, long total) {
@@ -53,8 +64,9 @@ public final class PaymentDtos {
         var m = q.merchant();
         return new QuoteDto(quote.id(), quote.walletId(), new MerchantSummary(m.id(), m.name(), m.city(), m.country()),
                 MoneyDto.of(quote.pricing().price()), MoneyDto.of(quote.pricing().charge()),
-                plain(quote.pricing().rate()), plain(quote.pricing().spread()), quote.pricing().source(),
-                quote.expiresAt());
+                plain(quote.pricing().customerRate()), plain(quote.pricing().midRate()), quote.pricing().spreadBps(),
+                MoneyDto.of(quote.pricing().fee()), quote.pricing().rateSource(), quote.pricing().rateTime(),
+                quote.pricing().ratePath(), quote.expiresAt());
     }
 
     static PaymentDto toDto(Payment p) {
@@ -64,8 +76,8 @@ public final class PaymentDtos {
     }
 
     static RefundDto toDto(Refunds.Refund r) {
-        return new RefundDto(r.id(), r.paymentId(), MoneyDto.of(r.price()), MoneyDto.of(r.charge()),
-                r.payment().status().name(), MoneyDto.of(r.payment().refundablePrice()), r.createdAt());
+        return new RefundDto(r.id(), r.paymentId(), MoneyDto.of(r.price()), MoneyDto.of(r.charge()), plain(r.rate()),
+                r.ratePolicy().name(), MoneyDto.of(r.fxDifference()), r.payment().status().name(), MoneyDto.of(r.payment().refundablePrice()), r.createdAt());
     }
 
     static PaymentPage toDto(Payments.Page page) {

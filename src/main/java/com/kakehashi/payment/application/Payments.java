@@ -61,7 +61,7 @@ public class Payments {
         PaymentEntity payment = newPayment(quote, now);
         repository.persist(payment);
         ledger.post(PaymentJournals.capture(UUID.randomUUID(), payment.id, quote.walletId(), quote.merchantId(),
-                quote.pricing().charge(), quote.pricing().price(), now));
+                quote.pricing().charge(), quote.pricing().fee(), quote.pricing().price(), now));
         meters.counter("kakehashi.payments.captured", "currency", payment.priceCurrency).increment();
         meters.summary("kakehashi.payments.charge.amount", "currency", payment.chargeCurrency)
                 .record(payment.chargeMinor);
@@ -95,7 +95,8 @@ public class Payments {
         e.priceCurrency = quote.pricing().price().getCurrency().getCurrencyCode();
         e.chargeMinor = Amounts.toMinor(quote.pricing().charge());
         e.chargeCurrency = quote.pricing().charge().getCurrency().getCurrencyCode();
-        e.rate = quote.pricing().rate();
+        e.rate = quote.pricing().customerRate();
+        e.feeMinor = Amounts.toMinor(quote.pricing().fee());
         e.status = PaymentStatus.CAPTURED.name();
         e.capturedAt = now;
         return e;

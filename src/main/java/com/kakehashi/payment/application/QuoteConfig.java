@@ -7,6 +7,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "kakehashi.quote")
 public interface QuoteConfig {
     /** How long a quote's price and rate hold. */
-    @WithDefault("PT2M")
+    @WithDefault("PT60S")
     Duration timeToLive();
 }

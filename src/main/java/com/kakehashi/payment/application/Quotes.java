@@ -61,9 +61,8 @@ public class Quotes {
             throw new BusinessException(ErrorCode.QR_CURRENCY_MISMATCH, "The QR names " + target.currency()
                     + " but merchant " + merchant.id() + " prices in " + merchant.currency());
         }
-        Money price = priceOf(target, requestedAmount, merchant);
-        FxQuote fx = pricing.price(price, wallet.currency());
         Instant now = clock.instant();
+        FxQuote fx = price(target, requestedAmount, merchant, wallet, now);
         charges.refusal(wallet, fx.charge(), now).ifPresent(code -> {
             throw new BusinessException(code, "The wallet cannot pay " + Amounts.format(fx.charge()) + " "
                     + fx.charge().getCurrency() + ": " + code.title().toLowerCase(java.util.Locale.ROOT));
@@ -77,26 +76,38 @@ public class Quotes {
         e.priceCurrency = fx.price().getCurrency().getCurrencyCode();
         e.chargeMinor = Amounts.toMinor(fx.charge());
         e.chargeCurrency = fx.charge().getCurrency().getCurrencyCode();
-        e.rate = fx.rate();
-        e.spread = fx.spread();
-        e.rateSource = fx.source();
+        e.rate = fx.customerRate();
+        e.midRate = fx.midRate();
+        e.spreadBps = fx.spreadBps();
+        e.spread = java.math.BigDecimal.valueOf(fx.spreadBps(), 4);
+        e.feeMinor = Amounts.toMinor(fx.fee());
+        e.rateSource = fx.rateSource();
+        e.rateTime = fx.rateTime();
+        e.ratePath = fx.ratePath();
         e.createdAt = now;
         e.expiresAt = now.plus(config.timeToLive());
         repository.persist(e);
         return new QuotedPayment(repository.quote(e.id).orElseThrow(), merchant);
     }
 
-    /** A dynamic QR's amount wins; a static QR needs the amount the traveller typed. */
-    private static Money priceOf(PaymentTarget target, Optional<Money> requested, Merchant merchant) {
-        Money price = target.amount().or(() -> requested).orElseThrow(() -> new BusinessException(
+    /**
+     * A dynamic QR's amount wins; a static QR needs the amount the traveller typed, either the merchant's
+     * price (in the merchant's currency) or a budget in the wallet's currency that buys as much as it can.
+     */
+    private FxQuote price(PaymentTarget target, Optional<Money> requested, Merchant merchant, Wallet wallet,
+            Instant now) {
+        Money amount = target.amount().or(() -> requested).orElseThrow(() -> new BusinessException(
                 ErrorCode.QR_AMOUNT_REQUIRED, "This is a static QR: send the amount to pay"));
-        if (!price.getCurrency().equals(merchant.currency())) {
-            throw new BusinessException(ErrorCode.CURRENCY_MISMATCH,
-                    "Merchant " + merchant.id() + " prices in " + merchant.currency() + ", not " + price.getCurrency());
-        }
-        if (!price.isPositive()) {
+        if (!amount.isPositive()) {
             throw new BusinessException(ErrorCode.INVALID_AMOUNT, "The amount to pay must be greater than zero");
         }
-        return price;
+        if (amount.getCurrency().equals(merchant.currency())) {
+            return pricing.priceToCharge(amount, wallet.currency(), now);
+        }
+        if (amount.getCurrency().equals(wallet.currency())) {
+            return pricing.budgetToPrice(amount, merchant.currency(), now);
+        }
+        throw new BusinessException(ErrorCode.CURRENCY_MISMATCH, "Merchant " + merchant.id() + " prices in "
+                + merchant.currency() + " and the wallet pays in " + wallet.currency() + ", not " + amount.getCurrency());
     }
 }

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 import org.javamoney.moneta.Money;
 
-/** A captured payment: the wallet was charged {@code charge}; the merchant is owed {@code price}. */
+/**
+ * A captured payment: the wallet was charged {@code charge} (including {@code fee}); the merchant is
+ * owed {@code price}; {@code rate} is the customer rate applied. Refunded amounts are counted at that rate.
+ */
 public record Payment(UUID id, UUID quoteId, UUID walletId, String owner, UUID merchantId, Money price, Money charge,
-        BigDecimal rate, Money refundedPrice, Money refundedCharge, PaymentStatus status, Instant capturedAt,
-        long version) {
+        Money fee, BigDecimal rate, Money refundedPrice, Money refundedCharge, PaymentStatus status,
+        Instant capturedAt, long version) {
 
     public Money refundablePrice() {
         return price.subtract(refundedPrice);

@@ -30,6 +30,8 @@ public class PaymentEntity {
     @Column(name = "charge_currency")
     public String chargeCurrency;
     public BigDecimal rate;
+    @Column(name = "fee_minor")
+    public long feeMinor;
     @Column(name = "refunded_price_minor")
     public long refundedPriceMinor;
     @Column(name = "refunded_charge_minor")

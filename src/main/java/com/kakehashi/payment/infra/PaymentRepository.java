@@ -61,14 +61,15 @@ public class PaymentRepository {
 
     static Quote toDomain(QuoteEntity e) {
         FxQuote pricing = new FxQuote(Amounts.fromMinor(e.priceMinor, e.priceCurrency),
-                Amounts.fromMinor(e.chargeMinor, e.chargeCurrency), e.rate, e.spread, e.rateSource);
+                Amounts.fromMinor(e.chargeMinor, e.chargeCurrency), e.midRate, e.rate, e.spreadBps,
+                Amounts.fromMinor(e.feeMinor, e.chargeCurrency), e.rateSource, e.rateTime, e.ratePath);
         return new Quote(e.id, e.walletId, e.owner, e.merchantId, pricing, e.expiresAt, e.usedAt, e.createdAt);
     }
 
     static Payment toDomain(PaymentEntity e) {
         return new Payment(e.id, e.quoteId, e.walletId, e.owner, e.merchantId,
                 Amounts.fromMinor(e.priceMinor, e.priceCurrency), Amounts.fromMinor(e.chargeMinor, e.chargeCurrency),
-                e.rate, Amounts.fromMinor(e.refundedPriceMinor, e.priceCurrency),
+                Amounts.fromMinor(e.feeMinor, e.chargeCurrency), e.rate, Amounts.fromMinor(e.refundedPriceMinor, e.priceCurrency),
                 Amounts.fromMinor(e.refundedChargeMinor, e.chargeCurrency), PaymentStatus.valueOf(e.status),
                 e.capturedAt, e.version);
     }

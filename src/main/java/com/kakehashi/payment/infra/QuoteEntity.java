@@ -28,6 +28,16 @@ public class QuoteEntity {
     public String chargeCurrency;
     public BigDecimal rate;
     public BigDecimal spread;
+    @Column(name = "mid_rate")
+    public BigDecimal midRate;
+    @Column(name = "spread_bps")
+    public int spreadBps;
+    @Column(name = "fee_minor")
+    public long feeMinor;
+    @Column(name = "rate_time")
+    public Instant rateTime;
+    @Column(name = "rate_path")
+    public String ratePath;
     @Column(name = "rate_source")
     public String rateSource;
     @Column(name = "expires_at")

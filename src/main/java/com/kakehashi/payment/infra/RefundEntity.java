@@ -24,4 +24,10 @@ public class RefundEntity {
     public String chargeCurrency;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The rate the refunded price was converted at (the payment's, or the market's under that policy). */
+    public java.math.BigDecimal rate;
+    @Column(name = "rate_policy")
+    public String ratePolicy;
+    @Column(name = "fx_difference_minor")
+    public long fxDifferenceMinor;
 }

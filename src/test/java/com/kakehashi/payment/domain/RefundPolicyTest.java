@@ -15,8 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class RefundPolicyTest {
     private static Payment paidInShanghai(String cny, String jpy, String rate, String refundedCny, String refundedJpy) {
+        return paidInShanghai(cny, jpy, "0", rate, refundedCny, refundedJpy);
+    }
+
+    private static Payment paidInShanghai(String cny, String jpy, String feeJpy, String rate, String refundedCny,
+            String refundedJpy) {
         return new Payment(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "t", UUID.randomUUID(),
-                Money.of(new BigDecimal(cny), "CNY"), Money.of(new BigDecimal(jpy), "JPY"), new BigDecimal(rate),
+                Money.of(new BigDecimal(cny), "CNY"), Money.of(new BigDecimal(jpy), "JPY"),
+                Money.of(new BigDecimal(feeJpy), "JPY"), new BigDecimal(rate),
                 Money.of(new BigDecimal(refundedCny), "CNY"), Money.of(new BigDecimal(refundedJpy), "JPY"),
                 PaymentStatus.CAPTURED, Instant.EPOCH, 0);
     }
@@ -25,7 +31,7 @@ class RefundPolicyTest {
     void aPartialRefundReturnsYenAtTheLockedRateRoundedDown() {
         var decision = RefundPolicy.decide(paidInShanghai("128.50", "2731", "21.25", "0", "0"), Money.of(10.01, "CNY"));
         assertThat(decision).isEqualTo(new RefundPolicy.Accepted(Money.of(10.01, "CNY"), Money.of(212, "JPY"),
-                PaymentStatus.PARTIALLY_REFUNDED));
+                Money.of(0, "JPY"), PaymentStatus.PARTIALLY_REFUNDED));
     }
 
     @Test
@@ -33,7 +39,19 @@ class RefundPolicyTest {
         var decision = RefundPolicy.decide(paidInShanghai("128.50", "2731", "21.25", "10.01", "212"),
                 Money.of(118.49, "CNY"));
         assertThat(decision).isEqualTo(new RefundPolicy.Accepted(Money.of(118.49, "CNY"), Money.of(2519, "JPY"),
-                PaymentStatus.REFUNDED));
+                Money.of(0, "JPY"), PaymentStatus.REFUNDED));
+    }
+
+    @Test
+    void theFeeIsReturnedOnlyByTheRefundThatCompletesThePayment() {
+        Payment payment = paidInShanghai("100.00", "2226", "100", "21.2537", "0", "0");
+        var partial = (RefundPolicy.Accepted) RefundPolicy.decide(payment, Money.of(40, "CNY"));
+        assertThat(partial.feeReturned()).isEqualTo(Money.of(0, "JPY"));
+        assertThat(partial.convertedAtOriginalRate()).isEqualTo(Money.of(850, "JPY")); // 40 × 21.2537 = 850.148, down
+        Payment after = paidInShanghai("100.00", "2226", "100", "21.2537", "40.00", "850");
+        var last = (RefundPolicy.Accepted) RefundPolicy.decide(after, Money.of(60, "CNY"));
+        assertThat(last.feeReturned()).isEqualTo(Money.of(100, "JPY"));
+        assertThat(last.chargeAtOriginalRate()).isEqualTo(Money.of(2226 - 850, "JPY"));
     }
 
     @Test
@@ -61,8 +79,9 @@ class RefundPolicyTest {
             }
             var accepted = (RefundPolicy.Accepted) RefundPolicy.decide(payment, Money.of(part, "CNY"));
             payment = new Payment(payment.id(), payment.quoteId(), payment.walletId(), payment.owner(),
-                    payment.merchantId(), payment.price(), payment.charge(), payment.rate(),
-                    payment.refundedPrice().add(accepted.price()), payment.refundedCharge().add(accepted.charge()),
+                    payment.merchantId(), payment.price(), payment.charge(), payment.fee(), payment.rate(),
+                    payment.refundedPrice().add(accepted.price()),
+                    payment.refundedCharge().add(accepted.chargeAtOriginalRate()),
                     accepted.resultingStatus(), payment.capturedAt(), payment.version() + 1);
             assertThat(payment.refundedCharge().isLessThanOrEqualTo(payment.charge())).isTrue();
         }

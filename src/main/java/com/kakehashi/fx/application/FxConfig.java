@@ -1,0 +1,61 @@
+package com.kakehashi.fx.application;
+
+import com.kakehashi.fx.domain.RefundRatePolicy;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "kakehashi.fx")
+public interface FxConfig {
+    /** Currencies tried, in order, to build a cross rate when neither the pair nor its inverse is stored. */
+    @WithDefault("USD,EUR")
+    List<String> pivots();
+
+    /** A rate older than this is not used for new quotes (ECB rates are daily, none on weekends). */
+    @WithDefault("PT26H")
+    Duration maxAge();
+
+    /** Per-pair overrides of {@link #maxAge()}, keyed "CNY-JPY" (base-quote of the priced pair). */
+    Map<String, Duration> maxAgeByPair();
+
+    /** Customer terms per corridor, keyed "JPY-CNY" (wallet currency-merchant currency). */
+    Map<String, Corridor> corridors();
+
+    @WithDefault("ORIGINAL_RATE")
+    RefundRatePolicy refundRatePolicy();
+
+    /** How often this instance reads rates other instances stored. */
+    @WithDefault("5s")
+    String refreshEvery();
+
+    Imports imports();
+
+    interface Corridor {
+        @WithDefault("0")
+        int spreadBps();
+
+        /** Fixed fee in the wallet currency, added to every charge of the corridor. */
+        @WithDefault("0")
+        BigDecimal fee();
+    }
+
+    interface Imports {
+        /** Scheduler expression for the rate imports ("off" disables them). */
+        @WithDefault("off")
+        String every();
+
+        /** An HTTP(S) URL serving eurofxref XML; nothing is fetched unless it is set. */
+        Optional<String> ecbUrl();
+
+        /** Directory where eurofxref XML files are dropped (processed files move to "done/"). */
+        Optional<Path> ecbDropDirectory();
+
+        /** Directory where partner banks drop rate CSVs named "<bankId>*.csv". */
+        Optional<Path> bankDropDirectory();
+    }
+}
