@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javax.money.convert.ConversionContext;
 import javax.money.convert.ConversionContextBuilder;
 import javax.money.convert.ConversionQuery;
+import javax.money.convert.CurrencyConversionException;
 import javax.money.convert.ExchangeRate;
 import javax.money.convert.ProviderContext;
 import javax.money.convert.ProviderContextBuilder;
@@ -51,7 +52,17 @@ public class StoreRateProvider extends AbstractRateProvider {
                 query.getCurrency().getCurrencyCode());
         Optional<ResolvedRate> rate = current.resolve(pair, pointInTime(query));
         return rate.map(r -> new ExchangeRateBuilder(context(r)).setBase(query.getBaseCurrency())
-                .setTerm(query.getCurrency()).setFactor(DefaultNumberValue.of(r.mid())).build()).orElse(null);
+                .setTerm(query.getCurrency()).setFactor(DefaultNumberValue.of(r.mid())).build())
+                .orElseThrow(() -> new CurrencyConversionException(query.getBaseCurrency(), query.getCurrency(), null,
+                        "no " + pair + " rate in the Kakehashi store at " + pointInTime(query)));
+    }
+
+    @Override
+    public boolean isAvailable(ConversionQuery query) {
+        RateResolver current = resolver.get();
+        return current != null && query.getBaseCurrency() != null && query.getCurrency() != null
+                && current.resolve(new CurrencyPair(query.getBaseCurrency().getCurrencyCode(),
+                        query.getCurrency().getCurrencyCode()), pointInTime(query)).isPresent();
     }
 
     private Instant pointInTime(ConversionQuery query) {
