@@ -84,7 +84,8 @@ public class FxImports {
         return new Report(format, source, rates.importAll(parsed, recordedBy));
     }
 
-    private Report importFromUrl(String url) {
+    /** Fetches eurofxref XML over HTTP(S) and imports it. */
+    public Report importFromUrl(String url) {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET().build();
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -100,7 +101,8 @@ public class FxImports {
         }
     }
 
-    private List<Report> importDirectory(Path directory, Format format) {
+    /** Imports every file of the format in a drop directory, oldest name first. */
+    public List<Report> importDirectory(Path directory, Format format) {
         List<Report> reports = new ArrayList<>();
         String suffix = format == Format.ECB ? ".xml" : ".csv";
         try (Stream<Path> files = Files.list(directory)) {
