@@ -71,11 +71,11 @@ public class DemoData {
 
     void seedIfEmpty() {
         try {
+            seedRates(); // idempotent: an already imported snapshot is recognised, not doubled
             if (alreadySeeded()) {
                 LOG.info("Demo data present; not seeding again");
                 return;
             }
-            seedRates();
             for (DemoMerchant m : MERCHANTS) {
                 Merchant merchant = merchants.register(MerchantRegistration.of(m.name(), m.city(), m.country(),
                         m.currency(), m.mcc(), m.bank(), m.payoutAccount()));
