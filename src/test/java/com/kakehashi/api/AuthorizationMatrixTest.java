@@ -9,6 +9,7 @@ import static com.kakehashi.support.Fixtures.quoteId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kakehashi.support.FxFixtures;
 import com.kakehashi.support.Tokens;
 import com.kakehashi.support.WireMockBank;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -106,7 +107,29 @@ class AuthorizationMatrixTest {
                 UUID.randomUUID().toString()).body(Map.of("amount", Map.of("amount", "1", "currency", "JPY")))
                 .post("/v1/payments/{id}/refunds", paymentId).statusCode(),
                 ownerOnly(201, Who.OWN_MERCHANT, Who.OTHER_MERCHANT));
+        checkFx(failures);
         assertThat(failures).isEmpty();
+    }
+
+    private void checkFx(List<String> failures) {
+        FxFixtures.publish("SEK", "NOK", "1.02", "matrix", java.time.Instant.parse("2025-12-01T00:00:00Z"));
+        String at = "2026-01-01T00:00:00Z";
+        check(failures, "POST /v1/fx/rates", (who, r) -> r.body(Map.of("base", "SEK", "quote", "NOK", "mid", "1.03",
+                "source", "matrix", "validFrom", java.time.Instant.parse("2025-12-02T00:00:00Z")
+                        .plusSeconds(UUID.randomUUID().hashCode() & 0xFFFFF).toString()))
+                .post("/v1/fx/rates").statusCode(), only(201, Who.OPERATOR));
+        check(failures, "GET /v1/fx/rates", (who, r) -> r.get("/v1/fx/rates?base=SEK&quote=NOK&at=" + at).statusCode(),
+                anyAuthenticated(200));
+        check(failures, "GET /v1/fx/rates/history", (who, r) -> r.get("/v1/fx/rates/history?base=SEK&quote=NOK")
+                .statusCode(), anyAuthenticated(200));
+        check(failures, "GET /v1/fx/convert", (who, r) -> r.get("/v1/fx/convert?from=SEK&to=NOK&amount=10&at=" + at)
+                .statusCode(), anyAuthenticated(200));
+        check(failures, "GET /v1/fx/positions", (who, r) -> r.get("/v1/fx/positions").statusCode(),
+                only(200, Who.OPERATOR));
+        check(failures, "POST /v1/fx/rate-files", (who, r) -> r.contentType("text/csv")
+                .body("base,quote,bid,mid,ask,valid_from\nSEK,NOK,,1.01,,2025-11-01T00:00:00Z\n")
+                .post("/v1/fx/rate-files?format=bank-csv&bankId=jp-funding-bank").statusCode(),
+                only(200, Who.BANK, Who.OPERATOR));
     }
 
     private void check(List<String> failures, String endpoint, BiFunction<Who, RequestSpecification, Integer> call,
