@@ -6,6 +6,8 @@ import com.kakehashi.common.error.ErrorCode;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -24,6 +26,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Every problem answered, by stable code: {@code kakehashi_problems_total{code="insufficient_funds"}}. */
+    @Inject
+    MeterRegistry meters;
+
     @ServerExceptionMapper
     public Response business(BusinessException e, ContainerRequestContext request) {
         return respond(e.errorCode(), e.getMessage(), request);
@@ -35,6 +41,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
+        meters.counter("kakehashi.problems", "code", ErrorCode.INVALID_REQUEST.code()).increment();
         Problem problem = Problem.of(ErrorCode.INVALID_REQUEST, "The request has invalid fields",
                 CorrelationIdFilter.of(request)).withErrors(fields);
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -102,11 +109,13 @@ public class ProblemMappers {
     public Response internal(Throwable e, ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.of(request);
         LOG.errorf(e, "Unhandled error, correlation id %s", correlationId);
+        meters.counter("kakehashi.problems", "code", ErrorCode.INTERNAL.code()).increment();
         return Response.status(500).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(ErrorCode.INTERNAL, null, correlationId)).build();
     }
 
-    private static Response respond(ErrorCode code, String detail, ContainerRequestContext request) {
+    private Response respond(ErrorCode code, String detail, ContainerRequestContext request) {
+        meters.counter("kakehashi.problems", "code", code.code()).increment();
         return Response.status(code.status()).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(code, detail, CorrelationIdFilter.of(request))).build();
     }
