@@ -1,6 +1,7 @@
 package com.kakehashi.bank.application;
 
 import com.kakehashi.bank.domain.PartnerBank;
+import com.kakehashi.bank.infra.PartnerBankEntity;
 import com.kakehashi.bank.infra.PartnerBankRepository;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
@@ -46,5 +47,65 @@ public class PartnerBanks {
     public PartnerBank byId(String id) {
         return repository.byId(id).orElseThrow(() -> new BusinessException(ErrorCode.BANK_NOT_FOUND,
                 "No partner bank '" + id + "'"));
+    }
+
+    /** Adds a bank (operators); its clearing account is opened in the same transaction. */
+    @Transactional
+    public PartnerBank register(PartnerBank bank) {
+        validate(bank);
+        if (repository.findByIdOptional(bank.id()).isPresent()) {
+            throw new BusinessException(ErrorCode.BANK_ALREADY_EXISTS, "Partner bank '" + bank.id() + "' exists; PUT to change it");
+        }
+        PartnerBankEntity e = new PartnerBankEntity();
+        PartnerBankRepository.copy(bank, e);
+        e.createdAt = clock.instant();
+        repository.persist(e);
+        ledger.openAccount(LedgerAccounts.bankClearing(bank.id(), bank.currency()), AccountType.BANK_CLEARING, bank.id(),
+                Currencies.supported(bank.currency()), clock.instant());
+        return byId(bank.id());
+    }
+
+    /** Replaces a bank's details; the id and currency of a bank never change (its ledger account depends on them). */
+    @Transactional
+    public PartnerBank update(String id, PartnerBank bank, Long expectedVersion) {
+        validate(bank);
+        PartnerBankEntity e = repository.findByIdOptional(id).orElseThrow(() -> new BusinessException(
+                ErrorCode.BANK_NOT_FOUND, "No partner bank '" + id + "'"));
+        if (!e.currency.equals(bank.currency()) || !id.equals(bank.id())) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "A bank's id and currency cannot change");
+        }
+        if (expectedVersion != null && expectedVersion != e.version) {
+            throw new BusinessException(ErrorCode.CONCURRENT_MODIFICATION,
+                    "Bank '" + id + "' is at version " + e.version + ", not " + expectedVersion);
+        }
+        PartnerBankRepository.copy(bank, e);
+        repository.flush();
+        return byId(id);
+    }
+
+    private static void validate(PartnerBank bank) {
+        Currencies.supported(bank.currency());
+        if (!bank.id().matches("[a-z0-9][a-z0-9-]{1,39}") || !bank.bic().matches("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?")
+                || !bank.country().matches("[A-Z]{2}")) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST,
+                    "id must be lower-case letters, digits and '-', bic 8 or 11 characters, country ISO 3166 alpha-2");
+        }
+        if (bank.cutoffSchedule().isEmpty() || bank.cutoffSchedule().size() > 24) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "a bank has 1 to 24 cut-offs a day");
+        }
+        for (String cron : bank.cutoffSchedule()) {
+            if (!org.quartz.CronExpression.isValidExpression(cron)) {
+                throw new BusinessException(ErrorCode.INVALID_REQUEST, "'" + cron + "' is not a Quartz cron expression");
+            }
+        }
+        if (bank.fileFormats().isEmpty()) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "a bank needs at least one file format");
+        }
+        if (bank.deliveryTarget() == null || bank.deliveryTarget().isBlank()
+                || (bank.deliveryChannel() == PartnerBank.DeliveryChannel.HTTPS
+                        && !bank.deliveryTarget().matches("https?://.+"))) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST,
+                    "deliveryTarget is a directory (DIRECTORY) or an http(s) URL (HTTPS)");
+        }
     }
 }

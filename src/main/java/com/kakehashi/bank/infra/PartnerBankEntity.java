@@ -17,6 +17,20 @@ public class PartnerBankEntity {
     public String bic;
     @Column(name = "time_zone")
     public String timeZone;
+    @Column(name = "settlement_account")
+    public String settlementAccount;
+    @Column(name = "cutoff_schedule")
+    public String cutoffSchedule;
+    @Column(name = "file_formats")
+    public String fileFormats;
+    @Column(name = "delivery_channel")
+    public String deliveryChannel;
+    @Column(name = "delivery_target")
+    public String deliveryTarget;
+    @Column(name = "settles_from")
+    public Instant settlesFrom;
+    @jakarta.persistence.Version
+    public long version;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -19,7 +19,27 @@ public class PartnerBankRepository implements PanacheRepositoryBase<PartnerBankE
         return findByIdOptional(id).map(PartnerBankRepository::toDomain);
     }
 
-    private static PartnerBank toDomain(PartnerBankEntity e) {
-        return new PartnerBank(e.id, e.name, e.country, e.currency, e.bic, ZoneId.of(e.timeZone));
+    static PartnerBank toDomain(PartnerBankEntity e) {
+        return new PartnerBank(e.id, e.name, e.country, e.currency, e.bic, ZoneId.of(e.timeZone), e.settlementAccount,
+                List.of(e.cutoffSchedule.split(";")),
+                java.util.Arrays.stream(e.fileFormats.split(",")).map(PartnerBank.FileFormat::valueOf)
+                        .collect(java.util.stream.Collectors.toSet()),
+                PartnerBank.DeliveryChannel.valueOf(e.deliveryChannel), e.deliveryTarget, e.settlesFrom, e.version);
+    }
+
+    /** Writes the bank's fields onto a (new or managed) entity. */
+    public static void copy(PartnerBank bank, PartnerBankEntity e) {
+        e.id = bank.id();
+        e.name = bank.name();
+        e.country = bank.country();
+        e.currency = bank.currency();
+        e.bic = bank.bic();
+        e.timeZone = bank.timeZone().getId();
+        e.settlementAccount = bank.settlementAccount();
+        e.cutoffSchedule = String.join(";", bank.cutoffSchedule());
+        e.fileFormats = bank.fileFormats().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+        e.deliveryChannel = bank.deliveryChannel().name();
+        e.deliveryTarget = bank.deliveryTarget();
+        e.settlesFrom = bank.settlesFrom();
     }
 }

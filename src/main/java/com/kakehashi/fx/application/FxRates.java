@@ -77,7 +77,9 @@ public class FxRates {
         return resolver;
     }
 
-    @Scheduled(every = "${kakehashi.fx.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Every instance keeps its own book: a local (simple) schedule, not a clustered Quartz job.
+    @Scheduled(every = "${kakehashi.fx.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void refreshFromOtherInstances() {
         refresh();
     }

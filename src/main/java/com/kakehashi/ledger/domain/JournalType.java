@@ -4,5 +4,7 @@ package com.kakehashi.ledger.domain;
 public enum JournalType {
     TOP_UP,
     PAYMENT,
-    REFUND
+    REFUND,
+    /** A settlement batch pays merchants out: merchant payable to the partner bank's clearing account. */
+    SETTLEMENT
 }

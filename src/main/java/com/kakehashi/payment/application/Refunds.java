@@ -82,6 +82,7 @@ public class Refunds {
         e.rate = rate;
         e.ratePolicy = policy.name();
         e.fxDifferenceMinor = Amounts.toMinor(fxDifference);
+        e.feeReturnedMinor = Amounts.toMinor(accepted.feeReturned());
         e.createdAt = now;
         repository.persist(e);
         if (!toWallet.isZero()) {

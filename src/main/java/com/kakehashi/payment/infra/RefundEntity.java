@@ -30,4 +30,6 @@ public class RefundEntity {
     public String ratePolicy;
     @Column(name = "fx_difference_minor")
     public long fxDifferenceMinor;
+    @Column(name = "fee_returned_minor")
+    public long feeReturnedMinor;
 }

@@ -1,0 +1,61 @@
+package com.kakehashi.settlement.api;
+
+import com.kakehashi.common.api.MoneyDto;
+import com.kakehashi.common.money.Amounts;
+import com.kakehashi.settlement.domain.SettlementBatch;
+import com.kakehashi.settlement.domain.SettlementItem;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Wire types of settlement. */
+public final class SettlementDtos {
+    private SettlementDtos() {
+    }
+
+    public record RunRequest(@NotBlank @Schema(examples = "cn-settlement-bank") String bankId,
+            @NotNull @Schema(examples = "2026-11-25T04:00:00Z") Instant cutoff) {
+    }
+
+    public record Progress(int done, int total) {
+    }
+
+    public record FxCover(@Schema(description = "Yen sold") MoneyDto sold, @Schema(description = "Currency bought") MoneyDto bought) {
+    }
+
+    public record Totals(MoneyDto payout, MoneyDto fees, FxCover fxCover) {
+    }
+
+    public record ItemDto(UUID merchantId, String merchantName, String endToEndId, String outcome, int payments,
+            int refunds, MoneyDto gross, MoneyDto refunded, MoneyDto fee, MoneyDto net) {
+        static ItemDto of(SettlementItem item) {
+            var n = item.netting();
+            return new ItemDto(item.merchantId(), item.merchantName(), item.endToEndId(), n.outcome().name(),
+                    item.payments(), item.refunds(), money(n.gross(), item.currency()), money(n.refunds(), item.currency()),
+                    money(n.fee(), item.currency()), money(n.net(), item.currency()));
+        }
+    }
+
+    public record BatchDto(UUID id, String bankId, Instant cutoff, String state, String failureReason, Progress progress,
+            Totals totals, List<ItemDto> items, Instant createdAt, Instant updatedAt) {
+        static BatchDto of(SettlementBatch b, List<SettlementItem> items) {
+            Totals totals = b.payoutMinor() == null ? null : new Totals(money(b.payoutMinor(), b.currency()),
+                    money(b.feeMinor(), b.currency()), b.fxSoldMinor() == null ? null
+                            : new FxCover(money(b.fxSoldMinor(), "JPY"), money(b.fxBoughtMinor(), b.currency())));
+            return new BatchDto(b.id(), b.bankId(), b.cutoff(), b.state().name(), b.failureReason(),
+                    new Progress(b.itemsDone(), b.itemsTotal() == null ? 0 : b.itemsTotal()), totals,
+                    items == null ? null : items.stream().map(ItemDto::of).toList(), b.createdAt(), b.updatedAt());
+        }
+    }
+
+    public record AcknowledgementRequest(@NotBlank @Schema(examples = "ACCEPTED", description = "ACCEPTED or REJECTED")
+            String status, String reason) {
+    }
+
+    static MoneyDto money(long minor, String currency) {
+        return MoneyDto.of(Amounts.fromMinor(minor, currency));
+    }
+}

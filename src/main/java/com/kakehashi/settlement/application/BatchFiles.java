@@ -1,0 +1,83 @@
+package com.kakehashi.settlement.application;
+
+import com.kakehashi.bank.domain.PartnerBank;
+import com.kakehashi.settlement.domain.BatchState;
+import com.kakehashi.settlement.domain.MerchantNetting;
+import com.kakehashi.settlement.domain.SettlementItem;
+import com.kakehashi.settlement.infra.Pain001Writer;
+import com.kakehashi.settlement.infra.PayoutCsvWriter;
+import com.kakehashi.settlement.infra.PayoutInstruction;
+import com.kakehashi.settlement.infra.SettlementRepository;
+import com.kakehashi.settlement.infra.SettlementRepository.StoredFile;
+import com.kakehashi.settlement.infra.XsdValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes a closed batch's files in the formats its bank takes, validates the pain.001 against the
+ * official XSD, and stores them (bytes and SHA-256): what is delivered, and downloaded, is what was stored.
+ */
+@ApplicationScoped
+public class BatchFiles {
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+
+    @Inject
+    SettlementRepository repository;
+    @Inject
+    SettlementStepProbe probe;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public void write(UUID batchId, PartnerBank bank, String actor) {
+        if (repository.lock(batchId) != BatchState.CLOSED) {
+            return;
+        }
+        var batch = repository.byId(batchId).orElseThrow();
+        List<SettlementItem> payouts = repository.items(batchId).stream()
+                .filter(item -> item.netting().outcome() == MerchantNetting.Outcome.PAYOUT).toList();
+        PayoutInstruction instruction = new PayoutInstruction(batchId, batch.cutoff(), bank.bic(), bank.settlementAccount(),
+                bank.currency(), payouts);
+        String baseName = bank.id() + "-" + NAME_TIME.format(batch.cutoff()) + "-" + batchId.toString().substring(0, 8);
+        for (PartnerBank.FileFormat format : bank.fileFormats().stream().sorted().toList()) {
+            StoredFile file = switch (format) {
+                case PAIN001 -> {
+                    byte[] xml = Pain001Writer.write(instruction);
+                    XsdValidator.validate("pain.001.001.09", xml);
+                    yield stored("pain001", baseName + ".pain001.xml", "application/xml", xml);
+                }
+                case CSV -> stored("csv", baseName + ".csv", "text/csv", PayoutCsvWriter.write(instruction));
+            };
+            repository.saveFileIfAbsent(batchId, file, clock.instant());
+            probe.reached(SettlementStepProbe.MID_FILES, batchId);
+        }
+        repository.moveState(batchId, BatchState.CLOSED, BatchState.FILES_WRITTEN,
+                String.join(",", bank.fileFormats().stream().map(Enum::name).sorted().toList()), actor, clock.instant());
+    }
+
+    private static StoredFile stored(String format, String name, String mediaType, byte[] content) {
+        return new StoredFile(format, name, mediaType, content, sha256(content));
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,24 @@
+package com.kakehashi.settlement.application;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+@ConfigMapping(prefix = "kakehashi.settlement")
+public interface SettlementConfig {
+    /** Merchant fee in basis points of gross sales, kept at settlement (rounded down). */
+    @WithDefault("0")
+    int merchantFeeBps();
+
+    /** Root for DIRECTORY deliveries whose target is a relative path. */
+    @WithDefault("target/settlement-outbox")
+    Path outbox();
+
+    /** How often the clustered scheduler looks for due cut-offs (Quartz cron; "off" disables). */
+    @WithDefault("0 * * * * ?")
+    String tick();
+
+    /** At most this many missed cut-offs per bank are caught up in one tick (the rest in the next). */
+    @WithDefault("50")
+    int maxCatchUp();
+}

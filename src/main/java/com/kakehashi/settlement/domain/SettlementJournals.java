@@ -1,0 +1,52 @@
+package com.kakehashi.settlement.domain;
+
+import com.kakehashi.ledger.domain.JournalEntry;
+import com.kakehashi.ledger.domain.JournalType;
+import com.kakehashi.ledger.domain.LedgerAccounts;
+import com.kakehashi.ledger.domain.Posting;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.money.Monetary;
+import org.javamoney.moneta.Money;
+
+/**
+ * The payout journal of a batch: each paid merchant's payable gives up net plus fee; the fee goes to
+ * fee income and the net to the bank's clearing account (money on its way out through that bank).
+ */
+public final class SettlementJournals {
+    private SettlementJournals() {
+    }
+
+    public static JournalEntry payout(UUID journalId, UUID batchId, String bankId, String currency,
+            List<SettlementItem> payouts, Instant at) {
+        var unit = Monetary.getCurrency(currency);
+        List<Posting> postings = new ArrayList<>();
+        for (SettlementItem item : payouts) {
+            MerchantNetting n = item.netting();
+            postings.add(Posting.debit(item.merchantId(), minor(n.net() + n.fee(), unit)));
+            postings.add(Posting.credit(LedgerAccounts.bankClearing(bankId, currency), minor(n.net(), unit)));
+            if (n.fee() > 0) {
+                postings.add(Posting.credit(LedgerAccounts.feeIncome(currency), minor(n.fee(), unit)));
+            }
+        }
+        return new JournalEntry(journalId, JournalType.SETTLEMENT, batchId.toString(), at, postings);
+    }
+
+    /** The batch total must equal what the journal moves into the bank's clearing account. */
+    public static void requireTotal(JournalEntry journal, String bankId, String currency, long payoutMinor) {
+        UUID clearing = LedgerAccounts.bankClearing(bankId, currency);
+        BigDecimal posted = journal.postings().stream().filter(p -> p.accountId().equals(clearing))
+                .map(p -> p.amount().getNumberStripped()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal expected = BigDecimal.valueOf(payoutMinor, Monetary.getCurrency(currency).getDefaultFractionDigits());
+        if (posted.compareTo(expected) != 0) {
+            throw new IllegalStateException("batch total " + expected + " but the journal posts " + posted);
+        }
+    }
+
+    private static Money minor(long amount, javax.money.CurrencyUnit unit) {
+        return Money.of(BigDecimal.valueOf(amount, unit.getDefaultFractionDigits()), unit);
+    }
+}

@@ -1,0 +1,247 @@
+package com.kakehashi.settlement.infra;
+
+import com.kakehashi.settlement.domain.BatchState;
+import com.kakehashi.settlement.domain.MerchantNetting;
+import com.kakehashi.settlement.domain.SettlementBatch;
+import com.kakehashi.settlement.domain.SettlementItem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Batches, items, files and deliveries, in set-based SQL: nothing here loads a window's payments. */
+@ApplicationScoped
+public class SettlementRepository {
+    private static final String BATCH_COLUMNS = "id, bank_id, cutoff, currency, state, failure_reason, payout_minor,"
+            + " fee_minor, fx_sold_minor, fx_bought_minor, items_total, items_done, created_at, updated_at";
+
+    @Inject
+    EntityManager em;
+
+    /** Creates the batch unless this bank and cut-off already have one; true when this call created it. */
+    public boolean insertIfAbsent(UUID id, String bankId, Instant cutoff, String currency, Instant now) {
+        return em.createNativeQuery("""
+                insert into settlement_batch (id, bank_id, cutoff, currency, state, created_at, updated_at)
+                values (?1, ?2, ?3, ?4, 'OPEN', ?5, ?5) on conflict (bank_id, cutoff) do nothing""")
+                .setParameter(1, id).setParameter(2, bankId).setParameter(3, cutoff).setParameter(4, currency)
+                .setParameter(5, now).executeUpdate() == 1;
+    }
+
+    public Optional<SettlementBatch> byBankAndCutoff(String bankId, Instant cutoff) {
+        return batches("where bank_id = ?1 and cutoff = ?2", bankId, cutoff).stream().findFirst();
+    }
+
+    public Optional<SettlementBatch> byId(UUID id) {
+        return batches("where id = ?1", id).stream().findFirst();
+    }
+
+    public Optional<Instant> latestCutoff(String bankId) {
+        List<?> rows = em.createNativeQuery("select max(cutoff) from settlement_batch where bank_id = ?1")
+                .setParameter(1, bankId).getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(instant(rows.get(0)));
+    }
+
+    public List<SettlementBatch> list(String bankId, String state, Instant from, Instant to, int offset, int limit) {
+        return batches("where (cast(?1 as varchar) is null or bank_id = cast(?1 as varchar))"
+                + " and (cast(?2 as varchar) is null or state = cast(?2 as varchar)) and cutoff >= ?3 and cutoff < ?4"
+                + " order by cutoff desc, bank_id offset " + offset + " limit " + limit, bankId, state, from, to);
+    }
+
+    public List<SettlementBatch> inProgress() {
+        return batches("where state in ('OPEN', 'CLOSED', 'FILES_WRITTEN') order by cutoff");
+    }
+
+    /** Locks the batch row for this transaction: concurrent runs of the same step queue here, then see its result. */
+    public BatchState lock(UUID id) {
+        return BatchState.valueOf((String) em.createNativeQuery("select state from settlement_batch where id = ?1 for update")
+                .setParameter(1, id).getSingleResult());
+    }
+
+    /** Compare-and-set on the state, with an event row: false when another run already moved it. */
+    public boolean moveState(UUID id, BatchState from, BatchState to, String detail, String actor, Instant now) {
+        int updated = em.createNativeQuery("""
+                update settlement_batch set state = ?3, updated_at = ?4, version = version + 1,
+                    failure_reason = case when ?3 = 'FAILED' then ?5 else null end
+                where id = ?1 and state = ?2""")
+                .setParameter(1, id).setParameter(2, from.name()).setParameter(3, to.name()).setParameter(4, now)
+                .setParameter(5, detail).executeUpdate();
+        if (updated == 1) {
+            em.createNativeQuery("insert into settlement_batch_event (batch_id, state, detail, actor, at) values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, id).setParameter(2, to.name()).setParameter(3, detail).setParameter(4, actor)
+                    .setParameter(5, now).executeUpdate();
+        }
+        return updated == 1;
+    }
+
+    /** Takes every unbatched payment and refund of the bank's merchants before the cut-off: two statements. */
+    public long[] assignWindow(UUID batchId, String bankId, Instant cutoff) {
+        int payments = em.createNativeQuery("""
+                update payment p set settlement_batch_id = ?1 from merchant m
+                where m.id = p.merchant_id and m.bank_id = ?2 and p.settlement_batch_id is null and p.captured_at < ?3""")
+                .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).executeUpdate();
+        int refunds = em.createNativeQuery("""
+                update refund r set settlement_batch_id = ?1 from payment p, merchant m
+                where r.payment_id = p.id and m.id = p.merchant_id and m.bank_id = ?2
+                  and r.settlement_batch_id is null and r.created_at < ?3""")
+                .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).executeUpdate();
+        return new long[] {payments, refunds};
+    }
+
+    /** Per merchant of the batch: counts and sums, aggregated by the database. */
+    public record MerchantTotals(UUID merchantId, String name, String payoutAccount, String currency, int payments,
+            long gross, long paidYen, int refunds, long refunded, long refundedYen) {
+    }
+
+    public List<MerchantTotals> merchantTotals(UUID batchId) {
+        List<?> rows = em.createNativeQuery("""
+                with paid as (
+                    select merchant_id, count(*) n, sum(price_minor) gross, sum(charge_minor - fee_minor) yen
+                    from payment where settlement_batch_id = ?1 group by merchant_id),
+                returned as (
+                    select p.merchant_id, count(*) n, sum(r.price_minor) amount,
+                           sum(r.charge_minor - r.fee_returned_minor + r.fx_difference_minor) yen
+                    from refund r join payment p on p.id = r.payment_id
+                    where r.settlement_batch_id = ?1 group by p.merchant_id)
+                select m.id, m.name, m.payout_account, m.currency, coalesce(paid.n, 0), coalesce(paid.gross, 0),
+                       coalesce(paid.yen, 0), coalesce(returned.n, 0), coalesce(returned.amount, 0), coalesce(returned.yen, 0)
+                from merchant m
+                left join paid on paid.merchant_id = m.id
+                left join returned on returned.merchant_id = m.id
+                where paid.merchant_id is not null or returned.merchant_id is not null
+                order by m.id""", Object[].class).setParameter(1, batchId).getResultList();
+        List<MerchantTotals> totals = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            totals.add(new MerchantTotals((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], num(r[4]).intValue(),
+                    num(r[5]).longValue(), num(r[6]).longValue(), num(r[7]).intValue(), num(r[8]).longValue(),
+                    num(r[9]).longValue()));
+        }
+        return totals;
+    }
+
+    public void insertItem(UUID batchId, SettlementItem item) {
+        MerchantNetting n = item.netting();
+        em.createNativeQuery("""
+                insert into settlement_item (batch_id, merchant_id, merchant_name, payout_account, currency, payments, refunds,
+                    gross_minor, refunds_minor, fee_minor, net_minor, charge_minor, outcome, end_to_end_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
+                .setParameter(1, batchId).setParameter(2, item.merchantId()).setParameter(3, item.merchantName())
+                .setParameter(4, item.payoutAccount()).setParameter(5, item.currency()).setParameter(6, item.payments())
+                .setParameter(7, item.refunds()).setParameter(8, n.gross()).setParameter(9, n.refunds())
+                .setParameter(10, n.fee()).setParameter(11, n.net()).setParameter(12, item.chargeYen())
+                .setParameter(13, n.outcome().name()).setParameter(14, item.endToEndId()).executeUpdate();
+    }
+
+    /** Gives a carried-forward merchant's payments and refunds back to the next window. */
+    public void release(UUID batchId, UUID merchantId) {
+        em.createNativeQuery("update payment set settlement_batch_id = null where settlement_batch_id = ?1 and merchant_id = ?2")
+                .setParameter(1, batchId).setParameter(2, merchantId).executeUpdate();
+        em.createNativeQuery("""
+                update refund r set settlement_batch_id = null from payment p
+                where r.payment_id = p.id and r.settlement_batch_id = ?1 and p.merchant_id = ?2""")
+                .setParameter(1, batchId).setParameter(2, merchantId).executeUpdate();
+    }
+
+    public void setTotals(UUID batchId, long payout, long fee, Long fxSold, Long fxBought, int itemsTotal) {
+        em.createNativeQuery("""
+                update settlement_batch set payout_minor = ?2, fee_minor = ?3, fx_sold_minor = ?4, fx_bought_minor = ?5,
+                    items_total = ?6 where id = ?1""")
+                .setParameter(1, batchId).setParameter(2, payout).setParameter(3, fee).setParameter(4, fxSold)
+                .setParameter(5, fxBought).setParameter(6, itemsTotal).executeUpdate();
+    }
+
+    public void setItemsDone(UUID batchId, int done) {
+        em.createNativeQuery("update settlement_batch set items_done = ?2 where id = ?1")
+                .setParameter(1, batchId).setParameter(2, done).executeUpdate();
+    }
+
+    public List<SettlementItem> items(UUID batchId) {
+        List<?> rows = em.createNativeQuery("""
+                select merchant_id, merchant_name, payout_account, currency, payments, refunds, gross_minor, refunds_minor,
+                       fee_minor, net_minor, outcome, charge_minor, end_to_end_id
+                from settlement_item where batch_id = ?1 order by merchant_id""", Object[].class)
+                .setParameter(1, batchId).getResultList();
+        List<SettlementItem> items = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            MerchantNetting netting = new MerchantNetting(num(r[6]).longValue(), num(r[7]).longValue(),
+                    num(r[8]).longValue(), num(r[9]).longValue(), MerchantNetting.Outcome.valueOf((String) r[10]));
+            items.add(new SettlementItem((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], num(r[4]).intValue(),
+                    num(r[5]).intValue(), netting, num(r[11]).longValue(), (String) r[12]));
+        }
+        return items;
+    }
+
+    public record StoredFile(String format, String fileName, String mediaType, byte[] content, String sha256) {
+    }
+
+    public void saveFileIfAbsent(UUID batchId, StoredFile file, Instant now) {
+        em.createNativeQuery("""
+                insert into settlement_file (batch_id, format, file_name, media_type, content, sha256, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (batch_id, format) do nothing""")
+                .setParameter(1, batchId).setParameter(2, file.format()).setParameter(3, file.fileName())
+                .setParameter(4, file.mediaType()).setParameter(5, file.content()).setParameter(6, file.sha256())
+                .setParameter(7, now).executeUpdate();
+    }
+
+    public List<StoredFile> files(UUID batchId) {
+        List<?> rows = em.createNativeQuery("""
+                select format, file_name, media_type, content, sha256 from settlement_file where batch_id = ?1
+                order by format""", Object[].class).setParameter(1, batchId).getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(r -> new StoredFile((String) r[0], (String) r[1], (String) r[2], (byte[]) r[3], (String) r[4])).toList();
+    }
+
+    public void recordDelivery(UUID batchId, String format, String channel, String target, String outcome, String detail,
+            Instant now) {
+        em.createNativeQuery("""
+                insert into settlement_delivery (batch_id, format, channel, target, attempt, outcome, detail, at)
+                values (?1, ?2, ?3, ?4, (select count(*) + 1 from settlement_delivery where batch_id = ?1 and format = ?2),
+                        ?5, ?6, ?7)""")
+                .setParameter(1, batchId).setParameter(2, format).setParameter(3, channel).setParameter(4, target)
+                .setParameter(5, outcome).setParameter(6, detail).setParameter(7, now).executeUpdate();
+    }
+
+    public long deliveries(UUID batchId) {
+        return num(em.createNativeQuery("select count(*) from settlement_delivery where batch_id = ?1 and outcome = 'DELIVERED'")
+                .setParameter(1, batchId).getSingleResult()).longValue();
+    }
+
+    private List<SettlementBatch> batches(String where, Object... params) {
+        var query = em.createNativeQuery("select " + BATCH_COLUMNS + " from settlement_batch " + where, Object[].class);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        List<?> rows = query.getResultList();
+        return rows.stream().map(row -> (Object[]) row).map(SettlementRepository::batch).toList();
+    }
+
+    private static SettlementBatch batch(Object[] r) {
+        return new SettlementBatch((UUID) r[0], (String) r[1], instant(r[2]), (String) r[3], BatchState.valueOf((String) r[4]),
+                (String) r[5], longOrNull(r[6]), longOrNull(r[7]), longOrNull(r[8]), longOrNull(r[9]),
+                r[10] == null ? null : num(r[10]).intValue(), num(r[11]).intValue(), instant(r[12]), instant(r[13]));
+    }
+
+    private static Long longOrNull(Object value) {
+        return value == null ? null : num(value).longValue();
+    }
+
+    private static Number num(Object value) {
+        return (Number) value;
+    }
+
+    static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+        };
+    }
+}
