@@ -13,7 +13,6 @@ import com.kakehashi.settlement.infra.XsdValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -49,7 +48,9 @@ public class BatchFiles {
         PayoutInstruction instruction = new PayoutInstruction(batchId, batch.cutoff(), bank.bic(), bank.settlementAccount(),
                 bank.currency(), payouts);
         String baseName = bank.id() + "-" + NAME_TIME.format(batch.cutoff()) + "-" + batchId.toString().substring(0, 8);
-        for (PartnerBank.FileFormat format : bank.fileFormats().stream().sorted().toList()) {
+        // A window where nobody is owed anything instructs nothing: no files, nothing to deliver.
+        List<PartnerBank.FileFormat> formats = payouts.isEmpty() ? List.of() : bank.fileFormats().stream().sorted().toList();
+        for (PartnerBank.FileFormat format : formats) {
             StoredFile file = switch (format) {
                 case PAIN001 -> {
                     byte[] xml = Pain001Writer.write(instruction);
@@ -62,7 +63,8 @@ public class BatchFiles {
             probe.reached(SettlementStepProbe.MID_FILES, batchId);
         }
         repository.moveState(batchId, BatchState.CLOSED, BatchState.FILES_WRITTEN,
-                String.join(",", bank.fileFormats().stream().map(Enum::name).sorted().toList()), actor, clock.instant());
+                formats.isEmpty() ? "no payouts, no files" : String.join(",", formats.stream().map(Enum::name).toList()),
+                actor, clock.instant());
     }
 
     private static StoredFile stored(String format, String name, String mediaType, byte[] content) {
@@ -75,9 +77,5 @@ public class BatchFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
