@@ -50,13 +50,32 @@ create table settlement_batch_event (
 create trigger settlement_batch_event_append_only before update or delete on settlement_batch_event
     for each row execute function refuse_ledger_rewrite();
 
-alter table payment add column settlement_batch_id uuid references settlement_batch (id);
-alter table refund add column settlement_batch_id uuid references settlement_batch (id);
--- Closing a window scans only what no batch holds yet.
-create index payment_unsettled on payment (merchant_id, captured_at) where settlement_batch_id is null;
-create index refund_unsettled on refund (payment_id, created_at) where settlement_batch_id is null;
-create index payment_by_batch on payment (settlement_batch_id) where settlement_batch_id is not null;
-create index refund_by_batch on refund (settlement_batch_id) where settlement_batch_id is not null;
+-- Which batch holds which payment and refund: narrow rows written in one INSERT ... SELECT per window, rather
+-- than an UPDATE of every wide payment row. The primary key makes "in at most one batch" a database fact.
+-- No foreign keys here on purpose: a per-row check would double the cost of closing a million-payment window,
+-- and rows are only ever written by that one statement, from payment rows, under the batch's row lock.
+create table settlement_payment (
+    payment_id   uuid    primary key,
+    batch_id     uuid    not null,
+    merchant_id  uuid    not null,
+    price_minor  bigint  not null,
+    yen_minor    bigint  not null,  -- charge without fee: what the wallet paid for the price
+    carried      boolean not null default false  -- its merchant's net was not positive: the next batch takes it over
+);
+create index settlement_payment_batch on settlement_payment (batch_id, merchant_id);
+create table settlement_refund (
+    refund_id    uuid    primary key,
+    batch_id     uuid    not null,
+    merchant_id  uuid    not null,
+    price_minor  bigint  not null,
+    yen_minor    bigint  not null,  -- the refunded price at the payment's rate (what the FX position gave back)
+    carried      boolean not null default false
+);
+create index settlement_refund_batch on settlement_refund (batch_id, merchant_id);
+create index settlement_payment_carried on settlement_payment (batch_id) where carried;
+create index settlement_refund_carried on settlement_refund (batch_id) where carried;
+create index payment_capture_time on payment (captured_at);
+create index refund_creation_time on refund (created_at);
 
 create table settlement_item (
     batch_id        uuid         not null references settlement_batch (id),

@@ -10,6 +10,13 @@ public interface SettlementConfig {
     @WithDefault("0")
     int merchantFeeBps();
 
+    /**
+     * How long before a cut-off a payment may be dated yet commit after it (bounded by the transaction
+     * timeout): the next window looks back this far beyond the previous cut-off, and never further.
+     */
+    @WithDefault("PT10M")
+    java.time.Duration lateCommitMargin();
+
     /** Root for DIRECTORY deliveries whose target is a relative path. */
     @WithDefault("target/settlement-outbox")
     Path outbox();

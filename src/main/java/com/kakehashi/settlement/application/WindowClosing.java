@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +41,9 @@ public class WindowClosing {
             return; // another run closed it meanwhile
         }
         var batch = repository.byId(batchId).orElseThrow();
-        long[] assigned = repository.assignWindow(batchId, bank.id(), batch.cutoff());
+        Instant notBefore = repository.previousCutoff(bank.id(), batch.cutoff())
+                .map(previous -> previous.minus(config.lateCommitMargin())).orElse(Instant.EPOCH);
+        long[] assigned = repository.assignWindow(batchId, bank.id(), batch.cutoff(), notBefore);
         List<SettlementItem> payouts = new ArrayList<>();
         long payout = 0;
         long fees = 0;
@@ -63,7 +66,7 @@ public class WindowClosing {
                 yenSold += item.chargeYen();
                 bought += netting.gross() - netting.refunds();
             } else {
-                repository.release(batchId, totals.merchantId());
+                repository.carryForward(batchId, totals.merchantId());
             }
         }
         boolean foreign = !"JPY".equals(bank.currency());
@@ -75,6 +78,6 @@ public class WindowClosing {
             ledger.post(journal);
         }
         repository.moveState(batchId, BatchState.OPEN, BatchState.CLOSED, assigned[0] + " payments, " + assigned[1]
-                + " refunds, " + itemCount + " merchants, " + payouts.size() + " paid", actor, clock.instant());
+                + " refunds, " + assigned[2] + " carried in, " + itemCount + " merchants, " + payouts.size() + " paid", actor, clock.instant());
     }
 }

@@ -79,18 +79,38 @@ public class SettlementRepository {
         return updated == 1;
     }
 
-    /** Takes every unbatched payment and refund of the bank's merchants before the cut-off: two statements. */
-    public long[] assignWindow(UUID batchId, String bankId, Instant cutoff) {
+    /**
+     * Takes every payment and refund of the bank's merchants dated before the cut-off that no batch holds
+     * yet: two INSERT ... SELECT statements. {@code notBefore} bounds the scan (the previous cut-off less
+     * the longest a transaction can stay open), so that closing does not grow with the history.
+     */
+    public long[] assignWindow(UUID batchId, String bankId, Instant cutoff, Instant notBefore) {
         int payments = em.createNativeQuery("""
-                update payment p set settlement_batch_id = ?1 from merchant m
-                where m.id = p.merchant_id and m.bank_id = ?2 and p.settlement_batch_id is null and p.captured_at < ?3""")
-                .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).executeUpdate();
+                insert into settlement_payment (payment_id, batch_id, merchant_id, price_minor, yen_minor)
+                select p.id, ?1, p.merchant_id, p.price_minor, p.charge_minor - p.fee_minor
+                from payment p join merchant m on m.id = p.merchant_id
+                where m.bank_id = ?2 and p.captured_at < ?3 and p.captured_at >= ?4
+                  and not exists (select 1 from settlement_payment s where s.payment_id = p.id)""")
+                .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).setParameter(4, notBefore)
+                .executeUpdate();
         int refunds = em.createNativeQuery("""
-                update refund r set settlement_batch_id = ?1 from payment p, merchant m
-                where r.payment_id = p.id and m.id = p.merchant_id and m.bank_id = ?2
-                  and r.settlement_batch_id is null and r.created_at < ?3""")
+                insert into settlement_refund (refund_id, batch_id, merchant_id, price_minor, yen_minor)
+                select r.id, ?1, p.merchant_id, r.price_minor, r.charge_minor - r.fee_returned_minor + r.fx_difference_minor
+                from refund r join payment p on p.id = r.payment_id join merchant m on m.id = p.merchant_id
+                where m.bank_id = ?2 and r.created_at < ?3 and r.created_at >= ?4
+                  and not exists (select 1 from settlement_refund s where s.refund_id = r.id)""")
+                .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).setParameter(4, notBefore)
+                .executeUpdate();
+        // What earlier batches of this bank carried forward moves into this one.
+        int carried = em.createNativeQuery("""
+                update settlement_payment set batch_id = ?1, carried = false where carried
+                  and batch_id in (select id from settlement_batch where bank_id = ?2 and cutoff < ?3)""")
                 .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).executeUpdate();
-        return new long[] {payments, refunds};
+        carried += em.createNativeQuery("""
+                update settlement_refund set batch_id = ?1, carried = false where carried
+                  and batch_id in (select id from settlement_batch where bank_id = ?2 and cutoff < ?3)""")
+                .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).executeUpdate();
+        return new long[] {payments, refunds, carried};
     }
 
     /** Per merchant of the batch: counts and sums, aggregated by the database. */
@@ -101,19 +121,17 @@ public class SettlementRepository {
     public List<MerchantTotals> merchantTotals(UUID batchId) {
         List<?> rows = em.createNativeQuery("""
                 with paid as (
-                    select merchant_id, count(*) n, sum(price_minor) gross, sum(charge_minor - fee_minor) yen
-                    from payment where settlement_batch_id = ?1 group by merchant_id),
+                    select merchant_id, count(*) n, sum(price_minor) gross, sum(yen_minor) yen
+                    from settlement_payment where batch_id = ?1 and not carried group by merchant_id),
                 returned as (
-                    select p.merchant_id, count(*) n, sum(r.price_minor) amount,
-                           sum(r.charge_minor - r.fee_returned_minor + r.fx_difference_minor) yen
-                    from refund r join payment p on p.id = r.payment_id
-                    where r.settlement_batch_id = ?1 group by p.merchant_id)
+                    select merchant_id, count(*) n, sum(price_minor) amount, sum(yen_minor) yen
+                    from settlement_refund where batch_id = ?1 and not carried group by merchant_id)
                 select m.id, m.name, m.payout_account, m.currency, coalesce(paid.n, 0), coalesce(paid.gross, 0),
                        coalesce(paid.yen, 0), coalesce(returned.n, 0), coalesce(returned.amount, 0), coalesce(returned.yen, 0)
-                from merchant m
+                from (select merchant_id from paid union select merchant_id from returned) x
+                join merchant m on m.id = x.merchant_id
                 left join paid on paid.merchant_id = m.id
                 left join returned on returned.merchant_id = m.id
-                where paid.merchant_id is not null or returned.merchant_id is not null
                 order by m.id""", Object[].class).setParameter(1, batchId).getResultList();
         List<MerchantTotals> totals = new ArrayList<>(rows.size());
         for (Object row : rows) {
@@ -138,14 +156,19 @@ public class SettlementRepository {
                 .setParameter(13, n.outcome().name()).setParameter(14, item.endToEndId()).executeUpdate();
     }
 
-    /** Gives a carried-forward merchant's payments and refunds back to the next window. */
-    public void release(UUID batchId, UUID merchantId) {
-        em.createNativeQuery("update payment set settlement_batch_id = null where settlement_batch_id = ?1 and merchant_id = ?2")
+    /** Marks a carried-forward merchant's payments and refunds for the bank's next batch to take over. */
+    public void carryForward(UUID batchId, UUID merchantId) {
+        em.createNativeQuery("update settlement_payment set carried = true where batch_id = ?1 and merchant_id = ?2")
                 .setParameter(1, batchId).setParameter(2, merchantId).executeUpdate();
-        em.createNativeQuery("""
-                update refund r set settlement_batch_id = null from payment p
-                where r.payment_id = p.id and r.settlement_batch_id = ?1 and p.merchant_id = ?2""")
+        em.createNativeQuery("update settlement_refund set carried = true where batch_id = ?1 and merchant_id = ?2")
                 .setParameter(1, batchId).setParameter(2, merchantId).executeUpdate();
+    }
+
+    /** The cut-off of the bank's batch before this one, if any. */
+    public Optional<Instant> previousCutoff(String bankId, Instant cutoff) {
+        List<?> rows = em.createNativeQuery("select max(cutoff) from settlement_batch where bank_id = ?1 and cutoff < ?2")
+                .setParameter(1, bankId).setParameter(2, cutoff).getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(instant(rows.get(0)));
     }
 
     public void setTotals(UUID batchId, long payout, long fee, Long fxSold, Long fxBought, int itemsTotal) {
