@@ -108,7 +108,25 @@ class AuthorizationMatrixTest {
                 .post("/v1/payments/{id}/refunds", paymentId).statusCode(),
                 ownerOnly(201, Who.OWN_MERCHANT, Who.OTHER_MERCHANT));
         checkFx(failures);
+        checkSettlement(failures);
         assertThat(failures).isEmpty();
+    }
+
+    private void checkSettlement(List<String> failures) {
+        String at = java.time.Instant.now().minusSeconds(1).toString();
+        String batchId = given().header("Authorization", tokens.get(Who.OPERATOR)).contentType(ContentType.JSON)
+                .body(Map.of("bankId", "jp-funding-bank", "cutoff", at)).post("/v1/settlement/runs")
+                .then().extract().path("id");
+        check(failures, "POST /v1/settlement/runs", (who, r) -> r.body(Map.of("bankId", "jp-funding-bank", "cutoff", at))
+                .post("/v1/settlement/runs").statusCode(), only(200, Who.OPERATOR));
+        check(failures, "GET /v1/settlement/batches", (who, r) -> r.get("/v1/settlement/batches").statusCode(),
+                only(200, Who.BANK, Who.OPERATOR));
+        check(failures, "GET /v1/settlement/batches/{id}", (who, r) -> r.get("/v1/settlement/batches/{id}", batchId)
+                .statusCode(), only(200, Who.BANK, Who.OPERATOR));
+        check(failures, "POST /v1/settlement/batches/{id}/redeliver", (who, r) -> r.post(
+                "/v1/settlement/batches/{id}/redeliver", batchId).statusCode(), only(200, Who.OPERATOR));
+        check(failures, "GET /v1/banks/{id}", (who, r) -> r.get("/v1/banks/{id}", "jp-funding-bank").statusCode(),
+                only(200, Who.OPERATOR));
     }
 
     private void checkFx(List<String> failures) {
