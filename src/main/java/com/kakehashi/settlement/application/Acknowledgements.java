@@ -49,6 +49,15 @@ public class Acknowledgements {
         });
     }
 
+    /** Reconciliation found every instruction on the bank's statements (or resolved its break). */
+    void reconciled(@jakarta.enterprise.event.Observes com.kakehashi.settlement.domain.BatchReconciled event) {
+        BatchState state = repository.lock(event.batchId());
+        if (state.canMoveTo(BatchState.RECONCILED)) {
+            repository.moveState(event.batchId(), state, BatchState.RECONCILED, "every instruction reconciled",
+                    event.actor(), clock.instant());
+        }
+    }
+
     /** Reads a pain.002.001.10 for this batch: its original message id must be the batch's. */
     public static Answer fromPain002(UUID batchId, String xml) {
         if (xml.length() > 1_000_000 || xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY")) {

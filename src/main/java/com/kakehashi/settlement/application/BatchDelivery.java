@@ -1,7 +1,10 @@
 package com.kakehashi.settlement.application;
 
 import com.kakehashi.bank.domain.PartnerBank;
+import com.kakehashi.settlement.domain.BatchDelivered;
 import com.kakehashi.settlement.domain.BatchState;
+import com.kakehashi.settlement.domain.MerchantNetting;
+import jakarta.enterprise.event.Event;
 import com.kakehashi.settlement.infra.BankFileCalls;
 import com.kakehashi.settlement.infra.DirectoryDrop;
 import com.kakehashi.settlement.infra.SettlementRepository;
@@ -31,6 +34,8 @@ public class BatchDelivery {
     SettlementStepProbe probe;
     @Inject
     Clock clock;
+    @Inject
+    Event<BatchDelivered> delivered;
 
     public void deliver(UUID batchId, PartnerBank bank, String actor) {
         List<StoredFile> files = QuarkusTransaction.requiringNew().call(() -> repository.files(batchId));
@@ -61,8 +66,21 @@ public class BatchDelivery {
             if (state.canMoveTo(BatchState.DELIVERED)) {
                 repository.moveState(batchId, state, BatchState.DELIVERED, files.size() + " file(s) to " + target, actor,
                         clock.instant());
+                if (state == BatchState.FILES_WRITTEN) {
+                    delivered.fire(deliveredEvent(batch, bank));
+                }
             }
         });
+    }
+
+    /** What reconciliation should expect on the bank's statement: one debit per instruction, on the cut-off's date. */
+    private BatchDelivered deliveredEvent(com.kakehashi.settlement.domain.SettlementBatch batch, PartnerBank bank) {
+        List<BatchDelivered.Instruction> instructions = repository.items(batch.id()).stream()
+                .filter(item -> item.netting().outcome() == MerchantNetting.Outcome.PAYOUT)
+                .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.netting().net(), item.merchantName()))
+                .toList();
+        return new BatchDelivered(batch.id(), bank.id(), bank.currency(),
+                batch.cutoff().atZone(bank.timeZone()).toLocalDate(), instructions);
     }
 
     private void send(PartnerBank bank, String target, UUID batchId, StoredFile file) throws Exception {

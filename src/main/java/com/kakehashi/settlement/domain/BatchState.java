@@ -4,11 +4,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A batch's life: OPEN -> CLOSED -> FILES_WRITTEN -> DELIVERED -> ACKNOWLEDGED, or FAILED (with a
- * reason) after delivery was refused; a failed batch is redelivered. Each step is idempotent.
+ * A batch's life: OPEN -> CLOSED -> FILES_WRITTEN -> DELIVERED -> ACKNOWLEDGED -> RECONCILED, or FAILED
+ * (with a reason) after delivery was refused; a failed batch is redelivered. Each step is idempotent.
  */
 public enum BatchState {
-    OPEN, CLOSED, FILES_WRITTEN, DELIVERED, ACKNOWLEDGED, FAILED;
+    OPEN, CLOSED, FILES_WRITTEN, DELIVERED, ACKNOWLEDGED, FAILED, RECONCILED;
 
     public boolean canMoveTo(BatchState next) {
         return allowedNext().contains(next);
@@ -19,9 +19,10 @@ public enum BatchState {
             case OPEN -> EnumSet.of(CLOSED);
             case CLOSED -> EnumSet.of(FILES_WRITTEN);
             case FILES_WRITTEN -> EnumSet.of(DELIVERED, FAILED);
-            case DELIVERED -> EnumSet.of(ACKNOWLEDGED, FAILED, DELIVERED);
+            case DELIVERED -> EnumSet.of(ACKNOWLEDGED, FAILED, DELIVERED, RECONCILED);
             case FAILED -> EnumSet.of(DELIVERED, FAILED);
-            case ACKNOWLEDGED -> EnumSet.noneOf(BatchState.class);
+            case ACKNOWLEDGED -> EnumSet.of(RECONCILED);
+            case RECONCILED -> EnumSet.noneOf(BatchState.class);
         };
     }
 

@@ -21,11 +21,16 @@ public final class XsdValidator {
 
     /** @throws IllegalArgumentException naming the line and the rule broken */
     public static void validate(String schemaName, byte[] document) {
+        validate(schemaName, new ByteArrayInputStream(document));
+    }
+
+    /** Streams the document through the validator: large files are not held in memory. */
+    public static void validate(String schemaName, java.io.InputStream document) {
         try {
             var validator = schema(schemaName).newValidator();
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.validate(new StreamSource(new ByteArrayInputStream(document)));
+            validator.validate(new StreamSource(document));
         } catch (SAXParseException e) {
             throw new IllegalArgumentException("line " + e.getLineNumber() + ": " + e.getMessage(), e);
         } catch (SAXException | IOException e) {

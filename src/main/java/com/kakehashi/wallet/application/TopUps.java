@@ -16,6 +16,7 @@ import com.kakehashi.ledger.domain.JournalType;
 import com.kakehashi.ledger.domain.LedgerAccounts;
 import com.kakehashi.ledger.domain.Posting;
 import com.kakehashi.wallet.domain.SpendingPolicy;
+import com.kakehashi.wallet.domain.TopUpRequested;
 import com.kakehashi.wallet.domain.TopUpStatus;
 import com.kakehashi.wallet.domain.Wallet;
 import com.kakehashi.wallet.infra.BankLinkEntity;
@@ -58,6 +59,8 @@ public class TopUps {
     WalletCharges charges;
     @Inject
     java.time.Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<TopUpRequested> topUpRequested;
 
     private sealed interface Start {
     }
@@ -105,6 +108,8 @@ public class TopUps {
         topUp.createdAt = clock.instant();
         topUp.updatedAt = topUp.createdAt;
         topUps.persist(topUp);
+        topUpRequested.fire(new TopUpRequested(topUp.id, link.fundingBankId, topUp.amountMinor, topUp.currency,
+                link.holderName, topUp.createdAt));
         idempotency.attachResource(caller.subject(), OPERATION, key, topUp.id.toString());
         // The answer to a replay is the top-up itself, read fresh: its status moves on after the bank answers.
         idempotency.complete(caller.subject(), OPERATION, key, 201, topUp.id.toString());
@@ -135,6 +140,24 @@ public class TopUps {
         ledger.post(new JournalEntry(UUID.randomUUID(), JournalType.TOP_UP, topUp.id.toString(), now, List.of(
                 Posting.credit(topUp.walletId, amount),
                 Posting.debit(LedgerAccounts.bankClearing(PartnerBanks.FUNDING_BANK_ID, topUp.currency), amount))));
+    }
+
+    /** The funding bank's statement shows the debit: a PENDING top-up completes (once; later calls change nothing). */
+    public boolean confirmFromStatement(UUID topUpId, String bankReference) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            if (topUps.resolve(topUpId, TopUpStatus.COMPLETED.name(), bankReference, null, now)) {
+                credit(topUps.findById(topUpId), now);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** The statements show no debit long after it was due: a still PENDING top-up is declined. */
+    public boolean failFromStatement(UUID topUpId, String reason) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> topUps.resolve(topUpId, TopUpStatus.DECLINED.name(), null, reason, clock.instant()));
     }
 
     /** Asks the bank about top-ups still PENDING after {@code minAge}; returns how many it settled. */

@@ -1,0 +1,28 @@
+package com.kakehashi.reconciliation.application;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "kakehashi.reconciliation")
+public interface ReconciliationConfig {
+    /** An amount within this many minor units of the instruction is MATCHED (rounding at the bank). */
+    @WithDefault("0")
+    long toleranceMinor();
+
+    /** Days after its value date an expected item may still appear before it is MISSING_AT_BANK. */
+    @WithDefault("2")
+    int missingGraceDays();
+
+    /** Largest statement accepted (bytes). */
+    @WithDefault("536870912")
+    long maxStatementBytes();
+
+    /** Root of per-bank drop directories ({@code <root>/<bankId>/*.xml|*.csv}); none when unset. */
+    Optional<Path> dropDirectory();
+
+    /** How often drop directories are read ("off" disables). */
+    @WithDefault("off")
+    String pickUpEvery();
+}

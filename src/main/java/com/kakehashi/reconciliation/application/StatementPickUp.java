@@ -1,0 +1,75 @@
+package com.kakehashi.reconciliation.application;
+
+import com.kakehashi.bank.application.PartnerBanks;
+import com.kakehashi.bank.domain.PartnerBank;
+import com.kakehashi.common.error.BusinessException;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads each bank's drop directory ({@code <root>/<bankId>/}) through the same path as uploads; a read
+ * file moves to {@code done/}, a refused one to {@code failed/} with the reason beside it.
+ */
+@ApplicationScoped
+public class StatementPickUp {
+    private static final Logger LOG = Logger.getLogger(StatementPickUp.class);
+
+    @Inject
+    Statements statements;
+    @Inject
+    PartnerBanks banks;
+    @Inject
+    ReconciliationConfig config;
+
+    @Scheduled(identity = "statement-pick-up", every = "${kakehashi.reconciliation.pick-up-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        config.dropDirectory().ifPresent(this::pickUp);
+    }
+
+    public List<Statements.Received> pickUp(Path root) {
+        List<Statements.Received> received = new ArrayList<>();
+        for (PartnerBank bank : banks.all()) {
+            Path directory = root.resolve(bank.id());
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                    Statements.Kind kind = name.endsWith(".xml") ? Statements.Kind.XML
+                            : name.endsWith(".csv") ? Statements.Kind.CSV : null;
+                    if (kind == null) {
+                        continue;
+                    }
+                    try {
+                        received.add(statements.receive(bank.id(), kind, file, "drop:" + bank.id()));
+                        move(file, "done");
+                    } catch (BusinessException e) {
+                        LOG.errorf("Statement %s refused: %s", file, e.getMessage());
+                        Path failed = move(file, "failed");
+                        Files.writeString(failed.resolveSibling(failed.getFileName() + ".reason.txt"), e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                LOG.errorf("Drop directory %s unreadable: %s", directory, e.getMessage());
+            }
+        }
+        return received;
+    }
+
+    private static Path move(Path file, String subdirectory) throws IOException {
+        Path target = file.resolveSibling(subdirectory);
+        Files.createDirectories(target);
+        return Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
