@@ -28,7 +28,7 @@ public class Expectations {
     /** The funding bank debits the customer's account and credits the house's: one CRDT, the top-up id as reference. */
     void topUpRequested(@Observes TopUpRequested event) {
         expect(new ExpectedItem(UUID.randomUUID(), event.fundingBankId(), ExpectedItem.Kind.TOP_UP_DEBIT,
-                event.topUpId().toString(), null, Direction.CRDT, event.amountMinor(), event.currency(),
+                topUpReference(event.topUpId()), null, Direction.CRDT, event.amountMinor(), event.currency(),
                 event.requestedAt().atZone(TOKYO).toLocalDate(), event.holderName()));
     }
 
@@ -39,6 +39,16 @@ public class Expectations {
                     instruction.endToEndId(), event.batchId(), Direction.DBIT, instruction.amountMinor(), event.currency(),
                     event.valueDate(), instruction.counterparty()));
         }
+    }
+
+    /** ISO 20022 end-to-end ids hold 35 characters: the debit's request id goes without its dashes (32). */
+    public static String topUpReference(UUID topUpId) {
+        return topUpId.toString().replace("-", "");
+    }
+
+    public static UUID topUpId(String reference) {
+        return UUID.fromString(reference.replaceFirst("(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{12})",
+                "$1-$2-$3-$4-$5"));
     }
 
     public void expect(ExpectedItem item) {

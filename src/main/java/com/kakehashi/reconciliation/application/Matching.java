@@ -46,9 +46,9 @@ public class Matching {
                 .topUpOutcomes(bankId, now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(TOP_UP_LOOKBACK_DAYS)));
         for (MatchingRepository.TopUpOutcome outcome : outcomes) {
             if (outcome.outcome().equals("MATCHED")) {
-                topUps.confirmFromStatement(outcome.topUpId(), outcome.bankReference());
+                topUps.confirmFromStatement(Expectations.topUpId(outcome.reference()), outcome.bankReference());
             } else {
-                topUps.failFromStatement(outcome.topUpId(), "not on the funding bank's statements");
+                topUps.failFromStatement(Expectations.topUpId(outcome.reference()), "not on the funding bank's statements");
             }
         }
         for (UUID batchId : QuarkusTransaction.requiringNew().call(() -> matching.reconciledBatches(bankId))) {

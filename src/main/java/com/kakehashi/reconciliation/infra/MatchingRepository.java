@@ -97,7 +97,7 @@ public class MatchingRepository {
     }
 
     /** Expected top-up debits and how matching left them: the wallet confirms or fails the PENDING ones. */
-    public record TopUpOutcome(UUID topUpId, String outcome, String bankReference) {
+    public record TopUpOutcome(String reference, String outcome, String bankReference) {
     }
 
     public List<TopUpOutcome> topUpOutcomes(String bankId, LocalDate since) {
@@ -109,7 +109,7 @@ public class MatchingRepository {
                   and m.outcome in ('MATCHED', 'MISSING_AT_BANK')""", Object[].class)
                 .setParameter(1, bankId).setParameter(2, since).getResultList();
         return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new TopUpOutcome(UUID.fromString((String) r[0]), (String) r[1], (String) r[2])).toList();
+                .map(r -> new TopUpOutcome((String) r[0], (String) r[1], (String) r[2])).toList();
     }
 
     /** Batches of this bank whose every instruction is MATCHED or whose break is resolved. */
