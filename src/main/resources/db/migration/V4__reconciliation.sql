@@ -40,8 +40,9 @@ create table bank_statement (
 );
 
 create table statement_entry (
-    -- deferred: entries stream in while the file is read; the statement row, with its totals, comes last
-    statement_id     uuid         not null references bank_statement (id) deferrable initially deferred,
+    -- Entries stream in (COPY) while the file is read and the statement row, with its totals, comes last in the
+    -- same transaction. No foreign key: a per-row check would add seconds to a million-entry statement.
+    statement_id     uuid         not null,
     seq              int          not null,
     direction        varchar(4)   not null check (direction in ('DBIT', 'CRDT')),
     amount_minor     bigint       not null check (amount_minor > 0),

@@ -7,6 +7,7 @@ import com.kakehashi.settlement.domain.BatchState;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import com.kakehashi.bench.HeapSampler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -45,12 +46,12 @@ class SettlementVolumeBench {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
+        HeapSampler sampler = HeapSampler.start();
         long started = System.nanoTime();
         var batch = runs.run(bank, cutoff, "bench").batch();
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long peakHeap = sampler.stop();
         System.out.printf("%nSETTLEMENT BENCH: %d payments, %d merchants: %d ms wall, peak heap %d MiB (max %d MiB), state %s, payout %d%n%n",
                 PAYMENTS, MERCHANTS, wall.toMillis(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, batch.state(),
                 batch.payoutMinor());

@@ -36,6 +36,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 @ApplicationScoped
 public class Statements {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Statements.class);
     private static final int CHUNK = 10_000;
 
     @Inject
@@ -70,12 +71,18 @@ public class Statements {
                 var row = QuarkusTransaction.requiringNew().call(() -> repository.byId(known.get())).orElseThrow();
                 return new Received(row.id(), true, row.format(), row.entryCount(), row.balanced());
             }
+            long started = System.nanoTime();
             if (kind == Kind.XML) {
                 validateCamt(file);
             }
+            long validated = System.nanoTime();
             UUID id = UUID.randomUUID();
             Received received = QuarkusTransaction.requiringNew().timeout(900).call(() -> store(id, bankId, kind, file, sha, actor));
+            long stored = System.nanoTime();
             matching.rematch(bankId, actor);
+            LOG.infof("Statement %s of %s: %d entries; validated in %d ms, stored in %d ms, matched in %d ms", id, bankId,
+                    received.entries(), (validated - started) / 1_000_000, (stored - validated) / 1_000_000,
+                    (System.nanoTime() - stored) / 1_000_000);
             return received;
         } catch (StatementFileException e) {
             throw new BusinessException(ErrorCode.STATEMENT_INVALID, e.getMessage());
