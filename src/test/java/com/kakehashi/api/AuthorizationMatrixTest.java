@@ -109,7 +109,23 @@ class AuthorizationMatrixTest {
                 ownerOnly(201, Who.OWN_MERCHANT, Who.OTHER_MERCHANT));
         checkFx(failures);
         checkSettlement(failures);
+        checkReconciliation(failures);
         assertThat(failures).isEmpty();
+    }
+
+    private void checkReconciliation(List<String> failures) {
+        String statement = "statement,MATRIX-" + UUID.randomUUID() + ",JP0001-001-7777777,JPY,2026-11-25,0,0\n"
+                + "seq,direction,amount,value_date,end_to_end_id,bank_reference,counterparty\n";
+        check(failures, "POST /v1/reconciliation/statements", (who, r) -> r.contentType("text/csv").body(statement)
+                .post("/v1/reconciliation/statements?bankId=jp-funding-bank").statusCode(),
+                expect(Map.of(Who.ANONYMOUS, 401, Who.OWN_TRAVELLER, 403, Who.OTHER_TRAVELLER, 403, Who.OWN_MERCHANT, 403,
+                        Who.OTHER_MERCHANT, 403, Who.BANK, 201, Who.OPERATOR, 200)));
+        check(failures, "GET /v1/reconciliation/breaks", (who, r) -> r.get("/v1/reconciliation/breaks").statusCode(),
+                only(200, Who.BANK, Who.OPERATOR));
+        check(failures, "GET /v1/reconciliation/reports/banks/{id}", (who, r) -> r.get(
+                "/v1/reconciliation/reports/banks/{id}", "jp-funding-bank").statusCode(), only(200, Who.BANK, Who.OPERATOR));
+        check(failures, "POST /v1/reconciliation/breaks/{id}/assignment", (who, r) -> r.body(Map.of("assignee", "x"))
+                .post("/v1/reconciliation/breaks/{id}/assignment", UUID.randomUUID()).statusCode(), only(404, Who.OPERATOR));
     }
 
     private void checkSettlement(List<String> failures) {
