@@ -241,4 +241,34 @@ class ReconciliationTest {
         given().header("Authorization", Tokens.bearer("jp-funding-bank", "bank")).contentType("text/csv")
                 .body("x").queryParam("bankId", s.bank()).post("/v1/reconciliation/statements").then().statusCode(403);
     }
+
+    @Test
+    void aCorrectedStatementSupersedesTheFirstAndItsBreakIsCleared() {
+        Settled s = aDeliveredBatch();
+        List<Line> wrong = new ArrayList<>(s.instructions());
+        Line first = wrong.get(0);
+        wrong.set(0, new Line("DBIT", first.amountMinor() + 1, first.valueDate(), first.endToEndId(), first.counterparty()));
+        submit(s.bank(), "application/xml", camt(s, "STMT-1", wrong)).then().statusCode(201);
+        assertThat(openBreaks(s.bank())).containsExactly(Map.entry("AMOUNT_MISMATCH", 1));
+
+        submit(s.bank(), "application/xml", camt(s, "STMT-1", s.instructions())).then().statusCode(201);
+
+        assertThat(openBreaks(s.bank())).isEmpty();
+        given().header("Authorization", Tokens.operator()).queryParam("bankId", s.bank()).get("/v1/reconciliation/breaks")
+                .then().body("[0].status", equalTo("RESOLVED")).body("[0].reasonCode", equalTo("CLEARED"));
+        assertThat(batchState(s.batchId())).isEqualTo("RECONCILED");
+    }
+
+    @Test
+    void camt054NotificationsAreReadLikeStatements() {
+        Settled s = aDeliveredBatch();
+        String notification = Statements.camt054("NTF-1", "SETTLE-" + s.bank(), "JPY", s.valueDate().plusDays(3),
+                s.instructions().subList(0, 3));
+        submit(s.bank(), "application/xml", notification).then().statusCode(201).body("format", equalTo("CAMT054"))
+                .body("entries", equalTo(3)).body("balanced", equalTo(true));
+        assertThat(openBreaks(s.bank())).containsExactly(Map.entry("MISSING_AT_BANK", 1));
+        given().header("Authorization", Tokens.bearer(s.bank(), "bank")).accept("text/csv")
+                .get("/v1/reconciliation/reports/banks/{id}", s.bank()).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(",MATCHED,3,"));
+    }
 }

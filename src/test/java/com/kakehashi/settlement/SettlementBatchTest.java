@@ -197,4 +197,29 @@ class SettlementBatchTest {
                 .then().statusCode(404).body("code", equalTo("batch_not_found"));
         given().header("Authorization", operator()).get("/v1/settlement/batches?state=NOPE").then().statusCode(400);
     }
+
+    @Test
+    void refundsLargerThanTheWindowsSalesAreCarriedForwardAndNothingIsPaid() {
+        String shop = aMerchantOf(bank, "JPY");
+        String payment = paid(shop, "5000");
+        run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("5000"));
+        clock.advance(Duration.ofSeconds(1));
+        paid(shop, "1000");
+        refund(shop, payment, "4000", "JPY", UUID.randomUUID().toString()).then().statusCode(201);
+        clock.advance(Duration.ofSeconds(1));
+
+        String second = run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("0"))
+                .body("state", equalTo("DELIVERED")).extract().path("id");
+        given().header("Authorization", operator()).get("/v1/settlement/batches/{id}", second).then()
+                .body("items[0].outcome", equalTo("CARRIED_FORWARD")).body("items[0].net.amount", equalTo("-3000"));
+        given().header("Authorization", operator()).get("/v1/settlement/batches/{id}/files/pain001", second)
+                .then().statusCode(404).body("code", equalTo("file_not_found"));
+
+        // Later sales absorb the carried refund: 1000 - 4000 + 3500 = 500 paid out.
+        clock.advance(Duration.ofSeconds(1));
+        paid(shop, "3500");
+        clock.advance(Duration.ofSeconds(1));
+        run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("500"));
+        assertThat(ledger.postingSum(shop)).isZero();
+    }
 }

@@ -1,6 +1,9 @@
 package com.kakehashi.support;
 
 import com.prowidesoftware.swift.model.mx.MxCamt05300108;
+import com.prowidesoftware.swift.model.mx.MxCamt05400108;
+import com.prowidesoftware.swift.model.mx.dic.AccountNotification17;
+import com.prowidesoftware.swift.model.mx.dic.BankToCustomerDebitCreditNotificationV08;
 import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
@@ -53,29 +56,48 @@ public final class Statements {
         statement.addBal(balance("CLBD", closingMinor, currency, digits, date));
         int n = 0;
         for (Line line : lines) {
-            n++;
-            Party40Choice party = new Party40Choice().setPty(new PartyIdentification135().setNm(line.counterparty()));
-            TransactionParties6 parties = line.direction().equals("DBIT") ? new TransactionParties6().setCdtr(party)
-                    : new TransactionParties6().setDbtr(party);
-            statement.addNtry(new ReportEntry10().setNtryRef("E" + n)
-                    .setAmt(amount(line.amountMinor(), currency, digits))
-                    .setCdtDbtInd(CreditDebitCode.valueOf(line.direction()))
-                    .setSts(new EntryStatus1Choice().setCd("BOOK"))
-                    .setBookgDt(new DateAndDateTime2Choice().setDt(date))
-                    .setValDt(new DateAndDateTime2Choice().setDt(line.valueDate()))
-                    .setAcctSvcrRef("BANKREF-" + ref + "-" + n)
-                    .setBkTxCd(new BankTransactionCodeStructure4().setDomn(new BankTransactionCodeStructure5().setCd("PMNT")
-                            .setFmly(new BankTransactionCodeStructure6()
-                                    .setCd(line.direction().equals("DBIT") ? "ICDT" : "RDDT").setSubFmlyCd("OTHR"))))
-                    .addNtryDtls(new EntryDetails9().addTxDtls(new EntryTransaction10()
-                            .setRefs(new TransactionReferences6().setEndToEndId(line.endToEndId() == null ? "NOTPROVIDED"
-                                    : line.endToEndId()))
-                            .setRltdPties(parties))));
+            statement.addNtry(entry(line, ++n, ref, date, currency, digits));
         }
         MxCamt05300108 mx = new MxCamt05300108().setBkToCstmrStmt(new BankToCustomerStatementV08()
                 .setGrpHdr(new GroupHeader81().setMsgId("MSG-" + ref).setCreDtTm(date.atTime(23, 0).atOffset(ZoneOffset.UTC)))
                 .addStmt(statement));
         return mx.document();
+    }
+
+    /** A camt.054.001.08 debit/credit notification: entries, no balances. */
+    public static String camt054(String ref, String account, String currency, LocalDate date, List<Line> lines) {
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        AccountNotification17 notification = new AccountNotification17().setId(ref)
+                .setCreDtTm(date.atTime(23, 0).atOffset(ZoneOffset.UTC))
+                .setAcct(new CashAccount39().setCcy(currency).setId(new AccountIdentification4Choice()
+                        .setOthr(new GenericAccountIdentification1().setId(account))));
+        int n = 0;
+        for (Line line : lines) {
+            notification.addNtry(entry(line, ++n, ref, date, currency, digits));
+        }
+        return new MxCamt05400108().setBkToCstmrDbtCdtNtfctn(new BankToCustomerDebitCreditNotificationV08()
+                .setGrpHdr(new GroupHeader81().setMsgId("NTF-" + ref).setCreDtTm(date.atTime(23, 0).atOffset(ZoneOffset.UTC)))
+                .addNtfctn(notification)).document();
+    }
+
+    private static ReportEntry10 entry(Line line, int n, String ref, LocalDate date, String currency, int digits) {
+        Party40Choice party = new Party40Choice().setPty(new PartyIdentification135().setNm(line.counterparty()));
+        TransactionParties6 parties = line.direction().equals("DBIT") ? new TransactionParties6().setCdtr(party)
+                : new TransactionParties6().setDbtr(party);
+        return new ReportEntry10().setNtryRef("E" + n)
+                .setAmt(amount(line.amountMinor(), currency, digits))
+                .setCdtDbtInd(CreditDebitCode.valueOf(line.direction()))
+                .setSts(new EntryStatus1Choice().setCd("BOOK"))
+                .setBookgDt(new DateAndDateTime2Choice().setDt(date))
+                .setValDt(new DateAndDateTime2Choice().setDt(line.valueDate()))
+                .setAcctSvcrRef("BANKREF-" + ref + "-" + n)
+                .setBkTxCd(new BankTransactionCodeStructure4().setDomn(new BankTransactionCodeStructure5().setCd("PMNT")
+                        .setFmly(new BankTransactionCodeStructure6()
+                                .setCd(line.direction().equals("DBIT") ? "ICDT" : "RDDT").setSubFmlyCd("OTHR"))))
+                .addNtryDtls(new EntryDetails9().addTxDtls(new EntryTransaction10()
+                        .setRefs(new TransactionReferences6().setEndToEndId(line.endToEndId() == null ? "NOTPROVIDED"
+                                : line.endToEndId()))
+                        .setRltdPties(parties)));
     }
 
     public static String csv(String ref, String account, String currency, LocalDate date, long openingMinor, long closingMinor,
