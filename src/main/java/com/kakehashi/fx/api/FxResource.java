@@ -1,6 +1,7 @@
 package com.kakehashi.fx.api;
 
 import com.kakehashi.common.api.MoneyDto;
+import com.kakehashi.common.api.QueryParams;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.money.Amounts;
@@ -40,7 +41,6 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import javax.money.CurrencyUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -92,7 +92,7 @@ public class FxResource {
     @Operation(summary = "The rate in force at a time (default now): direct, inverse, or cross through a pivot")
     public ResolvedRateDto rate(@QueryParam("base") String base, @QueryParam("quote") String quote,
             @QueryParam("at") String at) {
-        Instant when = instant("at", at, clock.instant());
+        Instant when = QueryParams.instant("at", at, clock.instant());
         CurrencyPair pair = pair(base, quote);
         ResolvedRate resolved = rates.resolve(pair, when);
         return ResolvedRateDto.of(resolved, when, Staleness.isStale(resolved, clock.instant(), pricing.maxAge(pair)),
@@ -109,8 +109,8 @@ public class FxResource {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
         }
-        return rates.history(pair(base, quote), instant("from", from, Instant.EPOCH),
-                instant("to", to, clock.instant().plusSeconds(1)), page, size).stream().map(RateDto::of).toList();
+        return rates.history(pair(base, quote), QueryParams.instant("from", from, Instant.EPOCH),
+                QueryParams.instant("to", to, clock.instant().plusSeconds(1)), page, size).stream().map(RateDto::of).toList();
     }
 
     @GET
@@ -125,7 +125,7 @@ public class FxResource {
             throw new BusinessException(ErrorCode.INVALID_AMOUNT, "amount must be a positive decimal string, got '" + amount + "'");
         }
         var money = Amounts.exact(new BigDecimal(amount), source);
-        Instant when = instant("at", at, clock.instant());
+        Instant when = QueryParams.instant("at", at, clock.instant());
         ConversionEngine.Conversion conversion = rates.convert(money, target, when);
         return new ConversionDto(MoneyDto.of(conversion.amount()), MoneyDto.of(money),
                 FxDtos.plain(conversion.rate().mid()), FxDtos.path(conversion.rate()), conversion.rate().source(),
@@ -188,15 +188,4 @@ public class FxResource {
         return text == null ? null : rate(field, text);
     }
 
-    private static Instant instant(String field, String text, Instant fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, field + " must be an ISO-8601 instant such as "
-                    + "2026-11-25T03:00:00Z, got '" + text + "'");
-        }
-    }
 }

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -34,7 +33,7 @@ public final class EcbReferenceRatesParser {
         List<FxRate> rates = new ArrayList<>();
         XMLStreamReader reader = null;
         try {
-            reader = SafeXml.inputFactory().createXMLStreamReader(xml);
+            reader = com.kakehashi.common.xml.SafeXml.inputFactory().createXMLStreamReader(xml);
             Instant day = null;
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -101,17 +100,5 @@ public final class EcbReferenceRatesParser {
         }
     }
 
-    /** StAX with no DTD processing and no external entities (XXE, billion laughs). */
-    static final class SafeXml {
-        private SafeXml() {
-        }
 
-        static XMLInputFactory inputFactory() {
-            XMLInputFactory factory = XMLInputFactory.newFactory();
-            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-            return factory;
-        }
-    }
 }

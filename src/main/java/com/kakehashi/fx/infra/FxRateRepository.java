@@ -2,13 +2,12 @@ package com.kakehashi.fx.infra;
 
 import com.kakehashi.fx.domain.CurrencyPair;
 import com.kakehashi.fx.domain.FxRate;
+import com.kakehashi.common.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,7 +68,7 @@ public class FxRateRepository {
 
     private static StoredRate map(Object[] row) {
         FxRate rate = new FxRate(new CurrencyPair((String) row[1], (String) row[2]), strip((BigDecimal) row[3]),
-                strip((BigDecimal) row[4]), strip((BigDecimal) row[5]), (String) row[6], instant(row[7]), instant(row[8]));
+                strip((BigDecimal) row[4]), strip((BigDecimal) row[5]), (String) row[6], SqlValues.instant(row[7]), SqlValues.instant(row[8]));
         return new StoredRate(((Number) row[0]).longValue(), rate);
     }
 
@@ -77,12 +76,4 @@ public class FxRateRepository {
         return value == null ? null : value.stripTrailingZeros();
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-        };
-    }
 }

@@ -116,7 +116,7 @@ public class Statements {
     private static void validateCamt(Path file) throws IOException {
         String namespace;
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader reader = CamtFactory.reader(in);
+            XMLStreamReader reader = com.kakehashi.common.xml.SafeXml.inputFactory().createXMLStreamReader(in);
             while (reader.hasNext() && reader.next() != XMLStreamReader.START_ELEMENT) {
                 if (reader.getEventType() == XMLStreamReader.DTD) {
                     throw new StatementFileException("DTDs are not accepted");
@@ -147,13 +147,5 @@ public class Statements {
         }
     }
 
-    /** StAX with DTDs and entities off, for sniffing the namespace. */
-    private static final class CamtFactory {
-        static XMLStreamReader reader(InputStream in) throws javax.xml.stream.XMLStreamException {
-            var factory = javax.xml.stream.XMLInputFactory.newFactory();
-            factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-            factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            return factory.createXMLStreamReader(in);
-        }
-    }
+
 }

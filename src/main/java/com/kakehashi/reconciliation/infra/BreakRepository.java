@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.infra;
 
+import com.kakehashi.common.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -103,7 +104,7 @@ public class BreakRepository {
         List<?> rows = em.createNativeQuery("select action, actor, detail, at from reconciliation_break_event"
                 + " where break_id = ?1 order by id", Object[].class).setParameter(1, breakId).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new EventRow((String) r[0], (String) r[1], (String) r[2],
-                instant(r[3]))).toList();
+                SqlValues.instant(r[3]))).toList();
     }
 
     private List<BreakRow> rows(String where, Object... params) {
@@ -116,7 +117,7 @@ public class BreakRepository {
                 (String) r[3], (UUID) r[4], (UUID) r[5], r[6] == null ? null : ((Number) r[6]).intValue(), (UUID) r[7],
                 r[8] == null ? null : ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10],
                 r[11] == null ? null : r[11] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[11],
-                (String) r[12], (String) r[13], (String) r[14], (String) r[15], instant(r[16]), instant(r[17]),
+                (String) r[12], (String) r[13], (String) r[14], (String) r[15], SqlValues.instant(r[16]), SqlValues.instant(r[17]),
                 ((Number) r[18]).longValue())).toList();
     }
 
@@ -142,12 +143,4 @@ public class BreakRepository {
                 ((Number) r[2]).longValue())).toList();
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case java.time.OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp " + value.getClass());
-        };
-    }
 }

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -41,7 +40,7 @@ public final class CamtStatementReader {
     public static StatementHeader read(InputStream xml, Consumer<StatementEntry> entries) {
         XMLStreamReader reader = null;
         try {
-            reader = factory().createXMLStreamReader(xml);
+            reader = com.kakehashi.common.xml.SafeXml.inputFactory().createXMLStreamReader(xml);
             return new Walk(reader, entries).run();
         } catch (XMLStreamException e) {
             throw new StatementFileException("not well-formed XML at line "
@@ -57,13 +56,6 @@ public final class CamtStatementReader {
         }
     }
 
-    static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return factory;
-    }
 
     /** One pass over the document, tracking the element path. */
     private static final class Walk {

@@ -1,5 +1,6 @@
 package com.kakehashi.settlement.api;
 
+import com.kakehashi.common.api.QueryParams;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.security.Caller;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -75,7 +75,7 @@ public class SettlementResource {
             }
         }
         String bank = caller.isOperator() ? bankId : caller.subject();
-        return queries.list(bank, state, instant("from", from, Instant.EPOCH), instant("to", to, Instant.parse("9999-12-31T00:00:00Z")),
+        return queries.list(bank, state, QueryParams.instant("from", from, Instant.EPOCH), QueryParams.instant("to", to, Instant.parse("9999-12-31T00:00:00Z")),
                 page, size).stream().map(b -> BatchDto.of(b, null)).toList();
     }
 
@@ -147,14 +147,4 @@ public class SettlementResource {
         return batch;
     }
 
-    private static Instant instant(String field, String text, Instant fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, field + " must be an ISO-8601 instant, got '" + text + "'");
-        }
-    }
 }

@@ -4,12 +4,11 @@ import com.kakehashi.settlement.domain.BatchState;
 import com.kakehashi.settlement.domain.MerchantNetting;
 import com.kakehashi.settlement.domain.SettlementBatch;
 import com.kakehashi.settlement.domain.SettlementItem;
+import com.kakehashi.common.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +43,7 @@ public class SettlementRepository {
     public Optional<Instant> latestCutoff(String bankId) {
         List<?> rows = em.createNativeQuery("select max(cutoff) from settlement_batch where bank_id = ?1")
                 .setParameter(1, bankId).getResultList();
-        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(instant(rows.get(0)));
+        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(SqlValues.instant(rows.get(0)));
     }
 
     public List<SettlementBatch> list(String bankId, String state, Instant from, Instant to, int offset, int limit) {
@@ -168,7 +167,7 @@ public class SettlementRepository {
     public Optional<Instant> previousCutoff(String bankId, Instant cutoff) {
         List<?> rows = em.createNativeQuery("select max(cutoff) from settlement_batch where bank_id = ?1 and cutoff < ?2")
                 .setParameter(1, bankId).setParameter(2, cutoff).getResultList();
-        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(instant(rows.get(0)));
+        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(SqlValues.instant(rows.get(0)));
     }
 
     public void setTotals(UUID batchId, long payout, long fee, Long fxSold, Long fxBought, int itemsTotal) {
@@ -246,9 +245,9 @@ public class SettlementRepository {
     }
 
     private static SettlementBatch batch(Object[] r) {
-        return new SettlementBatch((UUID) r[0], (String) r[1], instant(r[2]), (String) r[3], BatchState.valueOf((String) r[4]),
+        return new SettlementBatch((UUID) r[0], (String) r[1], SqlValues.instant(r[2]), (String) r[3], BatchState.valueOf((String) r[4]),
                 (String) r[5], longOrNull(r[6]), longOrNull(r[7]), longOrNull(r[8]), longOrNull(r[9]),
-                r[10] == null ? null : num(r[10]).intValue(), num(r[11]).intValue(), instant(r[12]), instant(r[13]));
+                r[10] == null ? null : num(r[10]).intValue(), num(r[11]).intValue(), SqlValues.instant(r[12]), SqlValues.instant(r[13]));
     }
 
     private static Long longOrNull(Object value) {
@@ -259,12 +258,4 @@ public class SettlementRepository {
         return (Number) value;
     }
 
-    static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-        };
-    }
 }
