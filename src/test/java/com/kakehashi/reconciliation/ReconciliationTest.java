@@ -271,4 +271,60 @@ class ReconciliationTest {
                 .get("/v1/reconciliation/reports/banks/{id}", s.bank()).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString(",MATCHED,3,"));
     }
+
+    @Test
+    void aChineseBanksStatementShowsTheFxCoverWhichMatchesByItsReference() {
+        com.kakehashi.support.FxFixtures.aRateInForceNow("CNY", "JPY", "21.2469", clock.instant());
+        String bank = aSettlementBank("CNY");
+        String merchant = aMerchantOf(bank, "CNY");
+        String traveller = aTravellerSubject();
+        String wallet = aWalletWithYen(traveller, 20_000);
+        pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, "128.50"), null), UUID.randomUUID().toString())
+                .then().statusCode(201);
+        var cutoff = clock.instant();
+        String batchId = run(bank, cutoff).then().statusCode(201).extract().path("id");
+        Map<String, Object> item = given().header("Authorization", Tokens.operator())
+                .get("/v1/settlement/batches/{id}", batchId).then().extract().jsonPath().getMap("items[0]");
+        LocalDate valueDate = cutoff.atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
+        LocalDate bankDate = cutoff.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        String cover = "FXC" + com.kakehashi.settlement.domain.EndToEndIds.messageId(UUID.fromString(batchId)).substring(3);
+        List<Line> lines = List.of(new Line("CRDT", 12_850, bankDate, cover, null),
+                new Line("DBIT", 12_850, bankDate, (String) item.get("endToEndId"), (String) item.get("merchantName")));
+        submit(bank, "application/xml", Statements.camt053("CN-1", "SETTLE-" + bank, "CNY", valueDate.plusDays(3), 0, 0,
+                lines)).then().statusCode(201).body("balanced", equalTo(true));
+        assertThat(openBreaks(bank)).isEmpty();
+        assertThat(batchState(batchId)).isEqualTo("RECONCILED");
+    }
+
+    @Test
+    void aConfiguredBankFeeIsExpectedOncePerBatchAndMissingWhenNotCharged() {
+        given().header("Authorization", Tokens.operator()).contentType("application/json")
+                .body(com.kakehashi.support.SettlementFixtures.bankRequest("bank-feetest", "JPY", "DIRECTORY", "bank-feetest"))
+                .post("/v1/banks").then().statusCode(201);
+        String traveller = aTravellerSubject();
+        String wallet = aWalletWithYen(traveller, 10_000);
+        for (int i = 0; i < 2; i++) {
+            pay(traveller, quoteId(traveller, wallet, dynamicQr(aMerchantOf("bank-feetest", "JPY"), "1000"), null),
+                    UUID.randomUUID().toString()).then().statusCode(201);
+        }
+        var cutoff = clock.instant();
+        String batchId = run("bank-feetest", cutoff).then().statusCode(201).extract().path("id");
+        List<Map<String, Object>> items = given().header("Authorization", Tokens.operator())
+                .get("/v1/settlement/batches/{id}", batchId).then().extract().jsonPath().getList("items");
+        LocalDate valueDate = cutoff.atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
+        List<Line> lines = new ArrayList<>();
+        items.forEach(item -> lines.add(new Line("DBIT", 1000, valueDate, (String) item.get("endToEndId"),
+                (String) item.get("merchantName"))));
+        Settled s = new Settled("bank-feetest", batchId, lines, valueDate);
+        submit(s.bank(), "application/xml", camt(s, "FEE-1", lines)).then().statusCode(201);
+        assertThat(openBreaks(s.bank())).containsExactly(Map.entry("MISSING_AT_BANK", 1));
+        given().header("Authorization", Tokens.operator()).queryParams("bankId", s.bank(), "kind", "FEE")
+                .get("/v1/reconciliation/breaks").then().body("[0].amount.amount", equalTo("220"));
+
+        List<Line> withFee = new ArrayList<>(lines);
+        withFee.add(new Line("DBIT", 220, valueDate, "FEE" + com.kakehashi.settlement.domain.EndToEndIds
+                .messageId(UUID.fromString(batchId)).substring(3), null));
+        submit(s.bank(), "application/xml", camt(s, "FEE-1", withFee)).then().statusCode(201);
+        assertThat(openBreaks(s.bank())).isEmpty();
+    }
 }

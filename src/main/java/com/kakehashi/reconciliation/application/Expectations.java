@@ -24,6 +24,8 @@ public class Expectations {
     ExpectationRepository repository;
     @Inject
     Clock clock;
+    @Inject
+    ReconciliationConfig config;
 
     /** The funding bank debits the customer's account and credits the house's: one CRDT, the top-up id as reference. */
     void topUpRequested(@Observes TopUpRequested event) {
@@ -38,6 +40,17 @@ public class Expectations {
             expect(new ExpectedItem(UUID.randomUUID(), event.bankId(), ExpectedItem.Kind.SETTLEMENT_INSTRUCTION,
                     instruction.endToEndId(), event.batchId(), Direction.DBIT, instruction.amountMinor(), event.currency(),
                     event.valueDate(), instruction.counterparty()));
+        }
+        // A foreign-currency batch is covered by buying its currency: the bank credits what was bought.
+        if (event.fxBoughtMinor() != null && event.fxBoughtMinor() > 0) {
+            expect(new ExpectedItem(UUID.randomUUID(), event.bankId(), ExpectedItem.Kind.FX_COVER, event.fxCoverReference(),
+                    event.batchId(), Direction.CRDT, event.fxBoughtMinor(), event.currency(), event.valueDate(), null));
+        }
+        // The bank's fee for executing the batch, when its fee schedule is configured.
+        long fee = config.bankFeePerInstructionMinor().getOrDefault(event.bankId(), 0L) * event.instructions().size();
+        if (fee > 0) {
+            expect(new ExpectedItem(UUID.randomUUID(), event.bankId(), ExpectedItem.Kind.FEE, event.feeReference(),
+                    event.batchId(), Direction.DBIT, fee, event.currency(), event.valueDate(), null));
         }
     }
 

@@ -15,6 +15,9 @@ public interface ReconciliationConfig {
     @WithDefault("2")
     int missingGraceDays();
 
+    /** Per bank (by id): the fee, in minor units of its currency, it charges per payout instruction. */
+    java.util.Map<String, Long> bankFeePerInstructionMinor();
+
     /** Largest statement accepted (bytes). */
     @WithDefault("536870912")
     long maxStatementBytes();
