@@ -36,7 +36,8 @@ public class DemoTokenResource {
     private static final Set<String> ROLES = Set.of(Roles.TRAVELLER, Roles.MERCHANT, Roles.BANK, Roles.OPERATOR);
 
     public record TokenRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String subject,
-            @NotEmpty List<String> roles) {
+            @NotEmpty List<String> roles,
+            @Pattern(regexp = "[a-z]{1,20}") String tier) {
     }
 
     public record TokenDto(String token, Instant expiresAt) {
@@ -55,8 +56,12 @@ public class DemoTokenResource {
             }
         }
         Instant expiresAt = Instant.now().plus(LIFETIME);
-        String token = Jwt.issuer(issuer).subject(request.subject()).upn(request.subject())
-                .groups(Set.copyOf(request.roles())).expiresAt(expiresAt).sign();
+        var claims = Jwt.issuer(issuer).subject(request.subject()).upn(request.subject())
+                .groups(Set.copyOf(request.roles())).expiresAt(expiresAt);
+        if (request.tier() != null) {
+            claims.claim("tier", request.tier()); // a customer tier, e.g. "gold": FX spreads may differ by tier
+        }
+        String token = claims.sign();
         return Response.status(201).entity(new TokenDto(token, expiresAt)).build();
     }
 }

@@ -138,4 +138,13 @@ class ChinaPaymentTest {
         assertThat(balanceOf(traveller, walletId)).isEqualTo("10000");
         assertThat(ledger.postingSum(merchant)).isZero();
     }
+
+    @Test
+    void aGoldTierCustomerPaysTheNarrowerSpreadOfItsTier() {
+        io.restassured.RestAssured.given().header("Authorization", com.kakehashi.support.Tokens.travellerOfTier(traveller, "gold"))
+                .contentType("application/json").body(java.util.Map.of("walletId", walletId, "qr", staticQr(merchant),
+                        "amount", java.util.Map.of("amount", "128.50", "currency", "CNY")))
+                .post("/v1/quotes").then().statusCode(201).body("spreadBps", equalTo(30))
+                .body("rate", equalTo("21.3106407")).body("charge.amount", equalTo("2739")); // 128.50 × 21.3106407 = 2738.42
+    }
 }

@@ -16,6 +16,12 @@ public final class Tokens {
                 .expiresIn(Duration.ofHours(1)).sign();
     }
 
+    /** A traveller whose token carries a customer tier claim. */
+    public static String travellerOfTier(String subject, String tier) {
+        return "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of("traveller")).claim("tier", tier)
+                .expiresIn(Duration.ofHours(1)).sign();
+    }
+
     public static String bearer(String subject, String... roles) {
         return "Bearer " + token(subject, roles);
     }

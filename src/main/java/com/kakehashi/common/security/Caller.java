@@ -11,18 +11,33 @@ import java.util.Set;
  * subclassable type with a no-argument constructor.
  */
 public class Caller {
+    /** The tier of a customer without a {@code tier} claim in its token. */
+    public static final String STANDARD_TIER = "standard";
+
     private final String subject;
     private final Set<String> roles;
+    private final String tier;
 
     public Caller(String subject, Set<String> roles) {
+        this(subject, roles, STANDARD_TIER);
+    }
+
+    /** @param tier the customer tier the token carries (pricing may differ by tier), {@value #STANDARD_TIER} if none */
+    public Caller(String subject, Set<String> roles, String tier) {
         this.subject = subject;
         this.roles = Set.copyOf(roles);
+        this.tier = tier == null || tier.isBlank() ? STANDARD_TIER : tier;
     }
 
     /** For the CDI client proxy only. */
     protected Caller() {
         this.subject = null;
         this.roles = Set.of();
+        this.tier = STANDARD_TIER;
+    }
+
+    public String tier() {
+        return tier;
     }
 
     public String subject() {

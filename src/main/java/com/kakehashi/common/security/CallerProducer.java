@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Turns the verified JWT identity into a framework-free {@link Caller}. */
 public class CallerProducer {
@@ -14,6 +15,8 @@ public class CallerProducer {
     @Produces
     @RequestScoped
     Caller caller() {
-        return new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()));
+        Object tier = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("tier") : null;
+        return new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()),
+                tier == null ? null : tier.toString());
     }
 }

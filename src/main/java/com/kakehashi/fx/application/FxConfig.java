@@ -42,6 +42,9 @@ public interface FxConfig {
         /** Fixed fee in the wallet currency, added to every charge of the corridor. */
         @WithDefault("0")
         BigDecimal fee();
+
+        /** Spread per customer tier (the token's "tier" claim), replacing {@link #spreadBps()} for that tier. */
+        Map<String, Integer> tierSpreadBps();
     }
 
     interface Imports {

@@ -2,6 +2,7 @@ package com.kakehashi.fx.application;
 
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
+import com.kakehashi.common.security.Caller;
 import com.kakehashi.fx.domain.CorridorTerms;
 import com.kakehashi.fx.domain.CurrencyPair;
 import com.kakehashi.fx.domain.CustomerPricing;
@@ -45,16 +46,21 @@ public class Pricing {
         this.unavailableRefusals = null;
     }
 
-    /** Merchant price -> wallet charge. */
+    /** Merchant price -> wallet charge, for a customer of the standard tier. */
     public FxQuote priceToCharge(Money price, CurrencyUnit chargeCurrency, Instant at) {
-        CorridorTerms terms = terms(chargeCurrency, price.getCurrency());
+        return priceToCharge(price, chargeCurrency, at, Caller.STANDARD_TIER);
+    }
+
+    /** Merchant price -> wallet charge, with the corridor's spread for the customer's tier. */
+    public FxQuote priceToCharge(Money price, CurrencyUnit chargeCurrency, Instant at, String tier) {
+        CorridorTerms terms = terms(chargeCurrency, price.getCurrency(), tier);
         return CustomerPricing.priceToCharge(price, chargeCurrency, freshRate(price.getCurrency(), chargeCurrency, at),
                 terms, at);
     }
 
     /** Wallet budget -> the merchant price it buys (and its exact charge, never above the budget). */
-    public FxQuote budgetToPrice(Money budget, CurrencyUnit priceCurrency, Instant at) {
-        CorridorTerms terms = terms(budget.getCurrency(), priceCurrency);
+    public FxQuote budgetToPrice(Money budget, CurrencyUnit priceCurrency, Instant at, String tier) {
+        CorridorTerms terms = terms(budget.getCurrency(), priceCurrency, tier);
         ResolvedRate rate = freshRate(priceCurrency, budget.getCurrency(), at);
         try {
             return CustomerPricing.budgetToPrice(budget, priceCurrency, rate, terms, at);
@@ -66,7 +72,7 @@ public class Pricing {
 
     /** Today's customer rate for the corridor (charge currency per unit of price currency), for refunds at market. */
     public BigDecimal customerRate(CurrencyUnit priceCurrency, CurrencyUnit chargeCurrency, Instant at) {
-        CorridorTerms terms = terms(chargeCurrency, priceCurrency);
+        CorridorTerms terms = terms(chargeCurrency, priceCurrency, Caller.STANDARD_TIER);
         return CustomerPricing.customerRate(freshRate(priceCurrency, chargeCurrency, at).mid(), terms.spreadBps());
     }
 
@@ -94,7 +100,7 @@ public class Pricing {
     }
 
     /** The corridor's terms; a cross-currency corridor must be configured to be offered at all. */
-    CorridorTerms terms(CurrencyUnit walletCurrency, CurrencyUnit merchantCurrency) {
+    CorridorTerms terms(CurrencyUnit walletCurrency, CurrencyUnit merchantCurrency, String tier) {
         if (walletCurrency.equals(merchantCurrency)) {
             return CorridorTerms.NONE;
         }
@@ -107,6 +113,6 @@ public class Pricing {
         if (corridor.fee().stripTrailingZeros().scale() > walletCurrency.getDefaultFractionDigits()) {
             throw new IllegalStateException("corridor " + key + " fee has more decimals than " + walletCurrency);
         }
-        return new CorridorTerms(corridor.spreadBps(), corridor.fee());
+        return new CorridorTerms(corridor.tierSpreadBps().getOrDefault(tier, corridor.spreadBps()), corridor.fee());
     }
 }

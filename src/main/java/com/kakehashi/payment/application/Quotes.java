@@ -62,7 +62,7 @@ public class Quotes {
                     + " but merchant " + merchant.id() + " prices in " + merchant.currency());
         }
         Instant now = clock.instant();
-        FxQuote fx = price(target, requestedAmount, merchant, wallet, now);
+        FxQuote fx = price(target, requestedAmount, merchant, wallet, now, caller.tier());
         charges.refusal(wallet, fx.charge(), now).ifPresent(code -> {
             throw new BusinessException(code, "The wallet cannot pay " + Amounts.format(fx.charge()) + " "
                     + fx.charge().getCurrency() + ": " + code.title().toLowerCase(java.util.Locale.ROOT));
@@ -95,17 +95,17 @@ public class Quotes {
      * price (in the merchant's currency) or a budget in the wallet's currency that buys as much as it can.
      */
     private FxQuote price(PaymentTarget target, Optional<Money> requested, Merchant merchant, Wallet wallet,
-            Instant now) {
+            Instant now, String tier) {
         Money amount = target.amount().or(() -> requested).orElseThrow(() -> new BusinessException(
                 ErrorCode.QR_AMOUNT_REQUIRED, "This is a static QR: send the amount to pay"));
         if (!amount.isPositive()) {
             throw new BusinessException(ErrorCode.INVALID_AMOUNT, "The amount to pay must be greater than zero");
         }
         if (amount.getCurrency().equals(merchant.currency())) {
-            return pricing.priceToCharge(amount, wallet.currency(), now);
+            return pricing.priceToCharge(amount, wallet.currency(), now, tier);
         }
         if (amount.getCurrency().equals(wallet.currency())) {
-            return pricing.budgetToPrice(amount, merchant.currency(), now);
+            return pricing.budgetToPrice(amount, merchant.currency(), now, tier);
         }
         throw new BusinessException(ErrorCode.CURRENCY_MISMATCH, "Merchant " + merchant.id() + " prices in "
                 + merchant.currency() + " and the wallet pays in " + wallet.currency() + ", not " + amount.getCurrency());
