@@ -35,9 +35,12 @@ public final class EmvQrCodec {
         add(objects, "00", qr.payloadFormatIndicator());
         add(objects, "01", qr.pointOfInitiation() == null ? null : qr.pointOfInitiation().code());
         for (MerchantAccountInfo account : qr.merchantAccounts()) {
+            requireTagBetween(account.tag(), account.isTemplate() ? 26 : 2, account.isTemplate() ? 51 : 25,
+                    account.isTemplate() ? "a merchant account template" : "a primitive merchant account");
             if (account.isTemplate()) {
                 List<DataObject> subObjects = new ArrayList<>();
-                subObjects.add(new DataObject("00", account.globallyUniqueId()));
+                // Without an identifier the decoder below refuses the template, as it should.
+                add(subObjects, "00", account.globallyUniqueId());
                 subObjects.addAll(account.subObjects());
                 objects.add(new DataObject(account.tag(), concatenate(subObjects)));
             } else {
@@ -60,12 +63,25 @@ public final class EmvQrCodec {
         if (!qr.merchantInformationLanguage().isEmpty()) {
             objects.add(new DataObject("64", concatenate(qr.merchantInformationLanguage())));
         }
-        objects.addAll(qr.otherTags());
+        for (DataObject other : qr.otherTags()) {
+            requireTagBetween(other.tag(), 65, 99, "an unnamed data object");
+            objects.add(other);
+        }
         objects.sort(Comparator.comparing(DataObject::tag));
         String body = concatenate(objects) + "6304";
         String payload = body + Crc16.hex(body.getBytes(StandardCharsets.UTF_8));
         decode(payload);
         return payload;
+    }
+
+    /** A data object in a tag the decoder reads differently would come back as something else: refuse it. */
+    private static void requireTagBetween(String tag, int from, int to, String what) {
+        boolean fits = tag != null && tag.length() == 2 && TlvScanner.isDigits(tag)
+                && Integer.parseInt(tag) >= from && Integer.parseInt(tag) <= to;
+        if (!fits) {
+            throw new EmvQrException(Reason.INVALID_TAG, -1,
+                    "tag " + tag + " cannot hold " + what + "; it takes tags " + from + " to " + to);
+        }
     }
 
     private static void add(List<DataObject> objects, String tag, String value) {
@@ -77,7 +93,7 @@ public final class EmvQrCodec {
     private static String concatenate(List<DataObject> objects) {
         StringBuilder text = new StringBuilder();
         for (DataObject object : objects) {
-            int length = object.value().length();
+            int length = object.value().codePointCount(0, object.value().length()); // characters, not Java chars
             if (length < 1 || length > 99) {
                 throw new EmvQrException(Reason.INVALID_LENGTH, -1,
                         "tag " + object.tag() + " must hold 1 to 99 characters, has " + length);

@@ -31,7 +31,10 @@ public final class EmvQrException extends RuntimeException {
         return reason;
     }
 
-    /** Zero-based character index in the payload where the problem starts, or -1 when it concerns the whole payload. */
+    /**
+     * Zero-based index in the payload string (as {@link String#charAt} counts) where the problem starts, or -1 when it
+     * concerns the whole payload.
+     */
     public int position() {
         return position;
     }

@@ -18,11 +18,14 @@ final class FieldRules {
         for (int i = 0; i < payload.length(); i++) {
             char c = payload.charAt(i);
             boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
-            boolean loneSurrogate = Character.isHighSurrogate(c)
-                    ? i + 1 >= payload.length() || !Character.isLowSurrogate(payload.charAt(++i))
-                    : Character.isLowSurrogate(c);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < payload.length()
+                    && Character.isLowSurrogate(payload.charAt(i + 1));
+            boolean loneSurrogate = Character.isSurrogate(c) && !pair;
             if (control || loneSurrogate) {
                 throw new EmvQrException(Reason.INVALID_CHARACTER, i, String.format("character U+%04X is not allowed", (int) c));
+            }
+            if (pair) {
+                i++;
             }
         }
     }
@@ -93,9 +96,10 @@ final class FieldRules {
     }
 
     static void requireMaxLength(Field field, int maxLength) {
-        if (field.value().length() > maxLength) {
+        int length = field.value().codePointCount(0, field.value().length());
+        if (length > maxLength) {
             throw new EmvQrException(Reason.INVALID_LENGTH, field.position() + 2,
-                    "tag " + field.tag() + " allows at most " + maxLength + " characters, has " + field.value().length());
+                    "tag " + field.tag() + " allows at most " + maxLength + " characters, has " + length);
         }
     }
 }

@@ -24,7 +24,11 @@ final class MpmDecoder {
         List<Field> fields = TlvScanner.scan(payload, 0);
         String crc = verifyCrc(payload, fields);
         if (!fields.get(0).tag().equals("00")) {
-            throw new EmvQrException(Reason.MISPLACED_TAG, 0, "the payload must start with tag 00 (payload format indicator)");
+            Field formatIndicator = fields.stream().filter(f -> f.tag().equals("00")).findFirst()
+                    .orElseThrow(() -> new EmvQrException(Reason.MISSING_MANDATORY_TAG, -1,
+                            "mandatory tag 00 (payload format indicator) is missing"));
+            throw new EmvQrException(Reason.MISPLACED_TAG, formatIndicator.position(),
+                    "the payload must start with tag 00 (payload format indicator)");
         }
         return interpret(fields, crc);
     }

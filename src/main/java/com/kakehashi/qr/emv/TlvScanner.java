@@ -6,7 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Splits tag-length-value text. Lengths count characters (not bytes), as EMVCo defines them. */
+/**
+ * Splits tag-length-value text. Lengths count characters (Unicode code points), not UTF-8 bytes and not Java
+ * chars, as EMVCo defines them. Positions are indices into the Java string.
+ */
 final class TlvScanner {
     /** A data object and the character index of its tag in the whole payload. */
     record Field(String tag, String value, int position) {
@@ -38,15 +41,22 @@ final class TlvScanner {
             }
             int length = Integer.parseInt(lengthText);
             int valueStart = at + 4;
-            if (valueStart + length > text.length()) {
+            // A character outside the Basic Multilingual Plane is one character but two Java chars.
+            int valueEnd = valueStart;
+            int characters = 0;
+            while (characters < length && valueEnd < text.length()) {
+                valueEnd += Character.charCount(text.codePointAt(valueEnd));
+                characters++;
+            }
+            if (characters < length) {
                 throw new EmvQrException(Reason.TRUNCATED, offset + at, "tag " + tag + " declares " + length
-                        + " characters but only " + (text.length() - valueStart) + " follow");
+                        + " characters but only " + characters + " follow");
             }
             if (!seen.add(tag)) {
                 throw new EmvQrException(Reason.DUPLICATE_TAG, offset + at, "tag " + tag + " appears twice");
             }
-            fields.add(new Field(tag, text.substring(valueStart, valueStart + length), offset + at));
-            at = valueStart + length;
+            fields.add(new Field(tag, text.substring(valueStart, valueEnd), offset + at));
+            at = valueEnd;
         }
         return fields;
     }
