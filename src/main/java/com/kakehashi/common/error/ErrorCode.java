@@ -60,7 +60,10 @@ public enum ErrorCode {
     FX_CORRIDOR_NOT_OFFERED(422, "Payments between these currencies are not offered"),
     FX_BUDGET_TOO_SMALL(422, "The amount does not buy one minor unit of the merchant's currency after fees"),
     FX_RATE_STALE(503, "The exchange rate is too old to quote with; try again later"),
-    INTERNAL(500, "Internal error");
+    INTERNAL(500, "Internal error"),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    URI_TOO_LONG(414, "The request URI is too long"),
+    QR_COUNTRY_MISMATCH(422, "The QR's country is not the merchant's country");
 
     private final int status;
     private final String title;
