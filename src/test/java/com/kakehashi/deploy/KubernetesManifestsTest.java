@@ -153,9 +153,19 @@ class KubernetesManifestsTest {
         return doc.path("apiVersion").asText() + "/" + doc.path("kind").asText();
     }
 
-    /** Closes every object that lists its properties, as the "-strict" flavour of these schemas does. */
+    /**
+     * Closes every object that lists its properties, as the "-strict" flavour of these schemas does, and drops
+     * the x-kubernetes-* annotations (they guide server-side merging, not validation).
+     */
     private static void strict(JsonNode node) {
         if (node instanceof ObjectNode object) {
+            List<String> annotations = new ArrayList<>();
+            object.fieldNames().forEachRemaining(name -> {
+                if (name.startsWith("x-kubernetes-") && !name.equals("x-kubernetes-preserve-unknown-fields")) {
+                    annotations.add(name);
+                }
+            });
+            object.remove(annotations);
             if (object.has("properties") && !object.has("additionalProperties")
                     && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
                 object.put("additionalProperties", false);
