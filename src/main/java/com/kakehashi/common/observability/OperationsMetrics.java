@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -46,7 +47,8 @@ public class OperationsMetrics {
     private MultiGauge statements;
     private MultiGauge openBreaks;
 
-    void register(@Observes StartupEvent started) {
+    @PostConstruct
+    void register() {
         batches = MultiGauge.builder("kakehashi.settlement.batches").description("Settlement batches by state")
                 .register(registry);
         runSeconds = MultiGauge.builder("kakehashi.settlement.batch.run").baseUnit("seconds")
@@ -56,6 +58,9 @@ public class OperationsMetrics {
                 .description("Bank statements received, by bank").register(registry);
         openBreaks = MultiGauge.builder("kakehashi.reconciliation.breaks.open")
                 .description("Reconciliation breaks not resolved, by outcome").register(registry);
+    }
+
+    void firstReading(@Observes StartupEvent started) {
         refreshQuietly();
     }
 
