@@ -21,13 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * layer's empty bodies: a body over the size limit (413), a URI over the length limit (414), a body
  * without a Content-Type (415), a NUL or other control character in the path or query (400).
  *
- * <p>Runs just before Quarkus' own body-size check (route order -2), which would answer an empty 413.
+ * <p>Runs before Quarkus' body handler and its own body-size check (route order -2), which answers an empty 413.
  * URIs longer than {@code quarkus.http.limits.max-initial-line-length} are still cut off by the HTTP
  * codec with an empty 414: there is no request yet to answer.
  */
 @ApplicationScoped
 public class HttpGuards {
-    static final int ORDER = -3;
+    /** First of all routes: before Quarkus' body handler (which would read, or wait for, the whole body). */
+    static final int ORDER = Integer.MIN_VALUE;
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     /** RFC 9110 media type: type "/" subtype, optional parameters. */
     private static final Pattern MEDIA_TYPE = Pattern.compile(
