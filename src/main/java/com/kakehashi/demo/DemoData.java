@@ -122,7 +122,7 @@ public class DemoData {
                 Merchant merchant = merchants.register(MerchantRegistration.of(m.name(), m.city(), m.country(),
                         m.currency(), m.mcc(), m.bank(), m.payoutAccount()));
                 LOG.infof("Demo merchant %s (%s, %s): id %s%n  static QR: %s", merchant.name(), merchant.city(),
-                        merchant.currency().getCurrencyCode(), merchant.id(), qrCodes.payloadFor(merchant, Optional.empty()));
+                        merchant.currency().getCurrencyCode(), merchant.id(), qrCodes.payloadFor(com.kakehashi.merchant.application.PrintedOnQr.of(merchant), Optional.empty()));
             }
             for (DemoTraveller t : TRAVELLERS) {
                 Caller traveller = new Caller(t.subject(), Set.of(Roles.TRAVELLER));

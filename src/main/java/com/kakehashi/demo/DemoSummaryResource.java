@@ -52,7 +52,7 @@ public class DemoSummaryResource {
         DemoProfile.requireActive();
         List<MerchantEntry> merchantEntries = merchants.list(0, 50).stream()
                 .map(m -> new MerchantEntry(m.id(), m.name(), m.city(), m.currency().getCurrencyCode(),
-                        qrCodes.payloadFor(m, Optional.empty())))
+                        qrCodes.payloadFor(com.kakehashi.merchant.application.PrintedOnQr.of(m), Optional.empty())))
                 .toList();
         List<WalletEntry> walletEntries = DemoData.TRAVELLERS.stream()
                 .flatMap(t -> wallets.ownedBy(new Caller(t.subject(), Set.of(Roles.TRAVELLER))).stream())

@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.kakehashi.ledger.domain.LedgerAccounts;
 import com.kakehashi.settlement.domain.EndToEndIds;
-import com.kakehashi.settlement.infra.XsdValidator;
+import com.kakehashi.common.xml.XsdValidator;
 import com.kakehashi.support.LedgerChecks;
 import com.kakehashi.support.TestClock;
 import com.kakehashi.support.Tokens;

@@ -1,4 +1,4 @@
-package com.kakehashi.settlement.infra;
+package com.kakehashi.common.xml;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
 import com.kakehashi.merchant.application.Merchants;
+import com.kakehashi.merchant.application.PrintedOnQr;
 import com.kakehashi.merchant.domain.Merchant;
 import com.kakehashi.merchant.domain.MerchantRegistration;
 import com.kakehashi.qr.application.MerchantQrCodes;
@@ -91,7 +92,8 @@ public class MerchantResource {
         Merchant merchant = merchants.visibleTo(caller, id);
         Optional<Money> price = Optional.ofNullable(amount)
                 .map(a -> Amounts.parsePositive(a, merchant.currency().getCurrencyCode()));
-        return new QrDto(id, qrCodes.payloadFor(merchant, price), price.isPresent(), price.map(MoneyDto::of).orElse(null));
+        return new QrDto(id, qrCodes.payloadFor(PrintedOnQr.of(merchant), price), price.isPresent(),
+                price.map(MoneyDto::of).orElse(null));
     }
 
     @GET

@@ -4,7 +4,6 @@ import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.money.Currencies;
-import com.kakehashi.merchant.domain.Merchant;
 import com.kakehashi.qr.emv.DataObject;
 import com.kakehashi.qr.emv.EmvQrCodec;
 import com.kakehashi.qr.emv.EmvQrException;
@@ -37,7 +36,7 @@ public class MerchantQrCodes {
     @Inject
     QrImageRenderer renderer;
 
-    public String payloadFor(Merchant merchant, Optional<Money> amount) {
+    public String payloadFor(QrMerchant merchant, Optional<Money> amount) {
         amount.ifPresent(a -> {
             if (!a.getCurrency().equals(merchant.currency())) {
                 throw new BusinessException(ErrorCode.CURRENCY_MISMATCH,

@@ -9,7 +9,7 @@ import com.kakehashi.reconciliation.infra.CamtStatementReader;
 import com.kakehashi.reconciliation.infra.CsvStatementReader;
 import com.kakehashi.reconciliation.infra.StatementFileException;
 import com.kakehashi.reconciliation.infra.StatementRepository;
-import com.kakehashi.settlement.infra.XsdValidator;
+import com.kakehashi.common.xml.XsdValidator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

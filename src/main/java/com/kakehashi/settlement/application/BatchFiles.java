@@ -9,7 +9,7 @@ import com.kakehashi.settlement.infra.PayoutCsvWriter;
 import com.kakehashi.settlement.infra.PayoutInstruction;
 import com.kakehashi.settlement.infra.SettlementRepository;
 import com.kakehashi.settlement.infra.SettlementRepository.StoredFile;
-import com.kakehashi.settlement.infra.XsdValidator;
+import com.kakehashi.common.xml.XsdValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -3,6 +3,7 @@ package com.kakehashi.settlement.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kakehashi.common.xml.XsdValidator;
 import com.kakehashi.settlement.domain.MerchantNetting;
 import com.kakehashi.settlement.domain.SettlementItem;
 import java.nio.charset.StandardCharsets;
