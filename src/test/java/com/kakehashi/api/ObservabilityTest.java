@@ -7,14 +7,16 @@ import static com.kakehashi.support.Fixtures.dynamicQr;
 import static com.kakehashi.support.Fixtures.pay;
 import static com.kakehashi.support.Fixtures.quoteId;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.kakehashi.support.Prometheus;
 import com.kakehashi.support.Tokens;
 import com.kakehashi.support.WireMockBank;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +35,24 @@ class ObservabilityTest {
     void paymentsAmountsProblemsAndLatencyAreExportedToPrometheus() {
         String traveller = aTravellerSubject();
         String walletId = aWalletWithYen(traveller, 1_000);
-        pay(traveller, quoteId(traveller, walletId, dynamicQr(aMerchantInTokyo(), "100"), null),
-                UUID.randomUUID().toString()).then().statusCode(201);
+        String qr = dynamicQr(aMerchantInTokyo(), "100");
+        String jpy = "currency=\"JPY\"";
+        BigDecimal captured = Prometheus.sum("kakehashi_payments_captured_total", jpy);
+        BigDecimal charged = Prometheus.sum("kakehashi_payments_charge_amount_sum", jpy);
+        BigDecimal notFound = Prometheus.sum("kakehashi_problems_total", "code=\"wallet_not_found\"");
+        BigDecimal paymentRequests = Prometheus.sum("http_server_requests_seconds_count", "uri=\"/v1/payments\"");
+
+        pay(traveller, quoteId(traveller, walletId, qr, null), UUID.randomUUID().toString()).then().statusCode(201);
         given().header("Authorization", Tokens.bearer(traveller, "traveller")).get("/v1/wallets/{id}", UUID.randomUUID())
                 .then().statusCode(404);
 
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("kakehashi_payments_captured_total{currency=\"JPY\""))
-                .body(containsString("kakehashi_payments_charge_amount"))
-                .body(containsString("kakehashi_problems_total{code=\"wallet_not_found\""))
-                .body(containsString("http_server_requests_seconds_count"));
+        assertThat(Prometheus.sum("kakehashi_payments_captured_total", jpy).subtract(captured)).isEqualByComparingTo("1");
+        assertThat(Prometheus.sum("kakehashi_payments_charge_amount_sum", jpy).subtract(charged))
+                .isEqualByComparingTo("100");
+        assertThat(Prometheus.sum("kakehashi_problems_total", "code=\"wallet_not_found\"").subtract(notFound))
+                .isEqualByComparingTo("1");
+        assertThat(Prometheus.sum("http_server_requests_seconds_count", "uri=\"/v1/payments\"").subtract(paymentRequests))
+                .isEqualByComparingTo("1");
     }
 
     @Test
