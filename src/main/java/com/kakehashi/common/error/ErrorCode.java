@@ -60,7 +60,12 @@ public enum ErrorCode {
     FX_CORRIDOR_NOT_OFFERED(422, "Payments between these currencies are not offered"),
     FX_BUDGET_TOO_SMALL(422, "The amount does not buy one minor unit of the merchant's currency after fees"),
     FX_RATE_STALE(503, "The exchange rate is too old to quote with; try again later"),
-    INTERNAL(500, "Internal error");
+    INTERNAL(500, "Internal error"),
+    FX_SOURCE_NOT_ALLOWED(403, "This source may not publish rates for this currency pair"),
+    FX_RATE_FUTURE_DATED(422, "The rate takes effect further in the future than a rate file may date it"),
+    FX_RATE_OUT_OF_BAND(409, "The rate is outside the plausibility band and cannot be published or held as asked"),
+    FX_SECOND_OPERATOR_REQUIRED(403, "A rate held for approval must be approved by an operator other than its submitter"),
+    FX_PENDING_RATE_NOT_FOUND(404, "No such rate held for approval");
 
     private final int status;
     private final String title;
