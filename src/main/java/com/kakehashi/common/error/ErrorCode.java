@@ -60,6 +60,9 @@ public enum ErrorCode {
     FX_CORRIDOR_NOT_OFFERED(422, "Payments between these currencies are not offered"),
     FX_BUDGET_TOO_SMALL(422, "The amount does not buy one minor unit of the merchant's currency after fees"),
     FX_RATE_STALE(503, "The exchange rate is too old to quote with; try again later"),
+    // settlement and partner banks (helper h4)
+    DELIVERY_TARGET_NOT_ALLOWED(422, "The delivery target is outside the outbox or not a registered bank host"),
+    CUTOFF_TOO_FREQUENT(422, "The cut-off schedule fires more often than the configured minimum"),
     INTERNAL(500, "Internal error");
 
     private final int status;

@@ -62,8 +62,31 @@ public class SettlementRepository {
                 .setParameter(1, id).getSingleResult());
     }
 
-    /** Compare-and-set on the state, with an event row: false when another run already moved it. */
+    /** The batch's state and version (bumped by every state change), its row locked for this transaction. */
+    public record LockedBatch(BatchState state, long version) {
+    }
+
+    /** The batch's state and version as committed now, without a lock (what a caller saw). */
+    public LockedBatch stateAndVersion(UUID id) {
+        Object[] row = (Object[]) em.createNativeQuery("select state, version from settlement_batch where id = ?1",
+                Object[].class).setParameter(1, id).getSingleResult();
+        return new LockedBatch(BatchState.valueOf((String) row[0]), num(row[1]).longValue());
+    }
+
+    public LockedBatch lockWithVersion(UUID id) {
+        Object[] row = (Object[]) em.createNativeQuery("select state, version from settlement_batch where id = ?1 for update",
+                Object[].class).setParameter(1, id).getSingleResult();
+        return new LockedBatch(BatchState.valueOf((String) row[0]), num(row[1]).longValue());
+    }
+
+    /**
+     * Compare-and-set on the state, with an event row: false when another run already moved it. The state
+     * type decides which moves exist; a move it does not allow is a programming error, never written.
+     */
     public boolean moveState(UUID id, BatchState from, BatchState to, String detail, String actor, Instant now) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("a batch never moves from " + from + " to " + to);
+        }
         int updated = em.createNativeQuery("""
                 update settlement_batch set state = ?3, updated_at = ?4, version = version + 1,
                     failure_reason = case when ?3 = 'FAILED' then ?5 else null end
