@@ -19,4 +19,8 @@ public interface BankConfig {
     /** A bank's cut-offs are at least this far apart. */
     @WithDefault("PT1H")
     Duration minimumCutoffInterval();
+
+    /** Shipped business-day calendars, loaded at start: resources calendars/<name>.csv. */
+    @WithDefault("JP-2026,JP-2027,CN-2026,CN-2027")
+    List<String> calendarFiles();
 }

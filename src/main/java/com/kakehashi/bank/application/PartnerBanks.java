@@ -8,6 +8,8 @@ import com.kakehashi.bank.infra.PartnerBankRepository;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.money.Currencies;
+import com.kakehashi.common.zengin.ZenginAccount;
+import com.kakehashi.common.zengin.ZenginText;
 import com.kakehashi.ledger.application.Ledger;
 import com.kakehashi.ledger.domain.AccountType;
 import com.kakehashi.ledger.domain.LedgerAccounts;
@@ -117,12 +119,28 @@ public class PartnerBanks {
         if (bank.fileFormats().isEmpty()) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "a bank needs at least one file format");
         }
+        validateZengin(bank);
         deliveryTargetRefusal(bank).ifPresent(reason -> {
             throw new BusinessException(ErrorCode.DELIVERY_TARGET_NOT_ALLOWED, reason);
         });
         CutoffFrequency.refusal(nextCutoffs(bank, 200), config.minimumCutoffInterval()).ifPresent(reason -> {
             throw new BusinessException(ErrorCode.CUTOFF_TOO_FREQUENT, reason);
         });
+    }
+
+    /** A Zengin bank pays yen from a Zengin account, under the requester code and kana name it gave the house. */
+    private static void validateZengin(PartnerBank bank) {
+        if (!bank.fileFormats().contains(PartnerBank.FileFormat.ZENGIN)) {
+            return;
+        }
+        boolean valid = "JPY".equals(bank.currency()) && bank.zenginRequesterCode() != null
+                && bank.zenginRequesterCode().matches("\\d{10}") && ZenginText.allowed(bank.zenginRequesterName(), 40)
+                && ZenginAccount.parse(bank.settlementAccount()).isPresent();
+        if (!valid) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "a ZENGIN bank pays JPY, has a 10-digit"
+                    + " zenginRequesterCode, a zenginRequesterName of at most 40 Zengin characters (half-width kana,"
+                    + " A-Z, 0-9) and a settlementAccount in Zengin form (" + ZenginAccount.FORM_DESCRIPTION + ")");
+        }
     }
 
     /** The schedule's next cut-offs from now, merged over its expressions, ascending (at most {@code limit}). */

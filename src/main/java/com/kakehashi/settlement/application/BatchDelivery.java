@@ -113,7 +113,8 @@ public class BatchDelivery {
                 .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.netting().net(), item.merchantName()))
                 .toList();
         return new BatchDelivered(batch.id(), bank.id(), bank.currency(),
-                batch.cutoff().atZone(bank.timeZone()).toLocalDate(), instructions, batch.fxBoughtMinor());
+                batch.executionDate() != null ? batch.executionDate() : batch.cutoff().atZone(bank.timeZone()).toLocalDate(),
+                instructions, batch.fxBoughtMinor());
     }
 
     private void send(PartnerBank bank, String target, UUID batchId, StoredFile file) throws Exception {
