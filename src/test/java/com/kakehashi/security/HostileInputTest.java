@@ -67,7 +67,7 @@ class HostileInputTest {
     @Test
     void aNulByteInAJsonStringIsRefusedBeforeItReachesTheDatabase() {
         problem(given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                .body(merchantJson("\"Akiba\\u0000Denki\"")).post("/v1/merchants").then(), 400, "malformed_json")
+                .body(merchantJson("\"Akiba\\u0000Denki\"")).post("/v1/merchants").then(), 400, "invalid_request")
                 .body("detail", equalTo("Field 'name' must not contain control characters such as NUL"));
     }
 
@@ -86,11 +86,12 @@ class HostileInputTest {
         problem(given().header("Authorization", Tokens.operator()).queryParam("from", "+999999999-12-31T23:59:59Z")
                 .get("/v1/settlement/batches").then(), 400, "invalid_request")
                 .body("detail", containsString("between years 1970 and 9999"));
-        problem(given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("base", "CNY", "quote", "JPY", "mid", "21.15", "source", "desk",
-                        "validFrom", "+999999999-12-31T23:59:59Z"))
-                .post("/v1/fx/rates").then(), 400, "malformed_json")
-                .body("detail", containsString("Field 'validFrom' must be an ISO-8601 instant"));
+        String bank = SettlementFixtures.aSettlementBank("JPY");
+        Map<String, Object> farFuture = new java.util.HashMap<>(SettlementFixtures.bankRequest(bank, "JPY", "DIRECTORY", bank));
+        farFuture.put("settlesFrom", "+999999999-12-31T23:59:59Z");
+        problem(given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(farFuture)
+                .put("/v1/banks/{id}", bank).then(), 400, "invalid_request")
+                .body("detail", containsString("Field 'settlesFrom' must be an ISO-8601 instant"));
     }
 
     @Test
@@ -122,10 +123,16 @@ class HostileInputTest {
         problem(given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
                 .body(merchantJson("123")).post("/v1/merchants").then(), 400, "malformed_json")
                 .body("detail", equalTo("Field 'name' must be a string"));
+        String bank = SettlementFixtures.aSettlementBank("JPY");
+        Map<String, Object> epochSeconds = new java.util.HashMap<>(SettlementFixtures.bankRequest(bank, "JPY", "DIRECTORY", bank));
+        epochSeconds.put("settlesFrom", 123);
+        problem(given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(epochSeconds)
+                .put("/v1/banks/{id}", bank).then(), 400, "malformed_json")
+                .body("detail", containsString("Field 'settlesFrom' must be an ISO-8601 instant"));
         problem(given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                .body("{\"base\":\"CNY\",\"quote\":\"JPY\",\"mid\":\"21.15\",\"source\":\"desk\",\"validFrom\":123}")
+                .body("{\"base\":\"CNY\",\"quote\":\"JPY\",\"mid\":21.15,\"source\":\"desk\"}")
                 .post("/v1/fx/rates").then(), 400, "malformed_json")
-                .body("detail", containsString("Field 'validFrom' must be an ISO-8601 instant"));
+                .body("detail", equalTo("Field 'mid' must be a string"));
     }
 
     @Test
@@ -193,7 +200,7 @@ class HostileInputTest {
             byte[] buffer = new byte[8192];
             StringBuilder answer = new StringBuilder();
             int read;
-            while ((read = in.read(buffer)) > 0 && !answer.toString().contains("}")) {
+            while (!answer.toString().contains("}") && (read = in.read(buffer)) > 0) {
                 answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
             }
             return answer.toString();

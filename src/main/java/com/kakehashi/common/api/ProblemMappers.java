@@ -1,6 +1,7 @@
 package com.kakehashi.common.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.kakehashi.common.error.BusinessException;
@@ -54,7 +55,10 @@ public class ProblemMappers {
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof BusinessException b) {
             return business(b, request);
         }
-        return respond(ErrorCode.MALFORMED_JSON, JsonProblems.detail(e), request);
+        // Well-formed JSON of the right type whose value is refused (NUL in a string, instant out of range) is
+        // an invalid request; syntax errors and values of the wrong JSON type are malformed JSON for this call.
+        ErrorCode code = e instanceof InvalidFormatException ? ErrorCode.INVALID_REQUEST : ErrorCode.MALFORMED_JSON;
+        return respond(code, JsonProblems.detail(e), request);
     }
 
     /** More specific than Quarkus' built-in mapper for this type, which answers an empty 400. */
