@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(WireMockBank.class)
 class OpenApiContractTest {
+    @jakarta.inject.Inject
+    com.kakehashi.support.TestClock clock;
 
     @AfterEach
     void removeValidation() {
@@ -88,7 +90,7 @@ class OpenApiContractTest {
         given().header("Authorization", Tokens.operator()).get("/v1/banks/{id}", bank).then().statusCode(200);
         given().header("Authorization", Tokens.operator()).get("/v1/banks").then().statusCode(200);
         given().header("Authorization", Tokens.operator()).get("/v1/merchants").then().statusCode(200);
-        String batch = SettlementFixtures.run(bank, Instant.now()).then().statusCode(201).extract().path("id");
+        String batch = SettlementFixtures.run(bank, clock.instant()).then().statusCode(201).extract().path("id");
         given().header("Authorization", Tokens.operator()).get("/v1/settlement/batches/{id}", batch).then().statusCode(200);
         given().header("Authorization", Tokens.operator()).get("/v1/fx/positions").then().statusCode(200);
     }
