@@ -85,6 +85,9 @@ class KubernetesManifestsTest {
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        // In prod, health and metrics are on the management interface only (docs/security.md).
+        assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+        assertThat(deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText()).isEqualTo("9000");
         assertThat(container.at("/resources/requests/cpu").asText()).isNotEmpty();
         assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
         // quarkus.shutdown.timeout (30 s) plus the pre-stop pause must fit in the grace period.
