@@ -5,6 +5,7 @@ import static com.kakehashi.support.Fixtures.aTravellerSubject;
 import static com.kakehashi.support.Fixtures.aWalletWithYen;
 import static com.kakehashi.support.Fixtures.dynamicQr;
 import static com.kakehashi.support.Fixtures.pay;
+import static com.kakehashi.support.Fixtures.quote;
 import static com.kakehashi.support.Fixtures.quoteId;
 import static com.kakehashi.support.Fixtures.refund;
 import static com.kakehashi.support.Fixtures.travellerToken;
@@ -58,7 +59,9 @@ class OpenApiContractTest {
 
     private static OpenApiInteractionValidator validator(boolean answersOnly) {
         String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
-        LevelResolver.Builder levels = LevelResolver.create();
+        // POST /v1/wallets takes no body; the shared fixture sends "{}", which the service ignores.
+        LevelResolver.Builder levels = LevelResolver.create()
+                .withLevel("validation.request.body.unexpected", ValidationReport.Level.WARN);
         if (answersOnly) {
             levels.withLevel("validation.request", ValidationReport.Level.IGNORE);
         }
@@ -110,7 +113,7 @@ class OpenApiContractTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", travellerToken(traveller)).contentType(ContentType.JSON).body("{\"walletId\":")
                 .post("/v1/quotes").then().statusCode(400).contentType("application/problem+json");
-        pay(traveller, quoteId(traveller, wallet, dynamicQr(aMerchantInTokyo(), "5000"), null), UUID.randomUUID().toString())
+        quote(traveller, wallet, dynamicQr(aMerchantInTokyo(), "5000"), null, null)
                 .then().statusCode(422).contentType("application/problem+json");
     }
 
@@ -136,7 +139,8 @@ class OpenApiContractTest {
                         assertThat(content.get("application/problem+json").toString()).contains("#/components/schemas/Problem");
                     } else if (!code.equals("204")) {
                         assertThat(content).as(where + " " + code + " has a body schema").isNotEmpty();
-                        content.forEach((type, media) -> assertThat(media).as(where + " " + code + " " + type).containsKey("schema"));
+                        content.forEach((type, media) -> assertThat((Map<?, ?>) media.get("schema"))
+                                .as(where + " " + code + " " + type + " schema").isNotEmpty());
                     }
                 });
                 @SuppressWarnings("unchecked")

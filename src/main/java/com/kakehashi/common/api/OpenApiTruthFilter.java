@@ -158,7 +158,14 @@ public class OpenApiTruthFilter implements OASFilter {
     private static boolean hasNoSchema(APIResponse response) {
         Content content = response.getContent();
         return content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty()
-                || content.getMediaTypes().values().stream().anyMatch(m -> m.getSchema() == null);
+                || content.getMediaTypes().values().stream().anyMatch(m -> isEmpty(m.getSchema()));
+    }
+
+    /** A method returning a JAX-RS Response is documented with an empty schema ({}), which says nothing. */
+    private static boolean isEmpty(Schema schema) {
+        return schema == null || (schema.getRef() == null && (schema.getType() == null || schema.getType().isEmpty())
+                && schema.getProperties() == null && schema.getAllOf() == null && schema.getOneOf() == null
+                && schema.getAnyOf() == null && schema.getItems() == null);
     }
 
     /** Keeps each media type the operation produces, giving the ones without a schema a generic one. */
@@ -170,7 +177,7 @@ public class OpenApiTruthFilter implements OASFilter {
             types = Map.of("application/json", OASFactory.createMediaType());
         }
         types.forEach((name, type) -> {
-            if (type.getSchema() == null) {
+            if (isEmpty(type.getSchema())) {
                 type.setSchema(genericSchema(name));
             }
             content.addMediaType(name, type);

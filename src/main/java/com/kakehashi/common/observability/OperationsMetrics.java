@@ -78,8 +78,8 @@ public class OperationsMetrics {
         }
     }
 
-    /** Reads the figures now (tests call this instead of waiting for the schedule). */
-    public void refresh() {
+    /** Reads the figures now (tests call this instead of waiting for the schedule); one reading at a time. */
+    public synchronized void refresh() {
         QuarkusTransaction.requiringNew().run(() -> {
             Map<String, Number> byState = new TreeMap<>();
             BATCH_STATES.forEach(s -> byState.put(s, 0));
