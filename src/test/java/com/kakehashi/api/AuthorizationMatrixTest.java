@@ -164,6 +164,20 @@ class AuthorizationMatrixTest {
                 .body("base,quote,bid,mid,ask,valid_from\nSEK,NOK,,1.01,,2025-11-01T00:00:00Z\n")
                 .post("/v1/fx/rate-files?format=bank-csv&bankId=jp-funding-bank").statusCode(),
                 only(200, Who.BANK, Who.OPERATOR));
+        check(failures, "GET /v1/fx/rates/pending", (who, r) -> r.get("/v1/fx/rates/pending").statusCode(),
+                only(200, Who.OPERATOR));
+        java.time.Instant heldAt = java.time.Instant.parse("2025-12-10T00:00:00Z").plusSeconds(UUID.randomUUID().hashCode() & 0xFFFFF);
+        FxFixtures.publish("DKK", "ISK", "18.00", "matrix", heldAt);
+        String toApprove = FxFixtures.publish("DKK", "ISK", "30.00", "matrix", heldAt.plusSeconds(1)).then().statusCode(202)
+                .extract().path("id");
+        String toReject = FxFixtures.publish("DKK", "ISK", "31.00", "matrix", heldAt.plusSeconds(2)).then().statusCode(202)
+                .extract().path("id");
+        check(failures, "GET /v1/fx/rates/pending/{id}", (who, r) -> r.get("/v1/fx/rates/pending/{id}", toReject)
+                .statusCode(), only(200, Who.OPERATOR));
+        check(failures, "POST /v1/fx/rates/pending/{id}/rejection", (who, r) -> r.body(Map.of("reason", "matrix"))
+                .post("/v1/fx/rates/pending/{id}/rejection", toReject).statusCode(), only(200, Who.OPERATOR));
+        check(failures, "POST /v1/fx/rates/pending/{id}/approval", (who, r) -> r.post(
+                "/v1/fx/rates/pending/{id}/approval", toApprove).statusCode(), only(200, Who.OPERATOR));
     }
 
     private void check(List<String> failures, String endpoint, BiFunction<Who, RequestSpecification, Integer> call,

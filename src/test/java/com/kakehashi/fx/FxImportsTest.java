@@ -56,12 +56,15 @@ class FxImportsTest {
                 "base,quote,bid,mid,ask,valid_from\nMYR,SGD,,0.3010,,2026-03-02T00:00:00Z\n");
         Files.writeString(drop.resolve("cn-settlement-bank--broken.csv"), "not a rate file\n");
         Files.writeString(drop.resolve("nobody.csv"), "base,quote,bid,mid,ask,valid_from\n");
+        Files.writeString(drop.resolve("ghost-bank--2026-03-02.csv"),
+                "base,quote,bid,mid,ask,valid_from\nMYR,SGD,,0.0001,,2026-03-02T00:00:00Z\n");
 
         List<FxImports.Report> reports = imports.importDirectory(drop, Format.BANK_CSV);
 
-        assertThat(reports).hasSize(3);
+        assertThat(reports).hasSize(4);
         assertThat(reports.get(0).source()).isEqualTo("bank:cn-settlement-bank");
         assertThat(reports.get(0).result().stored()).isEqualTo(1);
+        assertThat(drop.resolve("failed/ghost-bank--2026-03-02.csv")).exists(); // not a registered bank
         assertThat(drop.resolve("done/cn-settlement-bank--2026-03-02.csv")).exists();
         assertThat(drop.resolve("failed/cn-settlement-bank--broken.csv")).exists();
         assertThat(drop.resolve("failed/nobody.csv")).exists();

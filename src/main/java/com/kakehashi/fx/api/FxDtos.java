@@ -28,8 +28,7 @@ public final class FxDtos {
             @Schema(examples = "21.10") String bid,
             @Schema(examples = "21.20") String ask,
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9:._-]+") @Schema(examples = "treasury-desk") String source,
-            @Schema(description = "ISO-8601 instant (a string), default now", examples = "2026-11-25T01:00:00Z")
-            String validFrom) {
+            @Schema(description = "Default: now") Instant validFrom) {
     }
 
     public record RateDto(String base, String quote, String mid, String bid, String ask, String source,

@@ -1,6 +1,7 @@
 package com.kakehashi.fx.api;
 
 import com.kakehashi.common.api.MoneyDto;
+import com.kakehashi.common.api.QueryParams;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.money.Amounts;
@@ -78,7 +79,7 @@ public class FxResource {
             + " operator (202 with the held item); history is kept, a re-publication is recognised")
     public Response publish(@NotNull @Valid RateRequest request) {
         Instant now = clock.instant();
-        Instant validFrom = StrictInstants.field("validFrom", request.validFrom(), now);
+        Instant validFrom = request.validFrom() == null ? now : request.validFrom();
         FxRate rate;
         try {
             rate = new FxRate(pair(request.base(), request.quote()), RateFigures.parse("mid", request.mid()),
@@ -100,7 +101,7 @@ public class FxResource {
     @Operation(summary = "The rate in force at a time (default now): direct, inverse, or cross through a pivot")
     public ResolvedRateDto rate(@QueryParam("base") String base, @QueryParam("quote") String quote,
             @QueryParam("at") String at) {
-        Instant when = StrictInstants.field("at", at, clock.instant());
+        Instant when = QueryParams.instant("at", at, clock.instant());
         CurrencyPair pair = pair(base, quote);
         ResolvedRate resolved = rates.resolve(pair, when);
         return ResolvedRateDto.of(resolved, when, Staleness.isStale(resolved, clock.instant(), pricing.maxAge(pair)),
@@ -117,8 +118,8 @@ public class FxResource {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
         }
-        return rates.history(pair(base, quote), StrictInstants.field("from", from, Instant.EPOCH),
-                StrictInstants.field("to", to, clock.instant().plusSeconds(1)), page, size).stream().map(RateDto::of).toList();
+        return rates.history(pair(base, quote), QueryParams.instant("from", from, Instant.EPOCH),
+                QueryParams.instant("to", to, clock.instant().plusSeconds(1)), page, size).stream().map(RateDto::of).toList();
     }
 
     @GET
@@ -133,7 +134,7 @@ public class FxResource {
             throw new BusinessException(ErrorCode.INVALID_AMOUNT, "amount must be a positive decimal string, got '" + amount + "'");
         }
         var money = Amounts.exact(new BigDecimal(amount), source);
-        Instant when = StrictInstants.field("at", at, clock.instant());
+        Instant when = QueryParams.instant("at", at, clock.instant());
         ConversionEngine.Conversion conversion = rates.convert(money, target, when);
         return new ConversionDto(MoneyDto.of(conversion.amount()), MoneyDto.of(money),
                 FxDtos.plain(conversion.rate().mid()), FxDtos.path(conversion.rate()), conversion.rate().source(),

@@ -14,7 +14,8 @@ import java.util.Set;
  * so a rate inserted first and committed last carries a lower id than rates already read, and
  * "id &gt; last seen" would skip it for ever. Instead each poll first takes the snapshot's xmin (every
  * transaction below it has ended), reads every rate stored by a transaction at or above the previous
- * horizon, and moves the cursor to the new horizon. A transaction still running is at or above the
+ * horizon (in pages keyed by transaction and id, one index range scan each), and moves the cursor to the
+ * new horizon. A transaction still running is at or above the
  * horizon, so its rates are read by a later poll, whatever their ids. Rows re-read while the horizon
  * waits for a long transaction are recognised by id and skipped.
  */
@@ -38,10 +39,12 @@ public final class RateFeed {
         long next = QuarkusTransaction.requiringNew().call(repository::snapshotHorizon);
         Set<Long> seen = new HashSet<>();
         int added = 0;
+        long afterXact = horizon;
         long afterId = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
-            long from = afterId;
-            List<FollowedRate> rows = QuarkusTransaction.requiringNew().call(() -> repository.storedSince(horizon, from, PAGE));
+            long fromXact = afterXact;
+            long fromId = afterId;
+            List<FollowedRate> rows = QuarkusTransaction.requiringNew().call(() -> repository.storedAfter(fromXact, fromId, PAGE));
             List<FollowedRate> fresh = rows.stream().filter(r -> !seenAboveHorizon.contains(r.id())).toList();
             book.addAll(fresh.stream().map(FollowedRate::rate).toList());
             added += fresh.size();
@@ -49,6 +52,7 @@ public final class RateFeed {
             if (rows.size() < PAGE) {
                 break;
             }
+            afterXact = rows.get(rows.size() - 1).storedByXact();
             afterId = rows.get(rows.size() - 1).id();
         }
         horizon = next;

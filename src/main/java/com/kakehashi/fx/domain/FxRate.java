@@ -18,8 +18,8 @@ public record FxRate(CurrencyPair pair, BigDecimal mid, BigDecimal bid, BigDecim
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(receivedAt, "receivedAt");
         if (!RateFigures.isPlausibleTime(validFrom)) {
-            throw new IllegalArgumentException("validFrom must lie between " + RateFigures.EARLIEST + " and "
-                    + RateFigures.LATEST + ", got " + validFrom);
+            throw new IllegalArgumentException("validFrom must be " + com.kakehashi.common.time.InstantRange.DESCRIPTION
+                    + ", got " + validFrom);
         }
         if (pair.isIdentity()) {
             throw new IllegalArgumentException("a rate needs two different currencies, not " + pair);

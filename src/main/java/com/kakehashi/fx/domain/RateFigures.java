@@ -1,5 +1,6 @@
 package com.kakehashi.fx.domain;
 
+import com.kakehashi.common.time.InstantRange;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -12,9 +13,6 @@ import java.util.regex.Pattern;
 public final class RateFigures {
     public static final int MAX_DECIMALS = 12;
     private static final Pattern FIGURE = Pattern.compile("\\d{1,18}(\\.\\d{1," + MAX_DECIMALS + "})?");
-    /** Rates before this are not history we hold; after the upper bound they are nobody's intent. */
-    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private RateFigures() {
     }
@@ -32,9 +30,9 @@ public final class RateFigures {
         return text == null || text.isEmpty() ? null : parse(field, text);
     }
 
-    /** True when a rate may be in force from this instant (see {@link #EARLIEST}, {@link #LATEST}). */
+    /** True when a rate may be in force from this instant: the service's accepted range, years 1970 to 9999. */
     public static boolean isPlausibleTime(Instant at) {
-        return !at.isBefore(EARLIEST) && !at.isAfter(LATEST);
+        return InstantRange.contains(at);
     }
 
     static String abbreviate(String text) {

@@ -52,12 +52,17 @@ public class FxRateRepository {
         return Long.parseLong((String) xmin);
     }
 
-    /** Rates stored by transactions at or above {@code horizon}, in id order after {@code afterId}: one page. */
-    public List<FollowedRate> storedSince(long horizon, long afterId, int limit) {
+    /**
+     * One page of the rates stored by transactions at or above a horizon, in (transaction, id) order after the
+     * given key: start with ({@code horizon}, 0), continue after the last row's (storedByXact, id). One index
+     * range scan on {@code fx_rate_stored_by_xact}.
+     */
+    public List<FollowedRate> storedAfter(long xact, long afterId, int limit) {
         List<?> rows = em.createNativeQuery("select id, base, quote, mid, bid, ask, source, valid_from, received_at,"
-                        + " cast(stored_by_xact as text) from fx_rate where stored_by_xact >= cast(?1 as xid8) and id > ?2"
-                        + " order by id limit ?3", Object[].class)
-                .setParameter(1, Long.toString(horizon)).setParameter(2, afterId).setParameter(3, limit)
+                        + " cast(stored_by_xact as text) as xact from fx_rate"
+                        + " where (stored_by_xact, id) > (cast(?1 as xid8), ?2) order by stored_by_xact, id limit ?3",
+                        Object[].class)
+                .setParameter(1, Long.toString(xact)).setParameter(2, afterId).setParameter(3, limit)
                 .getResultList();
         return rows.stream().map(r -> {
             Object[] row = (Object[]) r;
