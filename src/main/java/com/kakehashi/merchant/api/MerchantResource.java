@@ -73,7 +73,7 @@ public class MerchantResource {
     @GET
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "All merchants, oldest first (operators)")
-    public java.util.List<MerchantDto> list(@QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
+    public java.util.List<MerchantDto> list(@QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100000) int page,
             @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size) {
         return merchants.list(page * size, size).stream().map(MerchantDto::of).toList();
     }
