@@ -107,13 +107,13 @@ public final class SandboxStatements {
             EntryDetails9 details = new EntryDetails9().setBtch(new BatchInformation2().setMsgId(file.messageId())
                     .setPmtInfId(file.paymentInformationId()).setNbOfTxs(Integer.toString(executed.size())));
             executed.forEach(t -> details.addTxDtls(transaction(t, file.currency(), true)));
-            entries.add(entry("SBX-" + file.messageId() + "-B", CreditDebitCode.DBIT, total, file.currency(), day)
+            entries.add(entry(ref(file, "B"), CreditDebitCode.DBIT, total, file.currency(), day)
                     .addNtryDtls(details));
             net = net.subtract(total);
         } else {
             int n = 0;
             for (Transfer t : executed) {
-                entries.add(entry("SBX-" + file.messageId() + "-" + (++n), CreditDebitCode.DBIT, t.amount(), file.currency(), day)
+                entries.add(entry(ref(file, Integer.toString(++n)), CreditDebitCode.DBIT, t.amount(), file.currency(), day)
                         .addNtryDtls(new EntryDetails9().addTxDtls(transaction(t, file.currency(), false))));
                 net = net.subtract(t.amount());
             }
@@ -122,7 +122,7 @@ public final class SandboxStatements {
             Transfer returned = file.transfers().get(0);
             EntryTransaction10 tx = transaction(returned, file.currency(), false)
                     .setRtrInf(new PaymentReturnReason5().setRsn(new ReturnReason5Choice().setCd("AC04")));
-            entries.add(entry("SBX-" + file.messageId() + "-R", CreditDebitCode.CRDT, returned.amount(), file.currency(), day)
+            entries.add(entry(ref(file, "R"), CreditDebitCode.CRDT, returned.amount(), file.currency(), day)
                     .addNtryDtls(new EntryDetails9().addTxDtls(tx)));
             net = net.add(returned.amount());
         }
@@ -130,7 +130,7 @@ public final class SandboxStatements {
             // The bank's FX desk sold the batch's currency to the house: the cover comes in before the payouts go out.
             BigDecimal cover = file.transfers().stream().map(Transfer::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             Transfer fx = new Transfer("FXC" + file.messageId().substring(3), cover, "SANDBOX FX DESK");
-            entries.add(0, entry("SBX-" + file.messageId() + "-FX", CreditDebitCode.CRDT, cover, file.currency(), day)
+            entries.add(0, entry(ref(file, "FX"), CreditDebitCode.CRDT, cover, file.currency(), day)
                     .addNtryDtls(new EntryDetails9().addTxDtls(transaction(fx, file.currency(), false))));
             net = net.add(cover);
         }
@@ -158,7 +158,7 @@ public final class SandboxStatements {
     }
 
     private static String document(PayoutFile file, List<ReportEntry10> entries, BigDecimal net, LocalDate day) {
-        String id = "SBX-" + file.messageId();
+        String id = "SBX" + tail(file);
         AccountStatement9 statement = new AccountStatement9().setId(id).setCreDtTm(day.atTime(23, 0).atOffset(java.time.ZoneOffset.UTC))
                 .setAcct(new CashAccount39().setCcy(file.currency()).setId(new AccountIdentification4Choice()
                         .setOthr(new GenericAccountIdentification1().setId(file.account()))));
@@ -168,6 +168,18 @@ public final class SandboxStatements {
         return new MxCamt05300108().setBkToCstmrStmt(new BankToCustomerStatementV08()
                 .setGrpHdr(new GroupHeader81().setMsgId(id).setCreDtTm(day.atTime(23, 0).atOffset(java.time.ZoneOffset.UTC)))
                 .addStmt(statement)).document();
+    }
+
+    /** The file's identity without our "KKH" prefix (32 characters). */
+    private static String tail(PayoutFile file) {
+        String id = file.messageId();
+        return id.length() > 32 ? id.substring(id.length() - 32) : id;
+    }
+
+    /** A bank reference of at most 35 characters (ISO 20022 Max35Text): "S" + 24 of the file + "-" + suffix. */
+    private static String ref(PayoutFile file, String suffix) {
+        String tail = tail(file);
+        return "S" + tail.substring(0, Math.min(24, tail.length())) + "-" + suffix;
     }
 
     private static ReportEntry10 entry(String reference, CreditDebitCode direction, BigDecimal amount, String currency,
