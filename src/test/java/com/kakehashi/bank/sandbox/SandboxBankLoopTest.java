@@ -127,7 +127,7 @@ class SandboxBankLoopTest {
                 .then().statusCode(200).extract().path("state");
         List<Map<String, Object>> breaks = given().header("Authorization", Tokens.operator()).queryParam("bankId", bank)
                 .get("/v1/reconciliation/breaks").then().statusCode(200).extract().jsonPath().getList("$");
-        return new Loop(state, breaks.stream().collect(Collectors.groupingBy(b -> (String) b.get("kind"),
+        return new Loop(state, breaks.stream().collect(Collectors.groupingBy(b -> (String) b.get("outcome"),
                 Collectors.counting())), camt);
     }
 }
