@@ -143,6 +143,12 @@ class AuthorizationMatrixTest {
                 "/v1/settlement/batches/{id}/redeliver", batchId).statusCode(), only(200, Who.OPERATOR));
         check(failures, "GET /v1/banks/{id}", (who, r) -> r.get("/v1/banks/{id}", "jp-funding-bank").statusCode(),
                 only(200, Who.OPERATOR));
+        check(failures, "GET /v1/calendars/{c}/days", (who, r) -> r.get("/v1/calendars/{c}/days", "JP").statusCode(),
+                only(200, Who.OPERATOR));
+        check(failures, "GET /v1/calendars/{c}/business-day", (who, r) -> r.queryParam("date", "2026-12-31")
+                .get("/v1/calendars/{c}/business-day", "JP").statusCode(), only(200, Who.OPERATOR));
+        check(failures, "PUT /v1/calendars/{c}/days/{d}", (who, r) -> r.body(Map.of("kind", "OPEN", "name", "matrix"))
+                .put("/v1/calendars/{c}/days/{d}", "XX", "2031-01-04").statusCode(), only(204, Who.OPERATOR));
     }
 
     private void checkFx(List<String> failures) {

@@ -51,6 +51,7 @@ public class BusinessCalendars {
 
     @Transactional
     public BusinessCalendar of(String calendar) {
+        requireCalendarId(calendar);
         Map<LocalDate, DayKind> listed = repository.days(calendar).stream()
                 .collect(Collectors.toMap(ListedDay::day, ListedDay::kind));
         return new BusinessCalendar(calendar, listed);
@@ -62,6 +63,7 @@ public class BusinessCalendars {
 
     @Transactional
     public List<ListedDay> days(String calendar) {
+        requireCalendarId(calendar);
         return repository.days(calendar);
     }
 
@@ -88,7 +90,7 @@ public class BusinessCalendars {
         }
     }
 
-    private static void requireCalendarId(String calendar) {
+    static void requireCalendarId(String calendar) {
         if (calendar == null || !calendar.matches("[A-Z]{2}[A-Z0-9_-]{0,8}")) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "a calendar id is a country code, optionally suffixed");
         }

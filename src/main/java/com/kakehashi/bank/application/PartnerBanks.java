@@ -119,6 +119,12 @@ public class PartnerBanks {
         if (bank.fileFormats().isEmpty()) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "a bank needs at least one file format");
         }
+        BusinessCalendars.requireCalendarId(bank.calendar());
+        if (bank.zenginRequesterCode() != null && !bank.zenginRequesterCode().matches("\\d{10}")
+                || bank.zenginRequesterName() != null && !ZenginText.allowed(bank.zenginRequesterName(), 40)) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "zenginRequesterCode is 10 digits, zenginRequesterName"
+                    + " at most 40 Zengin characters (half-width kana, A-Z, 0-9)");
+        }
         validateZengin(bank);
         deliveryTargetRefusal(bank).ifPresent(reason -> {
             throw new BusinessException(ErrorCode.DELIVERY_TARGET_NOT_ALLOWED, reason);

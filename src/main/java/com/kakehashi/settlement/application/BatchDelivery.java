@@ -106,15 +106,17 @@ public class BatchDelivery {
         }
     }
 
-    /** What reconciliation should expect on the bank's statement: one debit per instruction, on the execution date. */
+    /**
+     * What reconciliation should expect on the bank's statement: one debit per instruction, dated by the cut-off's
+     * date (matching is by end-to-end id first; the execution date is in the files and on the batch).
+     */
     private BatchDelivered deliveredEvent(SettlementBatch batch, PartnerBank bank) {
         List<BatchDelivered.Instruction> instructions = repository.items(batch.id()).stream()
                 .filter(item -> item.netting().outcome() == MerchantNetting.Outcome.PAYOUT)
                 .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.netting().net(), item.merchantName()))
                 .toList();
         return new BatchDelivered(batch.id(), bank.id(), bank.currency(),
-                batch.executionDate() != null ? batch.executionDate() : batch.cutoff().atZone(bank.timeZone()).toLocalDate(),
-                instructions, batch.fxBoughtMinor());
+                batch.cutoff().atZone(bank.timeZone()).toLocalDate(), instructions, batch.fxBoughtMinor());
     }
 
     private void send(PartnerBank bank, String target, UUID batchId, StoredFile file) throws Exception {

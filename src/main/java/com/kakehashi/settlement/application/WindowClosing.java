@@ -2,6 +2,8 @@ package com.kakehashi.settlement.application;
 
 import com.kakehashi.bank.application.BusinessCalendars;
 import com.kakehashi.bank.domain.PartnerBank;
+import com.kakehashi.common.money.Currencies;
+import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.ledger.application.Ledger;
 import com.kakehashi.settlement.domain.BatchState;
 import com.kakehashi.settlement.domain.EndToEndIds;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.money.CurrencyUnit;
 
 /**
  * Closing a window, in one transaction: every unbatched payment and refund of the bank's merchants
@@ -48,11 +51,12 @@ public class WindowClosing {
         Instant notBefore = repository.previousCutoff(bank.id(), batch.cutoff())
                 .map(previous -> previous.minus(config.lateCommitMargin())).orElse(Instant.EPOCH);
         long[] assigned = repository.assignWindow(batchId, bank.id(), batch.cutoff(), notBefore);
+        CurrencyUnit currency = Currencies.supported(bank.currency());
         List<SettlementItem> payouts = new ArrayList<>();
-        long payout = 0;
-        long fees = 0;
-        long yenSold = 0;
-        long bought = 0;
+        MinorAmount payout = MinorAmount.zero(currency);
+        MinorAmount fees = MinorAmount.zero(currency);
+        MinorAmount yenSold = MinorAmount.zero(Currencies.JPY);
+        MinorAmount bought = MinorAmount.zero(currency);
         int itemCount = 0;
         for (MerchantTotals totals : repository.merchantTotals(batchId)) {
             MerchantNetting netting = MerchantNetting.of(totals.gross(), totals.refunded(), config.merchantFeeBps(),
@@ -60,29 +64,30 @@ public class WindowClosing {
             boolean paid = netting.outcome() == MerchantNetting.Outcome.PAYOUT;
             SettlementItem item = new SettlementItem(totals.merchantId(), totals.name(), totals.payoutAccount(),
                     totals.currency(), totals.payments(), totals.refunds(), netting,
-                    totals.paidYen() - totals.refundedYen(),
+                    Math.subtractExact(totals.paidYen(), totals.refundedYen()),
                     paid ? EndToEndIds.of(batchId, batch.cutoff(), totals.merchantId()) : null,
                     totals.payoutAccountHolderKana());
             repository.insertItem(batchId, item);
             itemCount++;
             if (paid) {
+                // A merchant of another currency than its bank's cannot be summed into the batch: add() refuses it.
                 payouts.add(item);
-                payout += netting.net();
-                fees += netting.fee();
-                yenSold += item.chargeYen();
-                bought += netting.gross() - netting.refunds();
+                payout = payout.add(MinorAmount.of(netting.net(), item.currency()));
+                fees = fees.add(MinorAmount.of(netting.fee(), item.currency()));
+                yenSold = yenSold.add(new MinorAmount(item.chargeYen(), Currencies.JPY));
+                bought = bought.add(MinorAmount.of(Math.subtractExact(netting.gross(), netting.refunds()), item.currency()));
             } else {
                 repository.carryForward(batchId, totals.merchantId());
             }
         }
-        boolean foreign = !"JPY".equals(bank.currency());
+        boolean foreign = !currency.equals(Currencies.JPY);
         LocalDate executionDate = calendars.of(bank).nextOpenOnOrAfter(batch.cutoff().atZone(bank.timeZone()).toLocalDate());
-        repository.setTotals(batchId, payout, fees, foreign ? yenSold : null, foreign ? bought : null, payouts.size(),
-                executionDate);
+        repository.setTotals(batchId, payout.minor(), fees.minor(), foreign ? yenSold.minor() : null,
+                foreign ? bought.minor() : null, payouts.size(), executionDate);
         if (!payouts.isEmpty()) {
             var journal = SettlementJournals.payout(UUID.randomUUID(), batchId, bank.id(), bank.currency(), payouts,
                     clock.instant());
-            SettlementJournals.requireTotal(journal, bank.id(), bank.currency(), payout);
+            SettlementJournals.requireTotal(journal, bank.id(), bank.currency(), payout.minor());
             ledger.post(journal);
         }
         repository.moveState(batchId, BatchState.OPEN, BatchState.CLOSED, assigned[0] + " payments, " + assigned[1]

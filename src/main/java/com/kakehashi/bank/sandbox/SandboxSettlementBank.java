@@ -1,0 +1,83 @@
+package com.kakehashi.bank.sandbox;
+
+import com.kakehashi.bank.application.PartnerBanks;
+import com.kakehashi.bank.domain.PartnerBank;
+import com.kakehashi.demo.DemoProfile;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The demo profile's settlement bank: every few seconds it takes each pain.001 a directory-delivered bank
+ * received in the outbox, books it on its execution date, and drops the camt.053 it would send back into the
+ * reconciliation statement drop directory ({@code <drop>/<bank id>/}), which reconciliation reads like any
+ * bank's. Faults ({@code kakehashi.sandbox.faults}) make it misbehave; see the README.
+ */
+@IfBuildProfile("demo")
+@ApplicationScoped
+public class SandboxSettlementBank {
+    private static final Logger LOG = Logger.getLogger(SandboxSettlementBank.class);
+
+    @Inject
+    PartnerBanks banks;
+    @ConfigProperty(name = "kakehashi.settlement.outbox")
+    Path outbox;
+    @ConfigProperty(name = "kakehashi.reconciliation.drop-directory")
+    Optional<Path> drop;
+    @ConfigProperty(name = "kakehashi.sandbox.faults")
+    Optional<List<SandboxStatements.Fault>> faults;
+
+    @Scheduled(identity = "sandbox-settlement-bank", every = "${kakehashi.sandbox.every:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void cycle() {
+        if (!DemoProfile.active()) {
+            return; // a demo build started in another runtime profile books nothing
+        }
+        drop.ifPresent(root -> {
+            for (PartnerBank bank : banks.all()) {
+                if (bank.deliveryChannel() == PartnerBank.DeliveryChannel.DIRECTORY) {
+                    bookDelivered(bank, root);
+                }
+            }
+        });
+    }
+
+    void bookDelivered(PartnerBank bank, Path dropRoot) {
+        Path received = outbox.resolve(bank.deliveryTarget());
+        if (!Files.isDirectory(received)) {
+            return;
+        }
+        Set<SandboxStatements.Fault> active = faults.map(f -> f.isEmpty() ? EnumSet.noneOf(SandboxStatements.Fault.class)
+                : EnumSet.copyOf(f)).orElse(EnumSet.noneOf(SandboxStatements.Fault.class));
+        try (Stream<Path> files = Files.list(received)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pain001.xml")).sorted().toList()) {
+                Path booked = received.resolve(".sandbox-booked").resolve(file.getFileName());
+                if (!Files.exists(booked)) {
+                    String camt = SandboxStatements.camt053(SandboxStatements.read(Files.readAllBytes(file)), active,
+                            bank.timeZone());
+                    Path directory = Files.createDirectories(dropRoot.resolve(bank.id()));
+                    Path partial = Files.createTempFile(directory, ".sandbox-", ".partial");
+                    Files.writeString(partial, camt);
+                    Files.move(partial, directory.resolve("sandbox-" + file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                    Files.createDirectories(booked.getParent());
+                    Files.writeString(booked, active.toString());
+                    LOG.infof("Sandbox bank %s booked %s (faults %s)", bank.id(), file.getFileName(), active);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("Sandbox bank %s could not book its files: %s", bank.id(), e.getMessage());
+        }
+    }
+}

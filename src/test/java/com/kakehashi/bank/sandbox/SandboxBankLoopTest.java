@@ -1,0 +1,133 @@
+package com.kakehashi.bank.sandbox;
+
+import static com.kakehashi.support.Fixtures.aTravellerSubject;
+import static com.kakehashi.support.Fixtures.aWalletWithYen;
+import static com.kakehashi.support.Fixtures.dynamicQr;
+import static com.kakehashi.support.Fixtures.pay;
+import static com.kakehashi.support.Fixtures.quoteId;
+import static com.kakehashi.support.SettlementFixtures.aMerchantOf;
+import static com.kakehashi.support.SettlementFixtures.aSettlementBank;
+import static com.kakehashi.support.SettlementFixtures.run;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kakehashi.bank.sandbox.SandboxStatements.Fault;
+import com.kakehashi.reconciliation.application.StatementPickUp;
+import com.kakehashi.settlement.infra.XsdValidator;
+import com.kakehashi.support.TestClock;
+import com.kakehashi.support.Tokens;
+import com.kakehashi.support.WireMockBank;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue 11 "The sandbox bank closes the loop": a delivered pain.001 is booked by the sandbox bank, its camt.053
+ * goes into the statement drop directory and through reconciliation's own intake; without faults the batch
+ * ends RECONCILED, and each fault shows up as what reconciliation reports for it.
+ */
+@QuarkusTest
+@QuarkusTestResource(WireMockBank.class)
+class SandboxBankLoopTest {
+    @Inject
+    StatementPickUp pickUp;
+    @Inject
+    TestClock clock;
+
+    /** Wednesday 2026-11-25, 12:00 in Tokyo: a business day, so the file is executed the same day. */
+    private static final Instant CUTOFF = Instant.parse("2026-11-25T03:00:00Z");
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    @Test
+    void aWellBehavedBankReconcilesTheBatchByItself() throws Exception {
+        Loop none = loop(EnumSet.noneOf(Fault.class));
+        assertThat(none.state()).isEqualTo("RECONCILED");
+        assertThat(none.breaks()).isEmpty();
+        assertThat(none.camt()).contains("2026-11-25");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"SHORT_PAY", "DUPLICATE"})
+    void eachFaultBecomesTheBreakAnOperatorChases(Fault fault) throws Exception {
+        Loop loop = loop(EnumSet.of(fault));
+        assertThat(loop.breaks()).containsKey(fault == Fault.SHORT_PAY ? "AMOUNT_MISMATCH" : "DUPLICATE");
+        assertThat(loop.state()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aDroppedTransferLeavesTheBatchUnreconciled() throws Exception {
+        Loop loop = loop(EnumSet.of(Fault.DROP)); // MISSING_AT_BANK follows once the grace period has passed
+        assertThat(loop.state()).isEqualTo("DELIVERED");
+        assertThat(loop.camt().split("<(\\w+:)?Ntry>", -1)).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"BATCH_BOOKING", "RETURN_AC04"})
+    void batchBookingAndReturnsAreStatementsReconciliationTakesIn(Fault fault) throws Exception {
+        Loop loop = loop(EnumSet.of(fault));
+        assertThat(loop.camt()).contains(fault == Fault.BATCH_BOOKING ? "Btch>" : "AC04");
+    }
+
+    @Test
+    void localTimesHaveNoOffsetAndStayValid() {
+        String xml = "<Doc:CreDtTm>2026-11-25T14:00:00Z</Doc:CreDtTm>";
+        assertThat(SandboxStatements.inLocalTime(xml, ZoneId.of("Asia/Tokyo")))
+                .isEqualTo("<Doc:CreDtTm>2026-11-25T23:00:00</Doc:CreDtTm>");
+    }
+
+    record Loop(String state, Map<String, Long> breaks, String camt) {
+    }
+
+    private Loop loop(Set<Fault> faults) throws Exception {
+        clock.reset();
+        clock.advance(java.time.Duration.between(Instant.now(), CUTOFF.minusSeconds(600)));
+        String bank = aSettlementBank("JPY");
+        String traveller = aTravellerSubject();
+        String wallet = aWalletWithYen(traveller, 20_000);
+        for (String merchant : List.of(aMerchantOf(bank, "JPY"), aMerchantOf(bank, "JPY"))) {
+            pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, "1100"), null), UUID.randomUUID().toString())
+                    .then().statusCode(201);
+        }
+        clock.reset();
+        clock.advance(java.time.Duration.between(Instant.now(), CUTOFF.plusSeconds(60)));
+        String batchId = run(bank, CUTOFF).then().statusCode(201).extract().path("id");
+        Path delivered;
+        try (var files = Files.list(Path.of("target/test-settlement-outbox", bank))) {
+            delivered = files.filter(f -> f.getFileName().toString().endsWith(".pain001.xml")).findFirst().orElseThrow();
+        }
+
+        String camt = SandboxStatements.camt053(SandboxStatements.read(Files.readAllBytes(delivered)), faults,
+                ZoneId.of("Asia/Tokyo"));
+        XsdValidator.validate("camt.053.001.08", camt.getBytes(StandardCharsets.UTF_8));
+        Path dropRoot = Files.createTempDirectory("statement-drop");
+        Files.createDirectories(dropRoot.resolve(bank));
+        Files.writeString(dropRoot.resolve(bank).resolve("sandbox-statement.xml"), camt);
+        assertThat(pickUp.pickUp(dropRoot)).hasSize(1);
+
+        String state = given().header("Authorization", Tokens.operator()).get("/v1/settlement/batches/{id}", batchId)
+                .then().statusCode(200).extract().path("state");
+        List<Map<String, Object>> breaks = given().header("Authorization", Tokens.operator()).queryParam("bankId", bank)
+                .get("/v1/reconciliation/breaks").then().statusCode(200).extract().jsonPath().getList("$");
+        return new Loop(state, breaks.stream().collect(Collectors.groupingBy(b -> (String) b.get("outcome"),
+                Collectors.counting())), camt);
+    }
+}
