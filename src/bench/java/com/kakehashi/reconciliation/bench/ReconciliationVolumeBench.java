@@ -78,6 +78,23 @@ class ReconciliationVolumeBench {
                 done.balanced());
         Files.deleteIfExists(file);
         assertThat(matched).isEqualTo(ENTRIES);
+
+        // The bank's next statement: one line. Incremental matching: it costs what one line costs.
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("insert into expected_item (id, bank_id, kind, reference, direction, amount_minor, currency, value_date,"
+                    + " counterparty, created_at) values (gen_random_uuid(), '" + bank + "', 'SETTLEMENT_INSTRUCTION', 'NEXT-1',"
+                    + " 'DBIT', 4242, 'JPY', date '" + day + "', 'Next', now())");
+        }
+        Path next = statements.spoolFile(Statements.Kind.CSV);
+        Files.writeString(next, "statement,BENCH-2,S-1,JPY," + day.plusDays(1) + ",0,-4242\n"
+                + "seq,direction,amount,value_date,end_to_end_id,bank_reference,counterparty\n1,DBIT,4242," + day + ",NEXT-1,B,Next\n");
+        long nextStarted = System.nanoTime();
+        Statements.Intake small = statements.receive(bank, Statements.Kind.CSV, java.nio.charset.StandardCharsets.UTF_8, next,
+                "bench");
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> statements.status(small.statementId()).done());
+        System.out.printf("%nRECONCILIATION BENCH: the bank's next 1-line statement: %d ms, %s%n%n",
+                Duration.ofNanos(System.nanoTime() - nextStarted).toMillis(), statements.status(small.statementId()).state());
     }
 
     private static void writeStatement(Path file, LocalDate day) throws Exception {

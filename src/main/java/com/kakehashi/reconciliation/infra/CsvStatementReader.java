@@ -123,15 +123,28 @@ public final class CsvStatementReader {
         }
         String status = field(r, columns, "status");
         String returnReason = field(r, columns, "return_reason");
-        Booking booking = new Booking(status == null ? StatementEntry.Status.BOOK
-                : StatementEntry.Status.valueOf(status.toUpperCase(Locale.ROOT)),
+        Booking booking = new Booking(status == null || status.equalsIgnoreCase("BOOK") ? StatementEntry.Status.BOOK
+                : status.equalsIgnoreCase("PDNG") ? StatementEntry.Status.PDNG : invalid("status", status),
                 Boolean.parseBoolean(field(r, columns, "reversal")),
                 returnReason != null ? StatementEntry.Kind.RETURN : StatementEntry.Kind.SINGLE,
                 field(r, columns, "batch_ref"), null, returnReason);
-        return new StatementEntry(seq, entryNo, StatementEntry.Direction.valueOf(field(r, columns, "direction")
-                .toUpperCase(Locale.ROOT)), amount, LocalDate.parse(field(r, columns, "value_date")),
+        return new StatementEntry(seq, entryNo, direction(field(r, columns, "direction")), amount, LocalDate.parse(field(r, columns, "value_date")),
                 field(r, columns, "end_to_end_id"), field(r, columns, "bank_reference"), field(r, columns, "counterparty"),
                 booking);
+    }
+
+    private static StatementEntry.Direction direction(String value) {
+        if ("DBIT".equalsIgnoreCase(value)) {
+            return StatementEntry.Direction.DBIT;
+        }
+        if ("CRDT".equalsIgnoreCase(value)) {
+            return StatementEntry.Direction.CRDT;
+        }
+        return invalid("direction (DBIT or CRDT)", value);
+    }
+
+    private static <T> T invalid(String what, String value) {
+        throw new IllegalArgumentException("'" + value + "' is not a valid " + what);
     }
 
     private static String field(CSVRecord r, Map<String, Integer> columns, String name) {

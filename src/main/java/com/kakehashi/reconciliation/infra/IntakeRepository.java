@@ -59,8 +59,8 @@ public class IntakeRepository {
     }
 
     public List<String> banksWithWork() {
-        return em.createNativeQuery("select distinct bank_id from statement_intake where state in ('RECEIVED', 'PROCESSING')",
-                String.class).getResultList();
+        return Rows.column(em.createNativeQuery("select distinct bank_id from statement_intake"
+                + " where state in ('RECEIVED', 'PROCESSING')", String.class), String.class);
     }
 
     public void processing(UUID id, Instant at) {

@@ -150,7 +150,6 @@ public class MatchingRepository {
     }
 
     /** Items found in this window close; their MISSING results go and their MISSING breaks are cleared (ids returned). */
-    @SuppressWarnings("unchecked")
     private List<UUID> close(Map<String, Object> p) {
         String sql = """
                 with closed as (update expected_item x set open = false from match_result m
@@ -165,7 +164,7 @@ public class MatchingRepository {
                 returning b.id""";
         var query = em.createNativeQuery(sql, UUID.class);
         bind(query, sql, p);
-        return query.getResultList();
+        return query, UUID.class);
     }
 
     /** Open items a grace period past their value date, not yet reported: MISSING_AT_BANK. */
@@ -237,25 +236,25 @@ public class MatchingRepository {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return em.createNativeQuery("""
+        return Rows.column(em.createNativeQuery("""
                 select x.batch_id from expected_item x
                 where x.bank_id = :bank and x.batch_id in (:batches)
                 group by x.batch_id
                 having bool_and(exists (select 1 from match_result m where m.expected_item_id = x.id and m.outcome = 'MATCHED')
                              or exists (select 1 from reconciliation_break b where b.expected_item_id = x.id
                                           and b.status = 'RESOLVED' and b.reason_code <> 'CLEARED'))""", UUID.class)
-                .setParameter("bank", bankId).setParameter("batches", candidates).getResultList();
+                .setParameter("bank", bankId).setParameter("batches", candidates), UUID.class);
     }
 
     public List<UUID> batchesOfRun(UUID run) {
-        return em.createNativeQuery("""
+        return Rows.column(em.createNativeQuery("""
                 select distinct x.batch_id from match_result m join expected_item x on x.id = m.expected_item_id
-                where m.run_id = ?1 and x.batch_id is not null""", UUID.class).setParameter(1, run).getResultList();
+                where m.run_id = ?1 and x.batch_id is not null""", UUID.class).setParameter(1, run), UUID.class);
     }
 
     public UUID batchOf(UUID expectedItemId) {
-        List<UUID> rows = em.createNativeQuery("select batch_id from expected_item where id = ?1 and batch_id is not null",
-                UUID.class).setParameter(1, expectedItemId).getResultList();
+        List<UUID> rows = Rows.column(em.createNativeQuery("select batch_id from expected_item where id = ?1"
+                + " and batch_id is not null", UUID.class).setParameter(1, expectedItemId), UUID.class);
         return rows.isEmpty() ? null : rows.get(0);
     }
 }

@@ -26,6 +26,11 @@ final class Rows {
         return query;
     }
 
+    /** A one-column result, each value checked to be a {@code type}. */
+    static <T> List<T> column(Query query, Class<T> type) {
+        return ((List<?>) query.getResultList()).stream().map(type::cast).toList();
+    }
+
     @SuppressWarnings("unchecked")
     static <T> List<T> list(Query query, Function<Rows, T> mapper) {
         return ((List<Tuple>) query.getResultList()).stream().map(t -> mapper.apply(new Rows(t))).toList();

@@ -48,11 +48,11 @@ public class StatementRepository {
 
     /** Earlier, still current versions of the same statement page: a corrected statement supersedes them. */
     public List<UUID> earlierVersions(UUID id) {
-        return em.createNativeQuery("""
+        return Rows.column(em.createNativeQuery("""
                 select o.id from bank_statement o join bank_statement n on n.id = ?1
                 where o.bank_id = n.bank_id and o.account = n.account and o.statement_ref = n.statement_ref
                   and o.page = n.page and o.id <> n.id and o.processed and not o.superseded""", UUID.class)
-                .setParameter(1, id).getResultList();
+                .setParameter(1, id), UUID.class);
     }
 
     public void supersede(UUID old, UUID by) {
@@ -65,8 +65,8 @@ public class StatementRepository {
     }
 
     public List<UUID> ofIntake(UUID intakeId) {
-        return em.createNativeQuery("select id from bank_statement where intake_id = ?1 order by received_at, id", UUID.class)
-                .setParameter(1, intakeId).getResultList();
+        return Rows.column(em.createNativeQuery("select id from bank_statement where intake_id = ?1 order by received_at, id", UUID.class)
+                .setParameter(1, intakeId), UUID.class);
     }
 
     /** Statements the given ones superseded: after a failed intake they are current again. */
@@ -74,8 +74,8 @@ public class StatementRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createNativeQuery("select id from bank_statement where superseded_by in (:ids)", UUID.class)
-                .setParameter("ids", ids).getResultList();
+        return Rows.column(em.createNativeQuery("select id from bank_statement where superseded_by in (:ids)", UUID.class)
+                .setParameter("ids", ids), UUID.class);
     }
 
     public void restore(UUID id) {
