@@ -202,7 +202,7 @@ class BankStatementVariantsTest {
         assertThat(openBreaks(bank)).isEmpty();
 
         String utf8 = export.replace("SJIS-1", "UTF8-BOM").replace("SJ-" + bank, "NOT-EXPECTED");
-        submitAndWait(bank, "text/csv", utf8.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        submitAndWait(bank, "text/csv; charset=UTF-8", utf8.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .then().body("state", equalTo("PROCESSED")).body("unprocessable", equalTo(0));
         assertThat(breaks(bank, "OPEN")).singleElement().satisfies(b -> assertThat(b)
                 .containsEntry("counterparty", "秋葉原電気, 本店").containsEntry("outcome", "UNEXPECTED_AT_BANK"));

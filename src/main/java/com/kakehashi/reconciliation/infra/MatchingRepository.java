@@ -164,7 +164,7 @@ public class MatchingRepository {
                 returning b.id""";
         var query = em.createNativeQuery(sql, UUID.class);
         bind(query, sql, p);
-        return query, UUID.class);
+        return Rows.column(query, UUID.class);
     }
 
     /** Open items a grace period past their value date, not yet reported: MISSING_AT_BANK. */
