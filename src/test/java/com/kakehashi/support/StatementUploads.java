@@ -18,7 +18,8 @@ public final class StatementUploads {
 
     /** Submits as the bank itself; returns the final status (or the 200 answer for content already processed). */
     public static Response submitAndWait(String bank, String contentType, Object body) {
-        Response posted = given().header("Authorization", Tokens.bearer(bank, "bank")).contentType(contentType).body(body)
+        var request = given().header("Authorization", Tokens.bearer(bank, "bank")).contentType(contentType);
+        Response posted = (body instanceof byte[] bytes ? request.body(bytes) : request.body((String) body))
                 .post("/v1/reconciliation/statements");
         return waitFor(posted, Tokens.bearer(bank, "bank"));
     }
@@ -26,7 +27,6 @@ public final class StatementUploads {
     public static Response waitFor(Response posted, String token) {
         assertThat(posted.statusCode()).as(posted.asString()).isIn(200, 202);
         if (posted.statusCode() == 200) {
-            System.out.println("STATEMENT ALREADY " + posted.asString());
             return posted;
         }
         String id = posted.path("statementId");
@@ -41,7 +41,6 @@ public final class StatementUploads {
             String state = status.path("state");
             return "PROCESSED".equals(state) || "FAILED".equals(state);
         });
-        System.out.println("STATEMENT FINAL " + last.get().asString());
         return last.get();
     }
 }
