@@ -119,7 +119,7 @@ class AuthorizationMatrixTest {
         check(failures, "POST /v1/reconciliation/statements", (who, r) -> r.contentType("text/csv").body(statement)
                 .post("/v1/reconciliation/statements?bankId=jp-funding-bank").statusCode(),
                 expect(Map.of(Who.ANONYMOUS, 401, Who.OWN_TRAVELLER, 403, Who.OTHER_TRAVELLER, 403, Who.OWN_MERCHANT, 403,
-                        Who.OTHER_MERCHANT, 403, Who.BANK, 201, Who.OPERATOR, 200)));
+                        Who.OTHER_MERCHANT, 403, Who.BANK, 202, Who.OPERATOR, 200)));
         check(failures, "GET /v1/reconciliation/breaks", (who, r) -> r.get("/v1/reconciliation/breaks").statusCode(),
                 only(200, Who.BANK, Who.OPERATOR));
         check(failures, "GET /v1/reconciliation/reports/banks/{id}", (who, r) -> r.get(

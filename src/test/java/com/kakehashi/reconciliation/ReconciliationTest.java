@@ -68,8 +68,7 @@ class ReconciliationTest {
     }
 
     private static Response submit(String bank, String contentType, String body) {
-        return given().header("Authorization", Tokens.bearer(bank, "bank")).contentType(contentType).body(body)
-                .post("/v1/reconciliation/statements");
+        return com.kakehashi.support.StatementUploads.submitAndWait(bank, contentType, body);
     }
 
     /** The statement is dated three days after the value date, past the grace period for missing items. */
@@ -97,7 +96,7 @@ class ReconciliationTest {
     void aStatementShowingEveryInstructionReconcilesTheBatchAndIsRecognisedWhenSentAgain() {
         Settled s = aDeliveredBatch();
         String statement = camt(s, "STMT-1", s.instructions());
-        submit(s.bank(), "application/xml", statement).then().statusCode(201).body("entries", equalTo(4))
+        submit(s.bank(), "application/xml", statement).then().statusCode(200).body("state", equalTo("PROCESSED")).body("entries", equalTo(4))
                 .body("balanced", equalTo(true)).body("format", equalTo("CAMT053"));
         assertThat(openBreaks(s.bank())).isEmpty();
         assertThat(batchState(s.batchId())).isEqualTo("RECONCILED");
@@ -108,7 +107,7 @@ class ReconciliationTest {
     @Test
     void aDroppedEntryIsMissingAtTheBank() {
         Settled s = aDeliveredBatch();
-        submit(s.bank(), "application/xml", camt(s, "STMT-1", s.instructions().subList(1, 4))).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "STMT-1", s.instructions().subList(1, 4))).then().body("state", equalTo("PROCESSED"));
         assertThat(openBreaks(s.bank())).containsExactly(Map.entry("MISSING_AT_BANK", 1));
         assertThat(batchState(s.batchId())).isEqualTo("DELIVERED");
     }
@@ -119,7 +118,7 @@ class ReconciliationTest {
         List<Line> lines = new ArrayList<>(s.instructions());
         Line first = lines.get(0);
         lines.set(0, new Line("DBIT", first.amountMinor() + 1, first.valueDate(), first.endToEndId(), first.counterparty()));
-        submit(s.bank(), "application/xml", camt(s, "STMT-1", lines)).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "STMT-1", lines)).then().body("state", equalTo("PROCESSED"));
         assertThat(openBreaks(s.bank())).containsExactly(Map.entry("AMOUNT_MISMATCH", 1));
         given().header("Authorization", Tokens.operator()).queryParam("bankId", s.bank()).get("/v1/reconciliation/breaks")
                 .then().body("[0].difference.amount", equalTo("1")).body("[0].batchId", equalTo(s.batchId()));
@@ -130,7 +129,7 @@ class ReconciliationTest {
         Settled s = aDeliveredBatch();
         List<Line> lines = new ArrayList<>(s.instructions());
         lines.add(lines.get(2));
-        submit(s.bank(), "application/xml", camt(s, "STMT-1", lines)).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "STMT-1", lines)).then().body("state", equalTo("PROCESSED"));
         assertThat(openBreaks(s.bank())).containsExactly(Map.entry("DUPLICATE", 1));
     }
 
@@ -139,7 +138,7 @@ class ReconciliationTest {
         Settled s = aDeliveredBatch();
         List<Line> lines = new ArrayList<>(s.instructions());
         lines.add(new Line("DBIT", 777, s.valueDate(), null, "SOMEBODY ELSE"));
-        submit(s.bank(), "application/xml", camt(s, "STMT-1", lines)).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "STMT-1", lines)).then().body("state", equalTo("PROCESSED"));
         assertThat(openBreaks(s.bank())).containsExactly(Map.entry("UNEXPECTED_AT_BANK", 1));
         assertThat(batchState(s.batchId())).isEqualTo("RECONCILED");
     }
@@ -149,8 +148,8 @@ class ReconciliationTest {
         Settled s = aDeliveredBatch();
         List<Line> shuffled = new ArrayList<>(s.instructions());
         Collections.reverse(shuffled);
-        submit(s.bank(), "application/xml", camt(s, "STMT-A", shuffled.subList(0, 2))).then().statusCode(201);
-        submit(s.bank(), "application/xml", camt(s, "STMT-B", shuffled.subList(2, 4))).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "STMT-A", shuffled.subList(0, 2))).then().body("state", equalTo("PROCESSED"));
+        submit(s.bank(), "application/xml", camt(s, "STMT-B", shuffled.subList(2, 4))).then().body("state", equalTo("PROCESSED"));
         assertThat(openBreaks(s.bank())).isEmpty();
         assertThat(batchState(s.batchId())).isEqualTo("RECONCILED");
     }
@@ -161,7 +160,7 @@ class ReconciliationTest {
         List<Line> lines = new ArrayList<>(s.instructions());
         Line first = lines.get(0);
         lines.set(0, new Line("DBIT", first.amountMinor(), first.valueDate(), null, first.counterparty()));
-        submit(s.bank(), "application/xml", camt(s, "STMT-1", lines)).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "STMT-1", lines)).then().body("state", equalTo("PROCESSED"));
         assertThat(openBreaks(s.bank())).isEmpty();
     }
 
@@ -173,11 +172,11 @@ class ReconciliationTest {
         camtLines.add(new Line("DBIT", 555, viaCamt.valueDate(), null, "STRANGER"));
         List<Line> csvLines = new ArrayList<>(viaCsv.instructions().subList(1, 4));
         csvLines.add(new Line("DBIT", 555, viaCsv.valueDate(), null, "STRANGER"));
-        submit(viaCamt.bank(), "application/xml", camt(viaCamt, "STMT-1", camtLines)).then().statusCode(201);
+        submit(viaCamt.bank(), "application/xml", camt(viaCamt, "STMT-1", camtLines)).then().body("state", equalTo("PROCESSED"));
         long opening = 10_000_000;
         submit(viaCsv.bank(), "text/csv", Statements.csv("STMT-1", "SETTLE-" + viaCsv.bank(), "JPY",
                 viaCsv.valueDate().plusDays(3), opening, opening + Statements.net(csvLines), csvLines))
-                .then().statusCode(201).body("format", equalTo("CSV"));
+                .then().body("state", equalTo("PROCESSED")).body("format", equalTo("CSV"));
         assertThat(openBreaks(viaCsv.bank())).isEqualTo(openBreaks(viaCamt.bank()))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("MISSING_AT_BANK", 1, "UNEXPECTED_AT_BANK", 1));
     }
@@ -185,7 +184,7 @@ class ReconciliationTest {
     @Test
     void aBreakIsAssignedResolvedAndReopenedWithAnAuditTrailAndResolvingCompletesTheBatch() {
         Settled s = aDeliveredBatch();
-        submit(s.bank(), "application/xml", camt(s, "STMT-1", s.instructions().subList(1, 4))).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "STMT-1", s.instructions().subList(1, 4))).then().body("state", equalTo("PROCESSED"));
         String breakId = given().header("Authorization", Tokens.operator()).queryParam("bankId", s.bank())
                 .get("/v1/reconciliation/breaks").then().extract().path("[0].id");
         String ops = Tokens.operator();
@@ -213,7 +212,7 @@ class ReconciliationTest {
         Settled s = aDeliveredBatch();
         String statement = Statements.camt053("STMT-X", "SETTLE-" + s.bank(), "JPY", s.valueDate().plusDays(3), 0, 12345,
                 s.instructions());
-        String id = submit(s.bank(), "application/xml", statement).then().statusCode(201).body("balanced", equalTo(false))
+        String id = submit(s.bank(), "application/xml", statement).then().body("state", equalTo("PROCESSED")).body("balanced", equalTo(false))
                 .extract().path("statementId");
         given().header("Authorization", Tokens.operator()).get("/v1/reconciliation/reports/statements/{id}", id)
                 .then().statusCode(200).body("balanced", equalTo(false)).body("lines[0].outcome", equalTo("MATCHED"))
@@ -228,15 +227,17 @@ class ReconciliationTest {
         Settled s = aDeliveredBatch();
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                 + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">&e;</Document>";
-        submit(s.bank(), "application/xml", xxe).then().statusCode(400).body("code", equalTo("statement_invalid"));
+        submit(s.bank(), "application/xml", xxe).then().body("state", equalTo("FAILED"))
+                .body("problemCode", equalTo("statement_invalid"));
         String lol = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">"
                 + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]><Document>&c;</Document>";
-        submit(s.bank(), "application/xml", lol).then().statusCode(400).body("code", equalTo("statement_invalid"));
+        submit(s.bank(), "application/xml", lol).then().body("state", equalTo("FAILED"))
+                .body("problemCode", equalTo("statement_invalid"));
         String broken = camt(s, "STMT-1", s.instructions()).replace("<doc:Amt Ccy=\"JPY\">", "<doc:Amt Ccy=\"JPY\">x");
-        submit(s.bank(), "application/xml", broken).then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("line"));
-        submit(s.bank(), "text/csv", "statement,S,A,JPY,2026-01-01,0,0\nwrong header\n").then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("line 2"));
+        submit(s.bank(), "application/xml", broken).then().body("state", equalTo("FAILED"))
+                .body("problemDetail", org.hamcrest.Matchers.containsString("line"));
+        submit(s.bank(), "text/csv", "statement,S,A,JPY,2026-01-01,0,0\nwrong header\n").then().body("state", equalTo("FAILED"))
+                .body("problemDetail", org.hamcrest.Matchers.containsString("line 2"));
         assertThat(openBreaks(s.bank())).isEmpty();
         given().header("Authorization", Tokens.bearer("jp-funding-bank", "bank")).contentType("text/csv")
                 .body("x").queryParam("bankId", s.bank()).post("/v1/reconciliation/statements").then().statusCode(403);
@@ -248,10 +249,10 @@ class ReconciliationTest {
         List<Line> wrong = new ArrayList<>(s.instructions());
         Line first = wrong.get(0);
         wrong.set(0, new Line("DBIT", first.amountMinor() + 1, first.valueDate(), first.endToEndId(), first.counterparty()));
-        submit(s.bank(), "application/xml", camt(s, "STMT-1", wrong)).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "STMT-1", wrong)).then().body("state", equalTo("PROCESSED"));
         assertThat(openBreaks(s.bank())).containsExactly(Map.entry("AMOUNT_MISMATCH", 1));
 
-        submit(s.bank(), "application/xml", camt(s, "STMT-1", s.instructions())).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "STMT-1", s.instructions())).then().body("state", equalTo("PROCESSED"));
 
         assertThat(openBreaks(s.bank())).isEmpty();
         given().header("Authorization", Tokens.operator()).queryParam("bankId", s.bank()).get("/v1/reconciliation/breaks")
@@ -264,7 +265,7 @@ class ReconciliationTest {
         Settled s = aDeliveredBatch();
         String notification = Statements.camt054("NTF-1", "SETTLE-" + s.bank(), "JPY", s.valueDate().plusDays(3),
                 s.instructions().subList(0, 3));
-        submit(s.bank(), "application/xml", notification).then().statusCode(201).body("format", equalTo("CAMT054"))
+        submit(s.bank(), "application/xml", notification).then().body("state", equalTo("PROCESSED")).body("format", equalTo("CAMT054"))
                 .body("entries", equalTo(3)).body("balanced", equalTo(true));
         assertThat(openBreaks(s.bank())).containsExactly(Map.entry("MISSING_AT_BANK", 1));
         given().header("Authorization", Tokens.bearer(s.bank(), "bank")).accept("text/csv")
@@ -291,7 +292,7 @@ class ReconciliationTest {
         List<Line> lines = List.of(new Line("CRDT", 12_850, bankDate, cover, null),
                 new Line("DBIT", 12_850, bankDate, (String) item.get("endToEndId"), (String) item.get("merchantName")));
         submit(bank, "application/xml", Statements.camt053("CN-1", "SETTLE-" + bank, "CNY", valueDate.plusDays(3), 0, 0,
-                lines)).then().statusCode(201).body("balanced", equalTo(true));
+                lines)).then().body("state", equalTo("PROCESSED")).body("balanced", equalTo(true));
         assertThat(openBreaks(bank)).isEmpty();
         assertThat(batchState(batchId)).isEqualTo("RECONCILED");
     }
@@ -316,7 +317,7 @@ class ReconciliationTest {
         items.forEach(item -> lines.add(new Line("DBIT", 1000, valueDate, (String) item.get("endToEndId"),
                 (String) item.get("merchantName"))));
         Settled s = new Settled("bank-feetest", batchId, lines, valueDate);
-        submit(s.bank(), "application/xml", camt(s, "FEE-1", lines)).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "FEE-1", lines)).then().body("state", equalTo("PROCESSED"));
         assertThat(openBreaks(s.bank())).containsExactly(Map.entry("MISSING_AT_BANK", 1));
         given().header("Authorization", Tokens.operator()).queryParams("bankId", s.bank(), "kind", "FEE")
                 .get("/v1/reconciliation/breaks").then().body("[0].amount.amount", equalTo("220"));
@@ -324,7 +325,7 @@ class ReconciliationTest {
         List<Line> withFee = new ArrayList<>(lines);
         withFee.add(new Line("DBIT", 220, valueDate, "FEE" + com.kakehashi.settlement.domain.EndToEndIds
                 .messageId(UUID.fromString(batchId)).substring(3), null));
-        submit(s.bank(), "application/xml", camt(s, "FEE-1", withFee)).then().statusCode(201);
+        submit(s.bank(), "application/xml", camt(s, "FEE-1", withFee)).then().body("state", equalTo("PROCESSED"));
         assertThat(openBreaks(s.bank())).isEmpty();
     }
 }

@@ -63,10 +63,9 @@ class ToleranceTest {
             return new Line("DBIT", reported, day, (String) item.get("endToEndId"), (String) item.get("merchantName"));
         }).toList();
 
-        given().header("Authorization", Tokens.bearer(bank, "bank")).contentType("application/xml")
-                .body(Statements.camt053("TOL-1", "SETTLE-" + bank, "JPY", day.plusDays(3), 5000,
-                        5000 + Statements.net(lines), lines))
-                .post("/v1/reconciliation/statements").then().statusCode(201);
+        com.kakehashi.support.StatementUploads.submitAndWait(bank, "application/xml", Statements.camt053("TOL-1",
+                "SETTLE-" + bank, "JPY", day.plusDays(3), 5000, 5000 + Statements.net(lines), lines))
+                .then().body("state", equalTo("PROCESSED"));
 
         given().header("Authorization", Tokens.operator()).queryParams("bankId", bank, "status", "OPEN")
                 .get("/v1/reconciliation/breaks").then().body("$", hasSize(1))

@@ -57,6 +57,10 @@ class TopUpConfirmationTest {
 
         assertThat(received).hasSize(2);
         assertThat(Files.exists(bankDirectory.resolve("done/2026-11-25-morning.csv"))).isTrue();
+        for (var intake : received) {
+            com.kakehashi.support.StatementUploads.finalStatus(intake.statementId().toString(), com.kakehashi.support.Tokens
+                    .operator()).then().body("state", equalTo("PROCESSED"));
+        }
         assertThat(balanceOf(traveller, walletId)).isEqualTo("8000");
         given().header("Authorization", travellerToken(traveller)).get("/v1/wallets/{w}/top-ups/{t}", walletId, topUpId)
                 .then().statusCode(200).body("status", equalTo("COMPLETED"));

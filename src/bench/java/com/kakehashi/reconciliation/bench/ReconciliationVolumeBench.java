@@ -51,7 +51,7 @@ class ReconciliationVolumeBench {
                     + " from generate_series(1, " + ENTRIES + ") g");
             s.execute("analyze expected_item");
         }
-        Path file = Files.createTempFile("camt053-", ".xml");
+        Path file = statements.spoolFile(Statements.Kind.XML);
         writeStatement(file, day);
         System.out.printf("%nstatement file: %d MiB%n", Files.size(file) >> 20);
         System.gc();
@@ -59,7 +59,11 @@ class ReconciliationVolumeBench {
 
         HeapSampler sampler = HeapSampler.start();
         long started = System.nanoTime();
-        Statements.Received received = statements.receive(bank, Statements.Kind.XML, file, "bench");
+        Statements.Intake received = statements.receive(bank, Statements.Kind.XML, java.nio.charset.StandardCharsets.UTF_8,
+                file, "bench");
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> statements.status(received.statementId()).done());
+        Statements.Intake done = statements.status(received.statementId());
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
         long peakHeap = sampler.stop();
@@ -70,10 +74,27 @@ class ReconciliationVolumeBench {
             matched = r.getLong(1);
         }
         System.out.printf("%nRECONCILIATION BENCH: %d entries: %d ms wall, peak heap %d MiB (max %d MiB), %d matched, balanced %s%n%n",
-                received.entries(), wall.toMillis(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, matched,
-                received.balanced());
-        Files.delete(file);
+                done.entries(), wall.toMillis(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, matched,
+                done.balanced());
+        Files.deleteIfExists(file);
         assertThat(matched).isEqualTo(ENTRIES);
+
+        // The bank's next statement: one line. Incremental matching: it costs what one line costs.
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("insert into expected_item (id, bank_id, kind, reference, direction, amount_minor, currency, value_date,"
+                    + " counterparty, created_at) values (gen_random_uuid(), '" + bank + "', 'SETTLEMENT_INSTRUCTION', 'NEXT-1',"
+                    + " 'DBIT', 4242, 'JPY', date '" + day + "', 'Next', now())");
+        }
+        Path next = statements.spoolFile(Statements.Kind.CSV);
+        Files.writeString(next, "statement,BENCH-2,S-1,JPY," + day.plusDays(1) + ",0,-4242\n"
+                + "seq,direction,amount,value_date,end_to_end_id,bank_reference,counterparty\n1,DBIT,4242," + day + ",NEXT-1,B,Next\n");
+        long nextStarted = System.nanoTime();
+        Statements.Intake small = statements.receive(bank, Statements.Kind.CSV, java.nio.charset.StandardCharsets.UTF_8, next,
+                "bench");
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> statements.status(small.statementId()).done());
+        System.out.printf("%nRECONCILIATION BENCH: the bank's next 1-line statement: %d ms, %s%n%n",
+                Duration.ofNanos(System.nanoTime() - nextStarted).toMillis(), statements.status(small.statementId()).state());
     }
 
     private static void writeStatement(Path file, LocalDate day) throws Exception {

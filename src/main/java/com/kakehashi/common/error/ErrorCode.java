@@ -59,6 +59,7 @@ public enum ErrorCode {
     FX_RATE_UNAVAILABLE(422, "No exchange rate is available for this currency pair"),
     FX_CORRIDOR_NOT_OFFERED(422, "Payments between these currencies are not offered"),
     FX_BUDGET_TOO_SMALL(422, "The amount does not buy one minor unit of the merchant's currency after fees"),
+    STATEMENT_CURRENCY_MISMATCH(422, "The statement's currency is not the bank's"),
     FX_RATE_STALE(503, "The exchange rate is too old to quote with; try again later"),
     INTERNAL(500, "Internal error"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),

@@ -30,6 +30,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,14 +54,17 @@ public class ReconciliationResource {
     @Inject
     Caller caller;
 
+    /** A break with what an operator needs to chase it with the bank. */
     public record BreakDto(UUID id, String bankId, String outcome, String kind, UUID expectedItemId, UUID statementId,
-            Integer entry, UUID batchId, MoneyDto amount, MoneyDto difference, LocalDate valueDate, String status,
-            String assignee, String reasonCode, String comment, Instant createdAt, Instant updatedAt, long version) {
+            String statementRef, Integer entry, Integer line, UUID batchId, String endToEndId, String bankReference,
+            String counterparty, MoneyDto amount, MoneyDto difference, LocalDate valueDate, String status, String assignee,
+            String reasonCode, String comment, String detail, Instant createdAt, Instant updatedAt, long version) {
         static BreakDto of(BreakRow b) {
-            return new BreakDto(b.id(), b.bankId(), b.outcome(), b.kind(), b.expectedItemId(), b.statementId(), b.seq(),
-                    b.batchId(), b.amountMinor() == null ? null : money(b.amountMinor(), b.currency()),
+            return new BreakDto(b.id(), b.bankId(), b.outcome(), b.kind(), b.expectedItemId(), b.statementId(),
+                    b.statementRef(), b.entry() != null ? b.entry() : b.seq(), b.seq(), b.batchId(), b.endToEndId(),
+                    b.bankReference(), b.counterparty(), b.amountMinor() == null ? null : money(b.amountMinor(), b.currency()),
                     money(b.differenceMinor(), b.currency()), b.valueDate(), b.status(), b.assignee(), b.reasonCode(),
-                    b.comment(), b.createdAt(), b.updatedAt(), b.version());
+                    b.comment(), b.detail(), b.createdAt(), b.updatedAt(), b.version());
         }
     }
 
@@ -75,7 +81,9 @@ public class ReconciliationResource {
     @Path("/statements")
     @Consumes({"application/xml", "text/xml", "text/csv"})
     @RolesAllowed({Roles.BANK, Roles.OPERATOR})
-    @Operation(summary = "Submit a camt.053 / camt.054 (XML) or CSV statement; the same statement twice is recognised")
+    @Operation(summary = "Submit a camt.053 / camt.054 (XML) or CSV statement (UTF-8, or the charset the Content-Type"
+            + " names, e.g. Shift_JIS); 202 and processed in the background, status at the Location;"
+            + " the same statement twice is recognised unless its processing failed")
     public Response submit(@QueryParam("bankId") String bankId, @HeaderParam("Content-Type") String contentType,
             InputStream body) throws IOException {
         String bank = caller.isOperator() ? bankId : caller.subject();
@@ -85,15 +93,39 @@ public class ReconciliationResource {
         }
         Statements.Kind kind = contentType != null && contentType.startsWith("text/csv") ? Statements.Kind.CSV
                 : Statements.Kind.XML;
-        java.nio.file.Path file = Files.createTempFile("statement-", kind == Statements.Kind.CSV ? ".csv" : ".xml");
-        try {
-            try (var out = Files.newOutputStream(file)) {
-                body.transferTo(out);
-            }
-            Statements.Received received = statements.receive(bank, kind, file, caller.subject());
-            return Response.status(received.alreadyReceived() ? 200 : 201).entity(received).build();
-        } finally {
+        Charset charset = charset(contentType);
+        java.nio.file.Path file = statements.spoolFile(kind);
+        try (var out = Files.newOutputStream(file)) {
+            body.transferTo(out);
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
+            throw e;
+        }
+        Statements.Intake intake = statements.receive(bank, kind, charset, file, caller.subject());
+        int status = intake.alreadyReceived() ? 200 : 202;
+        return Response.status(status).location(URI.create("/v1/reconciliation/statements/" + intake.statementId()))
+                .entity(intake).build();
+    }
+
+    @GET
+    @Path("/statements/{id}")
+    @RolesAllowed({Roles.BANK, Roles.OPERATOR})
+    @Operation(summary = "A submitted statement: RECEIVED, PROCESSING, PROCESSED (with what it held) or FAILED (with a problem)")
+    public Statements.Intake statement(@PathParam("id") UUID id) {
+        Statements.Intake intake = statements.status(id);
+        if (!caller.isOperator() && !intake.bankId().equals(caller.subject())) {
+            throw new BusinessException(ErrorCode.STATEMENT_NOT_FOUND, "No statement " + id);
+        }
+        return intake;
+    }
+
+    private static Charset charset(String contentType) {
+        String name = null;
+        try {
+            name = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get("charset");
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.replace("\"", ""));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "charset '" + name + "' is not supported");
         }
     }
 

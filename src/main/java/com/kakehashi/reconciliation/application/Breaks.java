@@ -64,7 +64,7 @@ public class Breaks {
             repository.event(id, "RESOLVED", actor, reason + ": " + comment, clock.instant());
             return get(id);
         });
-        matching.rematch(b.bankId(), actor); // a resolved instruction may complete its batch
+        matching.afterResolution(b.bankId(), b.batchId(), actor); // a resolved instruction may complete its batch
         return get(id);
     }
 

@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.application;
 
+import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.reconciliation.domain.ExpectedItem;
 import com.kakehashi.reconciliation.domain.StatementEntry.Direction;
 import com.kakehashi.reconciliation.infra.ExpectationRepository;
@@ -30,7 +31,7 @@ public class Expectations {
     /** The funding bank debits the customer's account and credits the house's: one CRDT, the top-up id as reference. */
     void topUpRequested(@Observes TopUpRequested event) {
         expect(new ExpectedItem(UUID.randomUUID(), event.fundingBankId(), ExpectedItem.Kind.TOP_UP_DEBIT,
-                topUpReference(event.topUpId()), null, Direction.CRDT, event.amountMinor(), event.currency(),
+                topUpReference(event.topUpId()), null, Direction.CRDT, MinorAmount.of(event.amountMinor(), event.currency()),
                 event.requestedAt().atZone(TOKYO).toLocalDate(), event.holderName()));
     }
 
@@ -38,19 +39,20 @@ public class Expectations {
     void batchDelivered(@Observes BatchDelivered event) {
         for (BatchDelivered.Instruction instruction : event.instructions()) {
             expect(new ExpectedItem(UUID.randomUUID(), event.bankId(), ExpectedItem.Kind.SETTLEMENT_INSTRUCTION,
-                    instruction.endToEndId(), event.batchId(), Direction.DBIT, instruction.amountMinor(), event.currency(),
+                    instruction.endToEndId(), event.batchId(), Direction.DBIT, MinorAmount.of(instruction.amountMinor(), event.currency()),
                     event.valueDate(), instruction.counterparty()));
         }
         // A foreign-currency batch is covered by buying its currency: the bank credits what was bought.
         if (event.fxBoughtMinor() != null && event.fxBoughtMinor() > 0) {
             expect(new ExpectedItem(UUID.randomUUID(), event.bankId(), ExpectedItem.Kind.FX_COVER, event.fxCoverReference(),
-                    event.batchId(), Direction.CRDT, event.fxBoughtMinor(), event.currency(), event.valueDate(), null));
+                    event.batchId(), Direction.CRDT, MinorAmount.of(event.fxBoughtMinor(), event.currency()), event.valueDate(), null));
         }
         // The bank's fee for executing the batch, when its fee schedule is configured.
-        long fee = config.bankFeePerInstructionMinor().getOrDefault(event.bankId(), 0L) * event.instructions().size();
+        long fee = Math.multiplyExact(config.bankFeePerInstructionMinor().getOrDefault(event.bankId(), 0L),
+                (long) event.instructions().size());
         if (fee > 0) {
             expect(new ExpectedItem(UUID.randomUUID(), event.bankId(), ExpectedItem.Kind.FEE, event.feeReference(),
-                    event.batchId(), Direction.DBIT, fee, event.currency(), event.valueDate(), null));
+                    event.batchId(), Direction.DBIT, MinorAmount.of(fee, event.currency()), event.valueDate(), null));
         }
     }
 

@@ -28,4 +28,23 @@ public interface ReconciliationConfig {
     /** How often drop directories are read ("off" disables). */
     @WithDefault("off")
     String pickUpEvery();
+
+    /** Where received statement files wait for their worker (deleted once processed). */
+    @WithDefault("target/statement-spool")
+    Path spoolDirectory();
+
+    /**
+     * Statement workers: the reconciliation bulkhead. Each holds at most two database connections (the
+     * bank's advisory lock and its current transaction), so payments and the scheduler keep theirs.
+     */
+    @WithDefault("2")
+    int workers();
+
+    /** Statement lines matched per transaction (bounded transactions for million-line statements). */
+    @WithDefault("100000")
+    int matchWindow();
+
+    /** How often the intake queue is swept for work left by a crash or a busy worker ("off" disables). */
+    @WithDefault("10s")
+    String sweepEvery();
 }

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Reads each bank's drop directory ({@code <root>/<bankId>/}) through the same path as uploads; a read
- * file moves to {@code done/}, a refused one to {@code failed/} with the reason beside it.
+ * Reads each bank's drop directory ({@code <root>/<bankId>/}) through the same path as uploads; a file
+ * taken in moves to {@code done/} (its processing is followed at its status, like an upload's), a refused
+ * one to {@code failed/} with the reason beside it.
  */
 @ApplicationScoped
 public class StatementPickUp {
@@ -36,8 +37,8 @@ public class StatementPickUp {
         config.dropDirectory().ifPresent(this::pickUp);
     }
 
-    public List<Statements.Received> pickUp(Path root) {
-        List<Statements.Received> received = new ArrayList<>();
+    public List<Statements.Intake> pickUp(Path root) {
+        List<Statements.Intake> received = new ArrayList<>();
         for (PartnerBank bank : banks.all()) {
             Path directory = root.resolve(bank.id());
             if (!Files.isDirectory(directory)) {
@@ -52,7 +53,10 @@ public class StatementPickUp {
                         continue;
                     }
                     try {
-                        received.add(statements.receive(bank.id(), kind, file, "drop:" + bank.id()));
+                        Path spooled = statements.spoolFile(kind);
+                        Files.copy(file, spooled, StandardCopyOption.REPLACE_EXISTING);
+                        received.add(statements.receive(bank.id(), kind, java.nio.charset.StandardCharsets.UTF_8, spooled,
+                                "drop:" + bank.id()));
                         move(file, "done");
                     } catch (BusinessException e) {
                         LOG.errorf("Statement %s refused: %s", file, e.getMessage());

@@ -3,46 +3,39 @@ package com.kakehashi.reconciliation.application;
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
-import com.kakehashi.reconciliation.domain.StatementEntry;
-import com.kakehashi.reconciliation.domain.StatementHeader;
-import com.kakehashi.reconciliation.infra.CamtStatementReader;
-import com.kakehashi.reconciliation.infra.CsvStatementReader;
-import com.kakehashi.reconciliation.infra.StatementFileException;
+import com.kakehashi.reconciliation.infra.IntakeRepository;
+import com.kakehashi.reconciliation.infra.IntakeRepository.IntakeRow;
 import com.kakehashi.reconciliation.infra.StatementRepository;
-import com.kakehashi.common.xml.XsdValidator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import javax.xml.stream.XMLStreamReader;
 
 /**
- * Statements in, whatever the channel (API upload or drop directory): recognised when sent twice,
- * validated (camt against the official XSD), read as a stream, stored all or nothing, balance-checked,
- * then the bank is re-matched.
+ * Statements in, whatever the channel (API upload or drop directory): the file is spooled and recorded
+ * (RECEIVED) in one short transaction, and a statement worker processes it off the request thread. The
+ * same bytes from the same bank are recognised unless their processing failed: a failed statement can
+ * be sent again and is processed.
  */
 @ApplicationScoped
 public class Statements {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Statements.class);
-    private static final int CHUNK = 10_000;
-
     @Inject
-    StatementRepository repository;
+    IntakeRepository intakes;
     @Inject
-    Matching matching;
+    StatementRepository statements;
+    @Inject
+    StatementWorker worker;
     @Inject
     PartnerBanks banks;
     @Inject
@@ -54,87 +47,66 @@ public class Statements {
         XML, CSV
     }
 
-    public record Received(UUID statementId, boolean alreadyReceived, String format, int entries, boolean balanced) {
+    /** What the caller sees of a statement file: its state and, once processed, what it held. */
+    public record Intake(UUID statementId, String bankId, String state, boolean alreadyReceived, String format,
+            int statements, int entries, int unprocessable, Boolean balanced, String problemCode, String problemDetail,
+            List<UUID> statementIds) {
+        public boolean done() {
+            return state.equals("PROCESSED") || state.equals("FAILED");
+        }
     }
 
-    public Received receive(String bankId, Kind kind, Path file, String actor) {
-        banks.byId(bankId);
+    /** A new file in the spool directory for the caller to fill; {@link #receive} takes it over. */
+    public Path spoolFile(Kind kind) throws IOException {
+        Files.createDirectories(config.spoolDirectory());
+        return Files.createTempFile(config.spoolDirectory(), "statement-", kind == Kind.CSV ? ".csv" : ".xml");
+    }
+
+    /** Takes over a spooled file (deleted when processed or recognised as sent before). */
+    public Intake receive(String bankId, Kind kind, Charset charset, Path spooled, String actor) {
         try {
-            long size = Files.size(file);
+            banks.byId(bankId);
+            long size = Files.size(spooled);
             if (size == 0 || size > config.maxStatementBytes()) {
                 throw new BusinessException(ErrorCode.STATEMENT_INVALID, "a statement holds 1 to "
                         + config.maxStatementBytes() + " bytes, this one " + size);
             }
-            String sha = sha256(file);
-            Optional<UUID> known = QuarkusTransaction.requiringNew().call(() -> repository.sameContent(bankId, sha));
-            if (known.isPresent()) {
-                var row = QuarkusTransaction.requiringNew().call(() -> repository.byId(known.get())).orElseThrow();
-                return new Received(row.id(), true, row.format(), row.entryCount(), row.balanced());
-            }
-            long started = System.nanoTime();
-            if (kind == Kind.XML) {
-                validateCamt(file);
-            }
-            long validated = System.nanoTime();
+            String sha = sha256(spooled);
             UUID id = UUID.randomUUID();
-            Received received = QuarkusTransaction.requiringNew().timeout(900).call(() -> store(id, bankId, kind, file, sha, actor));
-            long stored = System.nanoTime();
-            matching.rematch(bankId, actor);
-            LOG.infof("Statement %s of %s: %d entries; validated in %d ms, stored in %d ms, matched in %d ms", id, bankId,
-                    received.entries(), (validated - started) / 1_000_000, (stored - validated) / 1_000_000,
-                    (System.nanoTime() - stored) / 1_000_000);
-            return received;
-        } catch (StatementFileException e) {
-            throw new BusinessException(ErrorCode.STATEMENT_INVALID, e.getMessage());
+            boolean isNew = QuarkusTransaction.requiringNew().call(() -> intakes.insertIfNew(id, bankId, kind.name(),
+                    charset.name(), sha, size, spooled.toAbsolutePath().toString(), actor, clock.instant()));
+            if (!isNew) {
+                Files.deleteIfExists(spooled);
+                IntakeRow known = QuarkusTransaction.requiringNew().call(() -> intakes.current(bankId, sha)).orElseThrow();
+                return view(known, true);
+            }
+            worker.wake(bankId);
+            return status(id);
         } catch (IOException e) {
             throw new BusinessException(ErrorCode.STATEMENT_INVALID, "unreadable statement: " + e.getMessage());
+        } catch (RuntimeException e) {
+            deleteQuietly(spooled);
+            throw e;
         }
     }
 
-    private Received store(UUID id, String bankId, Kind kind, Path file, String sha, String actor) throws IOException {
-        List<StatementEntry> chunk = new ArrayList<>(CHUNK);
-        long[] totals = new long[2]; // signed sum, count
-        StatementHeader header;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            java.util.function.Consumer<StatementEntry> sink = entry -> {
-                chunk.add(entry);
-                totals[0] += entry.signedMinor();
-                totals[1]++;
-                if (chunk.size() == CHUNK) {
-                    repository.copyEntries(id, chunk);
-                    chunk.clear();
-                }
-            };
-            header = kind == Kind.XML ? CamtStatementReader.read(in, sink) : CsvStatementReader.read(in, sink);
-        }
-        repository.copyEntries(id, chunk);
-        repository.insert(id, bankId, header, sha, totals[0], (int) totals[1], actor, clock.instant());
-        repository.supersedeEarlier(bankId, header.account(), header.statementRef(), id);
-        return new Received(id, false, header.format().name(), (int) totals[1], header.addsUp(totals[0]));
+    public Intake status(UUID id) {
+        IntakeRow row = QuarkusTransaction.requiringNew().call(() -> intakes.byId(id)).orElseThrow(
+                () -> new BusinessException(ErrorCode.STATEMENT_NOT_FOUND, "No statement " + id));
+        return view(row, false);
     }
 
-    private static void validateCamt(Path file) throws IOException {
-        String namespace;
-        try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader reader = com.kakehashi.common.xml.SafeXml.inputFactory().createXMLStreamReader(in);
-            while (reader.hasNext() && reader.next() != XMLStreamReader.START_ELEMENT) {
-                if (reader.getEventType() == XMLStreamReader.DTD) {
-                    throw new StatementFileException("DTDs are not accepted");
-                }
-            }
-            namespace = reader.getNamespaceURI();
-        } catch (javax.xml.stream.XMLStreamException e) {
-            throw new StatementFileException("not well-formed XML: " + e.getMessage());
-        }
-        String schema = switch (CamtStatementReader.detect(namespace)) {
-            case CAMT053 -> "camt.053.001.08";
-            case CAMT054 -> "camt.054.001.08";
-            case CSV -> throw new IllegalStateException();
-        };
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            XsdValidator.validate(schema, in);
-        } catch (IllegalArgumentException e) {
-            throw new StatementFileException("not a valid " + schema + ": " + e.getMessage());
+    private Intake view(IntakeRow row, boolean alreadyReceived) {
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> statements.ofIntake(row.id()));
+        return new Intake(row.id(), row.bankId(), row.state(), alreadyReceived, row.format(), row.statements(),
+                row.entries(), row.unprocessable(), row.balanced(), row.problemCode(), row.problemDetail(), ids);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover spool file is harmless
         }
     }
 
@@ -146,6 +118,4 @@ public class Statements {
             throw new IllegalStateException(e);
         }
     }
-
-
 }

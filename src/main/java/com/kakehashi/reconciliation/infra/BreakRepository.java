@@ -1,6 +1,5 @@
 package com.kakehashi.reconciliation.infra;
 
-import com.kakehashi.common.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,51 +9,90 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Breaks and their audit trail. A break's key (outcome + expected item + statement entry) survives re-matching. */
+/**
+ * Breaks and their audit trail. A break's key (outcome + expected item + statement entry) survives a
+ * corrected statement. Only the results of one matching run are turned into breaks at a time.
+ */
 @ApplicationScoped
 public class BreakRepository {
     private static final String KEY = """
             m.outcome || ':' || coalesce(m.expected_item_id::text, '-') || ':'
-              || coalesce(s.account || '/' || s.statement_ref || '/' || m.seq, '-')""";
+              || coalesce(s.account || '/' || s.statement_ref || '/' || s.page || '/' || m.seq, '-')""";
+    private static final String BREAK_OUTCOMES = """
+            ('AMOUNT_MISMATCH', 'MISSING_AT_BANK', 'UNEXPECTED_AT_BANK', 'DUPLICATE', 'UNPROCESSABLE', 'RETURNED_BY_BANK',
+             'UNEXPECTED_CHARGE')""";
 
     @Inject
     EntityManager em;
 
-    /** Every non-MATCHED result becomes (or stays) a break; breaks no longer found are closed as CLEARED. */
-    public void sync(String bankId, Instant now) {
-        em.createNativeQuery("""
+    /**
+     * The run's break outcomes for statement lines lo..hi (or, with no statement, its MISSING results)
+     * become breaks: new ones are OPENED, ones cleared earlier are REOPENED, others keep their workflow.
+     */
+    public void sync(String bankId, UUID run, UUID statementId, int lo, int hi, Instant now) {
+        String scope = statementId == null ? "m.statement_id is null"
+                : "m.statement_id = cast(:s as uuid) and m.seq between :lo and :hi";
+        var reopen = em.createNativeQuery("""
+                update reconciliation_break b set status = 'OPEN', reason_code = null, updated_at = :now,
+                    version = b.version + 1, statement_id = m.statement_id, difference_minor = m.difference_minor,
+                    detail = m.detail
+                from match_result m left join bank_statement s on s.id = m.statement_id
+                where m.run_id = :run and %s and m.outcome in %s and b.break_key = %s and b.reason_code = 'CLEARED'
+                returning b.id""".formatted(scope, BREAK_OUTCOMES, KEY), UUID.class);
+        bindScope(reopen, run, statementId, lo, hi).setParameter("now", now);
+        for (Object id : reopen.getResultList()) {
+            event((UUID) id, "REOPENED", "matcher", "the difference is back", now);
+        }
+        var insert = em.createNativeQuery("""
                 insert into reconciliation_break (id, bank_id, break_key, outcome, expected_item_id, statement_id, seq, kind,
-                    batch_id, amount_minor, difference_minor, currency, value_date, status, created_at, updated_at)
-                select gen_random_uuid(), ?1, %s, m.outcome, m.expected_item_id, m.statement_id, m.seq, x.kind, x.batch_id,
-                       coalesce(se.amount_minor, x.amount_minor), m.difference_minor, coalesce(se.currency, x.currency),
-                       coalesce(se.value_date, x.value_date), 'OPEN', ?2, ?2
+                    batch_id, amount_minor, difference_minor, currency, value_date, status, created_at, updated_at, detail)
+                select gen_random_uuid(), m.bank_id, %s, m.outcome, m.expected_item_id, m.statement_id, m.seq, x.kind,
+                       x.batch_id, coalesce(se.amount_minor, x.amount_minor), m.difference_minor,
+                       coalesce(se.currency, x.currency, s.currency), coalesce(se.value_date, x.value_date), 'OPEN', :now, :now,
+                       m.detail
                 from match_result m
                 left join expected_item x on x.id = m.expected_item_id
                 left join bank_statement s on s.id = m.statement_id
                 left join statement_entry se on se.statement_id = m.statement_id and se.seq = m.seq
-                where m.bank_id = ?1 and m.outcome <> 'MATCHED'
-                on conflict (break_key) do update set
-                    difference_minor = excluded.difference_minor, statement_id = excluded.statement_id,
-                    status = case when reconciliation_break.reason_code = 'CLEARED' then 'OPEN' else reconciliation_break.status end,
-                    reason_code = case when reconciliation_break.reason_code = 'CLEARED' then null else reconciliation_break.reason_code end,
-                    updated_at = case when reconciliation_break.reason_code = 'CLEARED' then excluded.updated_at
-                                      else reconciliation_break.updated_at end""".formatted(KEY))
-                .setParameter(1, bankId).setParameter(2, now).executeUpdate();
-        em.createNativeQuery("""
-                insert into reconciliation_break_event (break_id, action, actor, detail, at)
-                select b.id, 'OPENED', 'matcher', b.outcome, ?2 from reconciliation_break b
-                where b.bank_id = ?1 and b.status = 'OPEN' and b.updated_at = ?2
-                  and not exists (select 1 from reconciliation_break_event ev where ev.break_id = b.id and ev.at = ?2)""")
-                .setParameter(1, bankId).setParameter(2, now).executeUpdate();
+                where m.run_id = :run and %s and m.outcome in %s
+                on conflict (break_key) do update set difference_minor = excluded.difference_minor,
+                    statement_id = excluded.statement_id, detail = excluded.detail
+                returning id, (xmax = 0) inserted, outcome""".formatted(KEY, scope, BREAK_OUTCOMES), jakarta.persistence.Tuple.class);
+        bindScope(insert, run, statementId, lo, hi).setParameter("now", now);
+        for (Object row : insert.getResultList()) {
+            var t = (jakarta.persistence.Tuple) row;
+            if (Boolean.TRUE.equals(t.get("inserted"))) {
+                event((UUID) t.get("id"), "OPENED", "matcher", (String) t.get("outcome"), now);
+            }
+        }
+    }
+
+    private static jakarta.persistence.Query bindScope(jakarta.persistence.Query q, UUID run, UUID statementId, int lo, int hi) {
+        q.setParameter("run", run);
+        if (statementId != null) {
+            q.setParameter("s", statementId).setParameter("lo", lo).setParameter("hi", hi);
+        }
+        return q;
+    }
+
+    /** Breaks still pointing at statements that were superseded (or undone) are no longer differences: CLEARED. */
+    public void clearOf(List<UUID> statementIds, Instant now) {
+        if (statementIds.isEmpty()) {
+            return;
+        }
         List<?> cleared = em.createNativeQuery("""
-                update reconciliation_break b set status = 'RESOLVED', reason_code = 'CLEARED', updated_at = ?2,
-                    comment = 'no longer a difference after re-matching', version = version + 1
-                where b.bank_id = ?1 and b.status <> 'RESOLVED' and not exists (
-                    select 1 from match_result m left join bank_statement s on s.id = m.statement_id
-                    where m.bank_id = ?1 and m.outcome <> 'MATCHED' and %s = b.break_key)
-                returning b.id""".formatted(KEY)).setParameter(1, bankId).setParameter(2, now).getResultList();
+                update reconciliation_break set status = 'RESOLVED', reason_code = 'CLEARED', updated_at = :now,
+                    comment = 'no longer a difference: the statement was replaced', version = version + 1
+                where statement_id in (:ids) and status <> 'RESOLVED' returning id""", UUID.class)
+                .setParameter("ids", statementIds).setParameter("now", now).getResultList();
         for (Object id : cleared) {
             event((UUID) id, "CLEARED", "matcher", "no longer a difference after re-matching", now);
+        }
+    }
+
+    public void cleared(List<UUID> breakIds, Instant now) {
+        for (UUID id : breakIds) {
+            event(id, "CLEARED", "matcher", "found on a later statement", now);
         }
     }
 
@@ -64,27 +102,38 @@ public class BreakRepository {
                 .setParameter(5, at).executeUpdate();
     }
 
+    /** A break and what an operator needs to chase it with the bank. */
     public record BreakRow(UUID id, String bankId, String outcome, String kind, UUID expectedItemId, UUID statementId,
-            Integer seq, UUID batchId, Long amountMinor, long differenceMinor, String currency, LocalDate valueDate,
-            String status, String assignee, String reasonCode, String comment, Instant createdAt, Instant updatedAt,
+            String statementRef, Integer seq, Integer entry, UUID batchId, String endToEndId, String bankReference,
+            String counterparty, Long amountMinor, long differenceMinor, String currency, LocalDate valueDate, String status,
+            String assignee, String reasonCode, String comment, String detail, Instant createdAt, Instant updatedAt,
             long version) {
     }
 
-    private static final String COLUMNS = "id, bank_id, outcome, kind, expected_item_id, statement_id, seq, batch_id,"
-            + " amount_minor, difference_minor, currency, value_date, status, assignee, reason_code, comment, created_at,"
-            + " updated_at, version";
+    private static final String SELECT = """
+            select b.id, b.bank_id, b.outcome, b.kind, b.expected_item_id, b.statement_id, s.statement_ref, b.seq,
+                   se.entry_no, b.batch_id, coalesce(se.end_to_end_id, x.reference) end_to_end_id, se.bank_reference,
+                   coalesce(se.counterparty, x.counterparty) counterparty, b.amount_minor, b.difference_minor, b.currency,
+                   b.value_date, b.status, b.assignee, b.reason_code, b.comment, b.detail, b.created_at, b.updated_at,
+                   b.version
+            from reconciliation_break b
+            left join bank_statement s on s.id = b.statement_id
+            left join statement_entry se on se.statement_id = b.statement_id and se.seq = b.seq
+            left join expected_item x on x.id = b.expected_item_id
+            """;
 
     public List<BreakRow> list(String bankId, String outcome, String status, String kind, UUID batchId, int offset, int limit) {
-        return rows("where (cast(?1 as varchar) is null or bank_id = cast(?1 as varchar))"
-                + " and (cast(?2 as varchar) is null or outcome = cast(?2 as varchar))"
-                + " and (cast(?3 as varchar) is null or status = cast(?3 as varchar))"
-                + " and (cast(?4 as varchar) is null or kind = cast(?4 as varchar))"
-                + " and (cast(?5 as uuid) is null or batch_id = cast(?5 as uuid))"
-                + " order by created_at, id offset " + offset + " limit " + limit, bankId, outcome, status, kind, batchId);
+        return rows(SELECT + """
+                where (cast(?1 as varchar) is null or b.bank_id = cast(?1 as varchar))
+                  and (cast(?2 as varchar) is null or b.outcome = cast(?2 as varchar))
+                  and (cast(?3 as varchar) is null or b.status = cast(?3 as varchar))
+                  and (cast(?4 as varchar) is null or b.kind = cast(?4 as varchar))
+                  and (cast(?5 as uuid) is null or b.batch_id = cast(?5 as uuid))
+                order by b.created_at, b.id offset ?6 limit ?7""", bankId, outcome, status, kind, batchId, offset, limit);
     }
 
     public Optional<BreakRow> byId(UUID id) {
-        return rows("where id = ?1", id).stream().findFirst();
+        return rows(SELECT + " where b.id = ?1", id).stream().findFirst();
     }
 
     /** Compare-and-set on the version: a stale change is refused. */
@@ -101,46 +150,43 @@ public class BreakRepository {
     }
 
     public List<EventRow> events(UUID breakId) {
-        List<?> rows = em.createNativeQuery("select action, actor, detail, at from reconciliation_break_event"
-                + " where break_id = ?1 order by id", Object[].class).setParameter(1, breakId).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new EventRow((String) r[0], (String) r[1], (String) r[2],
-                SqlValues.instant(r[3]))).toList();
+        return Rows.list(Rows.query(em, "select action, actor, detail, at from reconciliation_break_event"
+                + " where break_id = ?1 order by id", breakId),
+                r -> new EventRow(r.string("action"), r.string("actor"), r.string("detail"), r.instant("at")));
     }
 
-    private List<BreakRow> rows(String where, Object... params) {
-        var query = em.createNativeQuery("select " + COLUMNS + " from reconciliation_break " + where, Object[].class);
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
-        List<?> rows = query.getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new BreakRow((UUID) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (UUID) r[4], (UUID) r[5], r[6] == null ? null : ((Number) r[6]).intValue(), (UUID) r[7],
-                r[8] == null ? null : ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10],
-                r[11] == null ? null : r[11] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[11],
-                (String) r[12], (String) r[13], (String) r[14], (String) r[15], SqlValues.instant(r[16]), SqlValues.instant(r[17]),
-                ((Number) r[18]).longValue())).toList();
+    private List<BreakRow> rows(String sql, Object... params) {
+        return Rows.list(Rows.query(em, sql, params), r -> new BreakRow(r.uuid("id"), r.string("bank_id"),
+                r.string("outcome"), r.string("kind"), r.uuid("expected_item_id"), r.uuid("statement_id"),
+                r.string("statement_ref"), r.intOrNull("seq"), r.intOrNull("entry_no"), r.uuid("batch_id"),
+                r.string("end_to_end_id"), r.string("bank_reference"), r.string("counterparty"), r.longOrNull("amount_minor"),
+                r.longValue("difference_minor"), r.string("currency"), r.date("value_date"), r.string("status"),
+                r.string("assignee"), r.string("reason_code"), r.string("comment"), r.string("detail"),
+                r.instant("created_at"), r.instant("updated_at"), r.longValue("version")));
     }
 
-    /** Counts and sums by outcome over one statement, one batch, or one bank and day. */
-    public record OutcomeTotals(String outcome, long count, long amountMinor) {
+    /** Counts and sums by outcome over statements, one batch, or one bank and day; sums are exact (numeric). */
+    public record OutcomeTotals(String outcome, long count, java.math.BigInteger amountMinor) {
     }
 
-    public List<OutcomeTotals> totals(String bankId, UUID statementId, UUID batchId, LocalDate day) {
-        List<?> rows = em.createNativeQuery("""
-                select m.outcome, count(*), coalesce(sum(coalesce(se.amount_minor, x.amount_minor)), 0)
+    public List<OutcomeTotals> totals(String bankId, List<UUID> statementIds, UUID batchId, LocalDate day) {
+        String statements = statementIds == null ? "true" : "m.statement_id in (:statements)";
+        var query = em.createNativeQuery("""
+                select m.outcome, count(*) n, coalesce(sum(coalesce(se.amount_minor, x.amount_minor)::numeric), 0) total
                 from match_result m
                 left join statement_entry se on se.statement_id = m.statement_id and se.seq = m.seq
                 left join expected_item x on x.id = m.expected_item_id
                 left join bank_statement s on s.id = m.statement_id
-                where (cast(?1 as varchar) is null or m.bank_id = cast(?1 as varchar))
-                  and (cast(?2 as uuid) is null or m.statement_id = cast(?2 as uuid))
-                  and (cast(?3 as uuid) is null or x.batch_id = cast(?3 as uuid))
-                  and (cast(?4 as date) is null or coalesce(s.statement_date, x.value_date) = cast(?4 as date))
-                group by m.outcome order by m.outcome""", Object[].class)
-                .setParameter(1, bankId).setParameter(2, statementId).setParameter(3, batchId).setParameter(4, day)
-                .getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new OutcomeTotals((String) r[0], ((Number) r[1]).longValue(),
-                ((Number) r[2]).longValue())).toList();
+                where (cast(:bank as varchar) is null or m.bank_id = cast(:bank as varchar))
+                  and %s
+                  and (cast(:batch as uuid) is null or x.batch_id = cast(:batch as uuid))
+                  and (cast(:day as date) is null or coalesce(s.statement_date, x.value_date) = cast(:day as date))
+                group by m.outcome order by m.outcome""".formatted(statements), jakarta.persistence.Tuple.class)
+                .setParameter("bank", bankId).setParameter("batch", batchId).setParameter("day", day);
+        if (statementIds != null) {
+            query.setParameter("statements", statementIds.isEmpty() ? List.of(new UUID(0, 0)) : statementIds);
+        }
+        return Rows.list(query, r -> new OutcomeTotals(r.string("outcome"), r.longValue("n"),
+                ((java.math.BigDecimal) r.raw("total")).toBigIntegerExact()));
     }
-
 }

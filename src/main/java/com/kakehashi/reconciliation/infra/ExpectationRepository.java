@@ -19,7 +19,7 @@ public class ExpectationRepository {
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) on conflict (bank_id, kind, reference) do nothing""")
                 .setParameter(1, item.id()).setParameter(2, item.bankId()).setParameter(3, item.kind().name())
                 .setParameter(4, item.reference()).setParameter(5, item.batchId()).setParameter(6, item.direction().name())
-                .setParameter(7, item.amountMinor()).setParameter(8, item.currency()).setParameter(9, item.valueDate())
+                .setParameter(7, item.amount().amount()).setParameter(8, item.amount().currencyCode()).setParameter(9, item.valueDate())
                 .setParameter(10, item.counterparty()).setParameter(11, now).executeUpdate();
     }
 }

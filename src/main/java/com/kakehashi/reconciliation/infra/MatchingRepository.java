@@ -4,125 +4,257 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Matching of one bank, set-based, from scratch: the previous result is replaced, so running it again
- * (after a corrected, late or repeated statement) converges to the same answer. Rules, in order:
+ * Incremental matching: only the new statement's entries (a window of them at a time) and the bank's
+ * open expected items take part; earlier results stay as they are, so a bank's next one-line statement
+ * costs what one line costs. Rules, in order, per window:
  * <ol>
- * <li>END_TO_END_ID: an entry carrying an expected item's reference. The first such entry (by statement
- *     date, statement reference, sequence) is MATCHED when direction agrees and the amount is within the
- *     tolerance, else AMOUNT_MISMATCH; later ones are DUPLICATE.</li>
- * <li>AMOUNT_DATE_COUNTERPARTY: the remaining entries and expected items pair up, n-th with n-th, when
- *     direction, exact amount, value date and counterparty (case-insensitive, or both absent) agree.</li>
- * <li>Entries left: UNEXPECTED_AT_BANK. Expected items left a grace period after their value date
- *     (counted up to the bank's latest statement date): MISSING_AT_BANK.</li>
+ * <li>lines that could not be read: UNPROCESSABLE (with the reason); pending entries (PDNG): PENDING.</li>
+ * <li>REVERSAL: a reversing entry (RvslInd) finds the booking it cancels by end-to-end id: that result
+ *     becomes REVERSED and its expected item is open again.</li>
+ * <li>RETURN: a credit with return information (RtrInf) names the returned payout: RETURNED_BY_BANK.</li>
+ * <li>END_TO_END_ID: an entry (or a transaction of a batch-booked entry) carrying an open expected item's
+ *     reference: MATCHED when direction agrees and the amount is within the tolerance, else AMOUNT_MISMATCH;
+ *     a further entry for an item already found: DUPLICATE.</li>
+ * <li>BATCH: a batch booked as one total finds its batch by PmtInfId, else by total, direction and value
+ *     date; every open instruction of the batch is MATCHED (a different total is one AMOUNT_MISMATCH).</li>
+ * <li>CHARGE_FEE: a bank charge (CHRG) pairs with an open expected fee of the same amount, else
+ *     UNEXPECTED_CHARGE.</li>
+ * <li>AMOUNT_DATE_COUNTERPARTY: remaining entries and open items pair up, n-th with n-th, when direction,
+ *     amount, value date and counterparty (case-insensitive, or both absent) agree.</li>
+ * <li>Entries left: UNEXPECTED_AT_BANK.</li>
  * </ol>
+ * Then open items a grace period past their value date (counted to the bank's latest statement date) are
+ * MISSING_AT_BANK. An item found on a statement is closed; undoing a statement (superseded, or its intake
+ * failed) opens its items again.
  */
 @ApplicationScoped
 public class MatchingRepository {
-    private static final String ENTRIES = """
-            select se.statement_id, se.seq, se.direction, se.amount_minor, se.value_date, se.end_to_end_id,
-                   se.counterparty, s.statement_date, s.statement_ref
-            from statement_entry se join bank_statement s on s.id = se.statement_id
-            where s.bank_id = :bank and not s.superseded""";
+    private static final String INSERT = """
+            insert into match_result (bank_id, statement_id, seq, expected_item_id, outcome, rule, difference_minor,
+                matched_at, run_id, detail)
+            """;
+    private static final String WINDOW = "statement_id = :s and seq between :lo and :hi";
+    private static final String BOOKED = WINDOW + " and status = 'BOOK' and not reversal";
+    private static final String NO_RESULT = "not exists (select 1 from match_result m where m.statement_id = :s and m.seq = e.seq)";
 
     @Inject
     EntityManager em;
 
-    public void rematch(String bankId, long toleranceMinor, int graceDays, Instant now) {
-        em.createNativeQuery("delete from match_result where bank_id = ?1").setParameter(1, bankId).executeUpdate();
-        execute("""
-                insert into match_result (bank_id, statement_id, seq, expected_item_id, outcome, rule, difference_minor, matched_at)
-                with e as (%s),
-                by_ref as (
-                    select e.statement_id, e.seq, x.id xid, e.amount_minor - x.amount_minor diff, e.direction = x.direction same,
-                           row_number() over (partition by x.id order by e.statement_date, e.statement_ref, e.seq) n
-                    from e join expected_item x on x.bank_id = :bank and x.reference = e.end_to_end_id)
-                select :bank, statement_id, seq, xid,
-                       case when n > 1 then 'DUPLICATE' when same and abs(diff) <= :tolerance then 'MATCHED' else 'AMOUNT_MISMATCH' end,
-                       'END_TO_END_ID', diff, :now from by_ref""".formatted(ENTRIES), bankId, toleranceMinor, graceDays, now);
-        execute("""
-                insert into match_result (bank_id, statement_id, seq, expected_item_id, outcome, rule, difference_minor, matched_at)
-                with e as (%s),
-                left_entries as (
-                    select e.*, row_number() over (partition by e.direction, e.amount_minor, e.value_date,
-                               lower(coalesce(e.counterparty, '')) order by e.statement_date, e.statement_ref, e.seq) k
-                    from e where not exists (select 1 from match_result m where m.bank_id = :bank
-                                             and m.statement_id = e.statement_id and m.seq = e.seq)),
-                left_expected as (
-                    select x.*, row_number() over (partition by x.direction, x.amount_minor, x.value_date,
-                               lower(coalesce(x.counterparty, '')) order by x.created_at, x.id) k
-                    from expected_item x where x.bank_id = :bank
-                      and not exists (select 1 from match_result m where m.expected_item_id = x.id and m.bank_id = :bank))
-                select :bank, le.statement_id, le.seq, lx.id, 'MATCHED', 'AMOUNT_DATE_COUNTERPARTY', 0, :now
-                from left_entries le join left_expected lx on lx.direction = le.direction
-                  and lx.amount_minor = le.amount_minor and lx.value_date = le.value_date
-                  and lower(coalesce(lx.counterparty, '')) = lower(coalesce(le.counterparty, '')) and lx.k = le.k"""
-                .formatted(ENTRIES), bankId, toleranceMinor, graceDays, now);
-        execute("""
-                insert into match_result (bank_id, statement_id, seq, expected_item_id, outcome, rule, difference_minor, matched_at)
-                with e as (%s)
-                select :bank, e.statement_id, e.seq, null, 'UNEXPECTED_AT_BANK', 'NONE', 0, :now from e
-                where not exists (select 1 from match_result m where m.bank_id = :bank
-                                  and m.statement_id = e.statement_id and m.seq = e.seq)""".formatted(ENTRIES),
-                bankId, toleranceMinor, graceDays, now);
-        execute("""
-                insert into match_result (bank_id, statement_id, seq, expected_item_id, outcome, rule, difference_minor, matched_at)
-                select :bank, null, null, x.id, 'MISSING_AT_BANK', 'NONE', 0, :now from expected_item x
-                where x.bank_id = :bank
-                  and x.value_date + :grace <= (select max(statement_date) from bank_statement where bank_id = :bank and not superseded)
-                  and not exists (select 1 from match_result m where m.expected_item_id = x.id and m.bank_id = :bank
-                                  and m.outcome in ('MATCHED', 'AMOUNT_MISMATCH'))""",
-                bankId, toleranceMinor, graceDays, now);
+    /** Opens the items a statement's entries had closed and forgets its results. */
+    public void undo(UUID statementId) {
+        em.createNativeQuery("""
+                update expected_item set open = true where id in (select expected_item_id from match_result
+                    where statement_id = ?1 and outcome in ('MATCHED', 'AMOUNT_MISMATCH') and expected_item_id is not null)""")
+                .setParameter(1, statementId).executeUpdate();
+        em.createNativeQuery("delete from match_result where statement_id = ?1").setParameter(1, statementId).executeUpdate();
     }
 
-    private void execute(String sql, String bankId, long tolerance, int graceDays, Instant now) {
+    /** Matches entries lo..hi of one statement; returns the ids of MISSING breaks its matches cleared. */
+    public List<UUID> matchWindow(String bank, UUID s, int lo, int hi, long tolerance, UUID run, Instant now) {
+        Map<String, Object> p = Map.of("bank", bank, "s", s, "lo", lo, "hi", hi, "tol", tolerance, "run", run, "now", now);
+        execute(INSERT + """
+                select :bank, p.statement_id, p.seq, null, 'UNPROCESSABLE', 'NONE', 0, :now, :run, p.reason
+                from statement_line_problem p where p.""" + WINDOW, p);
+        execute(INSERT + "select :bank, :s, e.seq, null, 'PENDING', 'NONE', 0, :now, :run, null from statement_entry e where e."
+                + WINDOW + " and e.status <> 'BOOK'", p);
+        execute("""
+                with rev as (select e.seq, e.end_to_end_id from statement_entry e
+                             where e.%s and e.status = 'BOOK' and e.reversal and e.end_to_end_id is not null),
+                orig as (select distinct on (r.seq) r.seq, m.ctid mrow, m.expected_item_id xid
+                         from rev r join expected_item x on x.bank_id = :bank and x.reference = r.end_to_end_id
+                         join match_result m on m.expected_item_id = x.id and m.outcome in ('MATCHED', 'AMOUNT_MISMATCH')
+                         order by r.seq, m.matched_at desc),
+                flipped as (update match_result m set outcome = 'REVERSED', detail = 'reversed by entry ' || o.seq
+                            from orig o where m.ctid = o.mrow returning m.expected_item_id),
+                reopened as (update expected_item set open = true where id in (select expected_item_id from flipped) returning id)
+                %s select :bank, :s, o.seq, o.xid, 'REVERSAL', 'REVERSAL', 0, :now, :run, null from orig o""".formatted(WINDOW,
+                INSERT), p);
+        execute(INSERT + """
+                select :bank, :s, e.seq, x.id, 'RETURNED_BY_BANK', 'RETURN', 0, :now, :run, e.return_reason
+                from statement_entry e join expected_item x on x.bank_id = :bank and x.reference = e.end_to_end_id
+                  and x.kind = 'SETTLEMENT_INSTRUCTION'
+                where e.%s and e.status = 'BOOK' and e.kind = 'RETURN'""".formatted(WINDOW), p);
+        execute("""
+                with e as (select seq, direction, amount_minor, end_to_end_id from statement_entry
+                           where %s and kind in ('SINGLE', 'BATCH_ITEM') and end_to_end_id is not null),
+                hits as (select distinct on (e.seq) e.seq, x.id xid, x.open, e.amount_minor - x.amount_minor diff,
+                                e.direction = x.direction same
+                         from e join expected_item x on x.bank_id = :bank and x.reference = e.end_to_end_id
+                         order by e.seq, x.created_at),
+                ranked as (select h.*, row_number() over (partition by xid order by seq) n from hits h)
+                %s select :bank, :s, seq, xid,
+                       case when not open or n > 1 then 'DUPLICATE' when same and abs(diff) <= :tol then 'MATCHED'
+                            else 'AMOUNT_MISMATCH' end, 'END_TO_END_ID', diff, :now, :run, null from ranked"""
+                .formatted(BOOKED, INSERT), p);
+        List<UUID> cleared = new java.util.ArrayList<>(close(p));
+        matchBatchTotals(p);
+        matchCharges(p);
+        cleared.addAll(close(p));
+        execute("""
+                with le as (select e.seq, e.direction, e.amount_minor, e.value_date, lower(coalesce(e.counterparty, '')) cp,
+                                   row_number() over (partition by e.direction, e.amount_minor, e.value_date,
+                                       lower(coalesce(e.counterparty, '')) order by e.seq) k
+                            from statement_entry e where e.%s and e.kind in ('SINGLE', 'BATCH_ITEM') and %s),
+                lx as (select x.id, x.direction, x.amount_minor, x.value_date, lower(coalesce(x.counterparty, '')) cp,
+                              row_number() over (partition by x.direction, x.amount_minor, x.value_date,
+                                  lower(coalesce(x.counterparty, '')) order by x.created_at, x.id) k
+                       from expected_item x where x.bank_id = :bank and x.open
+                         and (x.amount_minor, x.value_date) in (select amount_minor, value_date from le))
+                %s select :bank, :s, le.seq, lx.id, 'MATCHED', 'AMOUNT_DATE_COUNTERPARTY', 0, :now, :run, null
+                from le join lx using (direction, amount_minor, value_date, cp, k)""".formatted(BOOKED, NO_RESULT, INSERT), p);
+        cleared.addAll(close(p));
+        execute(INSERT + "select :bank, :s, e.seq, null, 'UNEXPECTED_AT_BANK', 'NONE', 0, :now, :run, null"
+                + " from statement_entry e where e." + WINDOW + " and e.status = 'BOOK' and " + NO_RESULT, p);
+        return cleared;
+    }
+
+    private void matchBatchTotals(Map<String, Object> p) {
+        String picked = """
+                with e as (select seq, direction, amount_minor, value_date, batch_ref from statement_entry
+                           where %s and kind = 'BATCH_TOTAL'),
+                batches as (select x.batch_id, 'KKH' || upper(replace(x.batch_id::text, '-', '')) pmtinf,
+                                   sum(x.amount_minor) total, min(x.value_date) vd, min(x.direction) dir
+                            from expected_item x where x.bank_id = :bank and x.open and x.kind = 'SETTLEMENT_INSTRUCTION'
+                              and x.batch_id is not null group by x.batch_id),
+                pick as (select distinct on (e.seq) e.seq, b.batch_id, e.amount_minor - b.total diff
+                         from e join batches b on b.pmtinf = e.batch_ref
+                           or (b.total = e.amount_minor and b.vd = e.value_date and b.dir = e.direction)
+                         order by e.seq, (b.pmtinf = e.batch_ref) desc, b.batch_id)
+                """.formatted(BOOKED);
+        execute(picked + INSERT + """
+                select :bank, :s, k.seq, x.id, 'MATCHED', 'BATCH', 0, :now, :run, null
+                from pick k join expected_item x on x.batch_id = k.batch_id and x.open and x.kind = 'SETTLEMENT_INSTRUCTION'
+                where k.diff = 0""", p);
+        execute(picked + INSERT + """
+                select :bank, :s, k.seq, null, 'AMOUNT_MISMATCH', 'BATCH', k.diff, :now, :run, 'batch ' || k.batch_id
+                from pick k where k.diff <> 0""", p);
+    }
+
+    private void matchCharges(Map<String, Object> p) {
+        execute("""
+                with e as (select seq, amount_minor, row_number() over (partition by amount_minor order by seq) k
+                           from statement_entry where %s and kind = 'CHARGE' and direction = 'DBIT'),
+                f as (select x.id, x.amount_minor, row_number() over (partition by x.amount_minor order by x.value_date,
+                             x.created_at, x.id) k
+                      from expected_item x where x.bank_id = :bank and x.open and x.kind = 'FEE'
+                        and x.amount_minor in (select amount_minor from e))
+                %s select :bank, :s, e.seq, f.id, 'MATCHED', 'CHARGE_FEE', 0, :now, :run, null
+                from e join f using (amount_minor, k)""".formatted(BOOKED, INSERT), p);
+        execute(INSERT + "select :bank, :s, e.seq, null, 'UNEXPECTED_CHARGE', 'NONE', 0, :now, :run, 'bank charge'"
+                + " from statement_entry e where e." + BOOKED + " and e.kind = 'CHARGE' and " + NO_RESULT, p);
+    }
+
+    /** Items found in this window close; their MISSING results go and their MISSING breaks are cleared (ids returned). */
+    private List<UUID> close(Map<String, Object> p) {
+        String sql = """
+                with closed as (update expected_item x set open = false from match_result m
+                                where m.run_id = :run and m.statement_id = :s and m.seq between :lo and :hi
+                                  and m.outcome in ('MATCHED', 'AMOUNT_MISMATCH') and m.expected_item_id = x.id and x.open
+                                returning x.id),
+                gone as (delete from match_result d using closed c
+                         where d.expected_item_id = c.id and d.outcome = 'MISSING_AT_BANK' returning d.expected_item_id)
+                update reconciliation_break b set status = 'RESOLVED', reason_code = 'CLEARED', updated_at = :now,
+                    comment = 'found on a later statement', version = version + 1
+                from gone g where b.break_key = 'MISSING_AT_BANK:' || g.expected_item_id || ':-' and b.status <> 'RESOLVED'
+                returning b.id""";
+        var query = em.createNativeQuery(sql, UUID.class);
+        bind(query, sql, p);
+        return Rows.column(query, UUID.class);
+    }
+
+    /** Open items a grace period past their value date, not yet reported: MISSING_AT_BANK. */
+    public void missing(String bank, int graceDays, UUID run, Instant now) {
+        execute(INSERT + """
+                select :bank, null, null, x.id, 'MISSING_AT_BANK', 'NONE', 0, :now, :run, null from expected_item x
+                where x.bank_id = :bank and x.open
+                  and x.value_date + :grace <= (select max(statement_date) from bank_statement
+                                                where bank_id = :bank and not superseded and processed)
+                  and not exists (select 1 from match_result m where m.expected_item_id = x.id
+                                  and m.outcome = 'MISSING_AT_BANK')""",
+                Map.of("bank", bank, "grace", graceDays, "run", run, "now", now));
+    }
+
+    /** A line whose consequence failed (e.g. crediting its top-up): a break of its own, with the reason. */
+    public void unprocessable(String bank, UUID statementId, int seq, UUID expectedItemId, String reason, UUID run,
+            Instant now) {
+        em.createNativeQuery(INSERT + " values (?1, ?2, ?3, ?4, 'UNPROCESSABLE', 'NONE', 0, ?5, ?6, ?7)")
+                .setParameter(1, bank).setParameter(2, statementId).setParameter(3, seq).setParameter(4, expectedItemId)
+                .setParameter(5, now).setParameter(6, run).setParameter(7, reason).executeUpdate();
+    }
+
+    private void execute(String sql, Map<String, Object> params) {
         var query = em.createNativeQuery(sql);
-        if (sql.contains(":bank")) {
-            query.setParameter("bank", bankId);
-        }
-        if (sql.contains(":tolerance")) {
-            query.setParameter("tolerance", tolerance);
-        }
-        if (sql.contains(":grace")) {
-            query.setParameter("grace", graceDays);
-        }
-        if (sql.contains(":now")) {
-            query.setParameter("now", now);
-        }
+        bind(query, sql, params);
         query.executeUpdate();
     }
 
-    /** Expected top-up debits and how matching left them: the wallet confirms or fails the PENDING ones. */
-    public record TopUpOutcome(String reference, String outcome, String bankReference) {
+    private static void bind(jakarta.persistence.Query query, String sql, Map<String, Object> params) {
+        params.forEach((name, value) -> {
+            if (sql.contains(":" + name)) {
+                query.setParameter(name, value);
+            }
+        });
     }
 
-    public List<TopUpOutcome> topUpOutcomes(String bankId, LocalDate since) {
-        List<?> rows = em.createNativeQuery("""
-                select x.reference, m.outcome, se.bank_reference from expected_item x
-                join match_result m on m.expected_item_id = x.id and m.bank_id = ?1
+    /** Top-up debits this run found or declared missing: the wallet confirms or fails the PENDING ones. */
+    public record TopUpOutcome(String reference, String outcome, String bankReference, UUID statementId, Integer seq,
+            UUID expectedItemId) {
+    }
+
+    public List<TopUpOutcome> topUpOutcomes(UUID run) {
+        return Rows.list(Rows.query(em, """
+                select x.reference, m.outcome, se.bank_reference, m.statement_id, m.seq, x.id xid from match_result m
+                join expected_item x on x.id = m.expected_item_id
                 left join statement_entry se on se.statement_id = m.statement_id and se.seq = m.seq
-                where x.bank_id = ?1 and x.kind = 'TOP_UP_DEBIT' and x.value_date >= ?2
-                  and m.outcome in ('MATCHED', 'MISSING_AT_BANK')""", Object[].class)
-                .setParameter(1, bankId).setParameter(2, since).getResultList();
-        return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new TopUpOutcome((String) r[0], (String) r[1], (String) r[2])).toList();
+                where m.run_id = ?1 and x.kind = 'TOP_UP_DEBIT' and m.outcome in ('MATCHED', 'MISSING_AT_BANK')""", run),
+                r -> new TopUpOutcome(r.string("reference"), r.string("outcome"), r.string("bank_reference"),
+                        r.uuid("statement_id"), r.intOrNull("seq"), r.uuid("xid")));
     }
 
-    /** Batches of this bank whose every instruction is MATCHED or whose break is resolved. */
-    public List<UUID> reconciledBatches(String bankId) {
-        List<?> rows = em.createNativeQuery("""
+    /** Payouts this run saw returned. */
+    public record Returned(UUID batchId, String endToEndId, long amountMinor, String currency, String reasonCode,
+            UUID statementId, int seq) {
+    }
+
+    public List<Returned> returned(UUID run) {
+        return Rows.list(Rows.query(em, """
+                select x.batch_id, x.reference, se.amount_minor, se.currency, m.detail, m.statement_id, m.seq
+                from match_result m join expected_item x on x.id = m.expected_item_id
+                join statement_entry se on se.statement_id = m.statement_id and se.seq = m.seq
+                where m.run_id = ?1 and m.outcome = 'RETURNED_BY_BANK'""", run),
+                r -> new Returned(r.uuid("batch_id"), r.string("reference"), r.longValue("amount_minor"), r.string("currency"),
+                        r.string("detail"), r.uuid("statement_id"), r.intValue("seq")));
+    }
+
+    /** Of the batches whose items this run (or a resolution) touched: those whose every instruction is settled. */
+    public List<UUID> reconciledBatches(String bankId, List<UUID> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return Rows.column(em.createNativeQuery("""
                 select x.batch_id from expected_item x
-                where x.bank_id = ?1 and x.batch_id is not null
+                where x.bank_id = :bank and x.batch_id in (:batches)
                 group by x.batch_id
-                having bool_and(exists (select 1 from match_result m where m.expected_item_id = x.id
-                                          and m.bank_id = ?1 and m.outcome = 'MATCHED')
+                having bool_and(exists (select 1 from match_result m where m.expected_item_id = x.id and m.outcome = 'MATCHED')
                              or exists (select 1 from reconciliation_break b where b.expected_item_id = x.id
-                                          and b.status = 'RESOLVED' and b.reason_code <> 'CLEARED'))""")
-                .setParameter(1, bankId).getResultList();
-        return rows.stream().map(r -> (UUID) r).toList();
+                                          and b.status = 'RESOLVED' and b.reason_code <> 'CLEARED'))""", UUID.class)
+                .setParameter("bank", bankId).setParameter("batches", candidates), UUID.class);
+    }
+
+    public List<UUID> batchesOfRun(UUID run) {
+        return Rows.column(em.createNativeQuery("""
+                select distinct x.batch_id from match_result m join expected_item x on x.id = m.expected_item_id
+                where m.run_id = ?1 and x.batch_id is not null""", UUID.class).setParameter(1, run), UUID.class);
+    }
+
+    public UUID batchOf(UUID expectedItemId) {
+        List<UUID> rows = Rows.column(em.createNativeQuery("select batch_id from expected_item where id = ?1"
+                + " and batch_id is not null", UUID.class).setParameter(1, expectedItemId), UUID.class);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 }

@@ -72,22 +72,22 @@ public class WindowClosing {
             if (paid) {
                 // A merchant of another currency than its bank's cannot be summed into the batch: add() refuses it.
                 payouts.add(item);
-                payout = payout.add(MinorAmount.of(netting.net(), item.currency()));
-                fees = fees.add(MinorAmount.of(netting.fee(), item.currency()));
-                yenSold = yenSold.add(new MinorAmount(item.chargeYen(), Currencies.JPY));
-                bought = bought.add(MinorAmount.of(Math.subtractExact(netting.gross(), netting.refunds()), item.currency()));
+                payout = payout.plus(MinorAmount.of(netting.net(), item.currency()));
+                fees = fees.plus(MinorAmount.of(netting.fee(), item.currency()));
+                yenSold = yenSold.plus(new MinorAmount(item.chargeYen(), Currencies.JPY));
+                bought = bought.plus(MinorAmount.of(Math.subtractExact(netting.gross(), netting.refunds()), item.currency()));
             } else {
                 repository.carryForward(batchId, totals.merchantId());
             }
         }
         boolean foreign = !currency.equals(Currencies.JPY);
         LocalDate executionDate = calendars.of(bank).nextOpenOnOrAfter(batch.cutoff().atZone(bank.timeZone()).toLocalDate());
-        repository.setTotals(batchId, payout.minor(), fees.minor(), foreign ? yenSold.minor() : null,
-                foreign ? bought.minor() : null, payouts.size(), executionDate);
+        repository.setTotals(batchId, payout.amount(), fees.amount(), foreign ? yenSold.amount() : null,
+                foreign ? bought.amount() : null, payouts.size(), executionDate);
         if (!payouts.isEmpty()) {
             var journal = SettlementJournals.payout(UUID.randomUUID(), batchId, bank.id(), bank.currency(), payouts,
                     clock.instant());
-            SettlementJournals.requireTotal(journal, bank.id(), bank.currency(), payout.minor());
+            SettlementJournals.requireTotal(journal, bank.id(), bank.currency(), payout.amount());
             ledger.post(journal);
         }
         repository.moveState(batchId, BatchState.OPEN, BatchState.CLOSED, assigned[0] + " payments, " + assigned[1]
