@@ -39,6 +39,16 @@ public class WalletRepository implements PanacheRepositoryBase<WalletEntity, UUI
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Takes the wallet's row lock for the rest of the transaction, before anything of it is read:
+     * top-up requests for one wallet queue here, so each one sees the balance and the pending top-ups
+     * the previous one committed.
+     */
+    public void lockForTopUp(UUID walletId) {
+        getEntityManager().createNativeQuery("select id from wallet where id = ?1 for update")
+                .setParameter(1, walletId).getResultList();
+    }
+
     /** Credits the wallet (confirmed top-up, refund). A credit is never refused: the money has moved. */
     public void credit(UUID walletId, long amountMinor) {
         int rows = getEntityManager().createNativeQuery(
