@@ -60,6 +60,7 @@ public enum ErrorCode {
     FX_CORRIDOR_NOT_OFFERED(422, "Payments between these currencies are not offered"),
     FX_BUDGET_TOO_SMALL(422, "The amount does not buy one minor unit of the merchant's currency after fees"),
     FX_RATE_STALE(503, "The exchange rate is too old to quote with; try again later"),
+    OVERLOADED(503, "The service is at capacity; retry after the time in Retry-After"),
     INTERNAL(500, "Internal error");
 
     private final int status;

@@ -93,6 +93,9 @@ public class TopUps {
         Wallet wallet = wallets.ownedBy(caller, walletId);
         Claim claim = idempotency.claim(caller.subject(), OPERATION, key, walletId + "|" + Amounts.format(amount)
                 + "|" + amount.getCurrency().getCurrencyCode());
+        if (claim instanceof Claim.Mismatch mismatch) {
+            throw Idempotency.reused(mismatch);
+        }
         if (!(claim instanceof Claim.Fresh)) {
             String resource = claim instanceof Claim.InFlight inFlight ? inFlight.resourceId()
                     : ((Claim.Replay) claim).body();
