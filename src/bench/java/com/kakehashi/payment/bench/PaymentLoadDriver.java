@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PaymentLoadDriver {
     private static final String ISSUER = "https://kakehashi.example/demo";
     private static final int TICKS_PER_SECOND = 100;
+    private static final Duration DRAIN = Duration.ofSeconds(15);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -116,7 +118,7 @@ public final class PaymentLoadDriver {
         for (int i = 0; i < merchants; i++) {
             String body = "{\"name\":\"Bench Shop %d\",\"city\":\"Tokyo\",\"country\":\"JP\",\"currency\":\"JPY\","
                     .formatted(i) + "\"mcc\":\"5732\",\"bankId\":\"jp-funding-bank\",\"payoutAccount\":\"BENCH-" + i + "\"}";
-            HttpResponse<String> r = post("/v1/merchants", operator, null, body);
+            HttpResponse<String> r = post("/v1/merchants", operator, null, body, Duration.ofMinutes(2));
             if (r.statusCode() != 201) {
                 throw new IllegalStateException("merchant: " + r.statusCode() + " " + r.body());
             }
@@ -173,7 +175,12 @@ public final class PaymentLoadDriver {
     }
 
     private HttpResponse<String> post(String path, String bearer, String idempotencyKey, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        return post(path, bearer, idempotencyKey, body, REQUEST_TIMEOUT);
+    }
+
+    private HttpResponse<String> post(String path, String bearer, String idempotencyKey, String body, Duration timeout)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Authorization", bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
@@ -217,20 +224,26 @@ public final class PaymentLoadDriver {
         long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
         long begin = System.nanoTime();
         long total = length.toSeconds() * perSecond;
-        try (ExecutorService flows = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long i = 0; i < total; i++) {
-                long intended = begin + i * interval;
-                long wait = intended - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                flows.submit(() -> {
-                    boolean ok = flow();
-                    recorder.record(System.nanoTime() - intended, ok);
-                });
+        ExecutorService flows = Executors.newVirtualThreadPerTaskExecutor();
+        for (long i = 0; i < total; i++) {
+            long intended = begin + i * interval;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
             }
+            flows.submit(() -> {
+                boolean ok = flow();
+                recorder.record(System.nanoTime() - intended, ok);
+            });
         }
-        recorder.print("open", perSecond + "/s", Duration.ofNanos(System.nanoTime() - begin), cpu.stop());
+        flows.shutdown();
+        // a backlog is drained for at most DRAIN; flows still unanswered then count as errors
+        boolean drained = flows.awaitTermination(DRAIN.toSeconds(), TimeUnit.SECONDS);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
+        String usage = cpu.stop();
+        recorder.abandon(total);
+        recorder.print("open", perSecond + "/s" + (drained ? "" : " (backlog abandoned)"), elapsed, usage);
+        flows.shutdownNow();
     }
 
     /** Latencies of finished flows (bounded: at most 4M per point) and the error count. */
@@ -246,6 +259,14 @@ public final class PaymentLoadDriver {
             }
             if (!ok) {
                 errors.incrementAndGet();
+            }
+        }
+
+        /** Flows started but never recorded count as errors (and as latency of at least the drain). */
+        void abandon(long started) {
+            long missing = started - count.get();
+            for (long i = 0; i < missing; i++) {
+                record(DRAIN.toNanos(), false);
             }
         }
 

@@ -2,6 +2,7 @@ package com.kakehashi.payment.application;
 
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
+import com.kakehashi.common.id.TimeOrderedIds;
 import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.fx.domain.FxQuote;
@@ -100,8 +101,8 @@ public class Payments {
             return new Rejected(ErrorCode.QUOTE_NOT_FOUND, "No quote " + quoteId);
         }
         FxQuote pricing = quote.pricing();
-        UUID paymentId = UUID.randomUUID();
-        JournalEntry journal = PaymentJournals.capture(UUID.randomUUID(), paymentId, quote.walletId(),
+        UUID paymentId = TimeOrderedIds.next();
+        JournalEntry journal = PaymentJournals.capture(TimeOrderedIds.next(), paymentId, quote.walletId(),
                 quote.merchantId(), pricing.charge(), pricing.fee(), pricing.price(), now);
         CaptureSteps steps = repository.capture(caller.subject(), OPERATION, key,
                 Idempotency.fingerprint(OPERATION, quoteId.toString()), quoteId, paymentId, journal,
@@ -128,6 +129,10 @@ public class Payments {
         return new Captured(new Payment(paymentId, quoteId, quote.walletId(), quote.owner(), quote.merchantId(),
                 pricing.price(), pricing.charge(), pricing.fee(), pricing.customerRate(), null, null,
                 PaymentStatus.CAPTURED, now, 0).asCaptured(), false);
+    }
+
+    private CaptureOutcome replayed(String paymentId) {
+        return new Captured(repository.payment(UUID.fromString(paymentId)).orElseThrow().asCaptured(), true);
     }
 
     /** The key's record decides: the same request is answered with its payment, another is refused. */

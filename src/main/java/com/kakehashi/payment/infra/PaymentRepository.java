@@ -76,7 +76,7 @@ public class PaymentRepository {
                     select ?9, ?10, ?11, ?6 from p returning id),
                 ps as (
                     insert into posting (id, journal_id, account_id, currency, amount_minor, created_at)
-                    select gen_random_uuid(), j.id, l.account, l.currency, l.amount, ?6
+                    select uuid_v7(), j.id, l.account, l.currency, l.amount, ?6
                     from j, unnest(cast(string_to_array(?12, ',') as uuid[]), string_to_array(?13, ','),
                         cast(string_to_array(?14, ',') as bigint[])) as l(account, currency, amount)
                     returning 1)
