@@ -90,6 +90,8 @@ public final class PaymentLoadDriver {
         String clearing = UUID.nameUUIDFromBytes("BANK_CLEARING:jp-funding-bank:JPY".getBytes()).toString();
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
+            s.execute("insert into ledger_account (id, type, owner_ref, currency, created_at) values ('" + clearing
+                    + "', 'BANK_CLEARING', 'jp-funding-bank', 'JPY', now()) on conflict do nothing");
             s.execute("""
                     insert into wallet (id, owner, currency, status, balance_minor, max_balance_minor,
                         per_payment_limit_minor, daily_limit_minor, spent_on_spend_day_minor, created_at)
