@@ -51,7 +51,7 @@ public class WireMockBank implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(503)));
         server.stubFor(post(urlPathEqualTo("/bank/debits")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.accountNumber", equalTo(Accounts.TIMES_OUT)))
-                .willReturn(aResponse().withFixedDelay(1500).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse().withFixedDelay(6000).withHeader("Content-Type", "application/json")
                         .withBody(APPROVED)));
         server.stubFor(get(urlPathMatching("/bank/debits/.*")).atPriority(10)
                 .willReturn(aResponse().withStatus(404)));

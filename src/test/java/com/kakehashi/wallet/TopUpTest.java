@@ -14,6 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.kakehashi.support.Concurrently;
 import com.kakehashi.support.Fixtures;
 import com.kakehashi.support.LedgerChecks;
 import com.kakehashi.support.WireMockBank;
@@ -22,7 +23,11 @@ import com.kakehashi.wallet.application.TopUps;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +144,36 @@ class TopUpTest {
 
         topUp(traveller, walletId, "10001", UUID.randomUUID().toString()).then().statusCode(422)
                 .body("code", equalTo("max_balance_exceeded"));
+    }
+
+    @Test
+    void tenConcurrentTopUpsOnAnEmptyWalletNeverExceedTheMaximumBalance() throws Exception {
+        String traveller = aTravellerSubject();
+        walletLinkedTo(traveller, Fixtures.anApprovedAccountNumber());
+
+        List<Response> answers = Concurrently.run(10,
+                i -> topUp(traveller, walletId, "400000", UUID.randomUUID().toString()));
+
+        Map<Integer, Long> byStatus = answers.stream()
+                .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
+        assertThat(byStatus).containsOnlyKeys(201, 422).containsEntry(201, 2L).containsEntry(422, 8L);
+        assertThat(answers.stream().filter(r -> r.statusCode() == 422).map(r -> r.<String>path("code")))
+                .containsOnly("max_balance_exceeded");
+        // the two accepted may be credited or still pending (a slow bank): the cap holds either way
+        assertThat(Long.parseLong(balanceOf(traveller, walletId))).isLessThanOrEqualTo(800_000);
+    }
+
+    @Test
+    void aTopUpStillPendingAtTheBankCountsAgainstTheMaximumBalance() {
+        String traveller = aTravellerSubject();
+        walletLinkedTo(traveller, Accounts.SERVER_ERROR);
+        topUp(traveller, walletId, "600000", UUID.randomUUID().toString()).then().statusCode(201)
+                .body("status", equalTo("PENDING"));
+
+        topUp(traveller, walletId, "400001", UUID.randomUUID().toString()).then().statusCode(422)
+                .body("code", equalTo("max_balance_exceeded"));
+        topUp(traveller, walletId, "400000", UUID.randomUUID().toString()).then().statusCode(201)
+                .body("status", equalTo("PENDING"));
     }
 
     @Test

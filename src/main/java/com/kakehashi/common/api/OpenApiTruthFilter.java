@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 public class OpenApiTruthFilter implements OASFilter {
     static final String PROBLEM = "Problem";
+    private static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
     /** POST operations answering 201 Created; the value says whether a repeat answers 200 with the existing one. */
@@ -126,7 +127,7 @@ public class OpenApiTruthFilter implements OASFilter {
             return;
         }
         for (Parameter p : operation.getParameters()) {
-            if (p.getIn() == Parameter.In.HEADER && IdempotentResponder.HEADER.equalsIgnoreCase(p.getName())) {
+            if (p.getIn() == Parameter.In.HEADER && IDEMPOTENCY_KEY_HEADER.equalsIgnoreCase(p.getName())) {
                 p.setRequired(true);
                 p.setDescription("A key of the client's choosing, one per intended write (1-255 printable ASCII)");
             }

@@ -72,7 +72,9 @@ public enum ErrorCode {
     FX_PENDING_RATE_NOT_FOUND(404, "No such rate held for approval"),
     // settlement and partner banks
     DELIVERY_TARGET_NOT_ALLOWED(422, "The delivery target is outside the outbox or not a registered bank host"),
-    CUTOFF_TOO_FREQUENT(422, "The cut-off schedule fires more often than the configured minimum");
+    CUTOFF_TOO_FREQUENT(422, "The cut-off schedule fires more often than the configured minimum"),
+    // the payment hot path
+    OVERLOADED(503, "The service is at capacity; retry after the time in Retry-After");
 
     private final int status;
     private final String title;

@@ -7,7 +7,11 @@ public sealed interface Claim {
     }
 
     /** The key was used before with the same request: answer exactly this again. */
-    record Replay(int status, String body) implements Claim {
+    record Replay(int status, String body, String resourceId) implements Claim {
+    }
+
+    /** The key was used before with another request: the caller answers {@code idempotency_key_reused}. */
+    record Mismatch(String key) implements Claim {
     }
 
     /** The same request was accepted but its answer is not final yet (e.g. a bank call in flight). */

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class Idempotency {
+    /** The request header carrying the key, and the answer header saying an answer was replayed. */
+    public static final String KEY_HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     @Inject
@@ -32,24 +35,35 @@ public class Idempotency {
     @Transactional(Transactional.TxType.MANDATORY)
     public Claim claim(String caller, String operation, String key, String canonicalRequest) {
         requireValidKey(key);
-        String hash = sha256(operation + "\n" + canonicalRequest);
+        String hash = fingerprint(operation, canonicalRequest);
         if (repository.insertIfAbsent(caller, operation, key, hash, clock.instant())) {
             return new Claim.Fresh();
         }
         Record prior = repository.find(caller, operation, key).orElseThrow();
         if (!prior.requestHash().equals(hash)) {
-            throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "Idempotency-Key '" + key + "' was used for a different request");
+            return new Claim.Mismatch(key);
         }
         if (prior.responseStatus() == null) {
             return new Claim.InFlight(prior.resourceId());
         }
-        return new Claim.Replay(prior.responseStatus(), prior.responseBody());
+        return new Claim.Replay(prior.responseStatus(), prior.responseBody(), prior.resourceId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void attachResource(String caller, String operation, String key, String resourceId) {
         repository.attachResource(caller, operation, key, resourceId);
+    }
+
+    /** The work is done: its answer is the resource it made, read back on every replay. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void completeWithResource(String caller, String operation, String key, int status, String resourceId) {
+        repository.completeWithResource(caller, operation, key, status, resourceId);
+    }
+
+    /** The answer to a reused key with another request, as every feature words it. */
+    public static BusinessException reused(Claim.Mismatch mismatch) {
+        return new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                "Idempotency-Key '" + mismatch.key() + "' was used for a different request");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,6 +79,11 @@ public class Idempotency {
             throw new BusinessException(ErrorCode.INVALID_REQUEST,
                     "Idempotency-Key must be 1-255 printable ASCII characters without spaces");
         }
+    }
+
+    /** What identifies a request under a key: a retry must send the same. */
+    public static String fingerprint(String operation, String canonicalRequest) {
+        return sha256(operation + "\n" + canonicalRequest);
     }
 
     private static String sha256(String text) {

@@ -46,6 +46,14 @@ public class IdempotencyRepository {
                 .setParameter(4, resourceId).executeUpdate();
     }
 
+    public void completeWithResource(String caller, String operation, String key, int status, String resourceId) {
+        em.createNativeQuery("""
+                update idempotency_record set response_status = ?4, resource_id = ?5
+                where caller = ?1 and operation = ?2 and idem_key = ?3""")
+                .setParameter(1, caller).setParameter(2, operation).setParameter(3, key)
+                .setParameter(4, status).setParameter(5, resourceId).executeUpdate();
+    }
+
     public void complete(String caller, String operation, String key, int status, String body) {
         em.createNativeQuery("""
                 update idempotency_record set response_status = ?4, response_body = ?5

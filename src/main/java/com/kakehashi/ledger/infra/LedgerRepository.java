@@ -19,13 +19,25 @@ public class LedgerRepository {
     @Inject
     EntityManager em;
 
+    /**
+     * Opens the account, or finds it already open with the same type and currency (house accounts are
+     * opened at every start). Any other clash is an error, never silently skipped: an account that was
+     * not opened would fail the first posting to it.
+     */
     public void openAccount(UUID id, AccountType type, String ownerRef, String currency, Instant at) {
-        em.createNativeQuery("""
+        int inserted = em.createNativeQuery("""
                 insert into ledger_account (id, type, owner_ref, currency, created_at)
-                values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+                values (?1, ?2, ?3, ?4, ?5) on conflict (id) do nothing""")
                 .setParameter(1, id).setParameter(2, type.name()).setParameter(3, ownerRef)
                 .setParameter(4, currency).setParameter(5, at)
                 .executeUpdate();
+        if (inserted == 1) {
+            return;
+        }
+        LedgerAccountEntity existing = em.find(LedgerAccountEntity.class, id);
+        if (existing == null || !existing.type.equals(type.name()) || !existing.currency.equals(currency)) {
+            throw new IllegalStateException("Ledger account " + id + " exists as another kind of account");
+        }
     }
 
     public void append(JournalEntry journal) {

@@ -1,13 +1,17 @@
 package com.kakehashi.payment.api;
 
-import com.kakehashi.common.api.IdempotentResponder;
+import com.kakehashi.common.api.BackPressured;
+import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
+import com.kakehashi.idempotency.application.Idempotency;
 import com.kakehashi.payment.api.PaymentDtos.PaymentDto;
 import com.kakehashi.payment.api.PaymentDtos.PaymentRequest;
 import com.kakehashi.payment.api.PaymentDtos.RefundRequest;
 import com.kakehashi.payment.application.Payments;
 import com.kakehashi.payment.application.Refunds;
+import com.kakehashi.payment.application.Refunds.RefundOutcome;
+import com.kakehashi.payment.domain.CaptureOutcome;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,15 +40,16 @@ public class PaymentResource {
     Payments payments;
     @Inject
     Refunds refunds;
-    @Inject
-    IdempotentResponder idempotent;
 
     @POST
+    @BackPressured
     @RolesAllowed(Roles.TRAVELLER)
     @Operation(summary = "Confirm a quote: charge the wallet, make the merchant owed (idempotent)")
-    public Response pay(@HeaderParam(IdempotentResponder.HEADER) String key, @NotNull @Valid PaymentRequest request) {
-        return idempotent.respond(caller, "payment", key, request, 201,
-                () -> PaymentDtos.toDto(payments.capture(caller, request.quoteId())));
+    public Response pay(@HeaderParam(Idempotency.KEY_HEADER) String key, @NotNull @Valid PaymentRequest request) {
+        return switch (payments.capture(caller, key, request.quoteId())) {
+            case CaptureOutcome.Captured captured -> created(PaymentDtos.toDto(captured.payment()), captured.replayed());
+            case CaptureOutcome.Rejected rejected -> throw new BusinessException(rejected.code(), rejected.detail());
+        };
     }
 
     @GET
@@ -58,9 +63,15 @@ public class PaymentResource {
     @Path("/{id}/refunds")
     @RolesAllowed(Roles.MERCHANT)
     @Operation(summary = "Refund all or part of a payment to the wallet (idempotent)")
-    public Response refund(@PathParam("id") UUID id, @HeaderParam(IdempotentResponder.HEADER) String key,
+    public Response refund(@PathParam("id") UUID id, @HeaderParam(Idempotency.KEY_HEADER) String key,
             @NotNull @Valid RefundRequest request) {
-        return idempotent.respond(caller, "refund:" + id, key, request, 201,
-                () -> PaymentDtos.toDto(refunds.refund(caller, id, request.amount().toPositiveMoney())));
+        return switch (refunds.refund(caller, key, id, request.amount().toPositiveMoney())) {
+            case RefundOutcome.Refunded refunded -> created(PaymentDtos.toDto(refunded.refund()), refunded.replayed());
+            case RefundOutcome.Rejected rejected -> throw new BusinessException(rejected.code(), rejected.detail());
+        };
+    }
+
+    private static Response created(Object body, boolean replayed) {
+        return Response.status(201).entity(body).header(Idempotency.REPLAYED_HEADER, replayed).build();
     }
 }

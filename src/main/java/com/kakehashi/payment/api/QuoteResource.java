@@ -1,5 +1,6 @@
 package com.kakehashi.payment.api;
 
+import com.kakehashi.common.api.BackPressured;
 import com.kakehashi.common.api.MoneyDto;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
@@ -30,6 +31,7 @@ public class QuoteResource {
     Quotes quotes;
 
     @POST
+    @BackPressured
     @RolesAllowed(Roles.TRAVELLER)
     @Operation(summary = "Scan a merchant QR and get the yen price, locked until expiresAt")
     public Response quote(@NotNull @Valid QuoteRequest request) {

@@ -2,24 +2,34 @@ package com.kakehashi.payment.application;
 
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
+import com.kakehashi.common.id.TimeOrderedIds;
 import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.security.Caller;
-import com.kakehashi.ledger.application.Ledger;
+import com.kakehashi.fx.domain.FxQuote;
+import com.kakehashi.idempotency.application.Claim;
+import com.kakehashi.idempotency.application.Idempotency;
+import com.kakehashi.ledger.domain.JournalEntry;
 import com.kakehashi.merchant.application.Merchants;
+import com.kakehashi.payment.domain.CaptureOutcome;
+import com.kakehashi.payment.domain.CaptureOutcome.Captured;
+import com.kakehashi.payment.domain.CaptureOutcome.Rejected;
 import com.kakehashi.payment.domain.Payment;
 import com.kakehashi.payment.domain.PaymentJournals;
 import com.kakehashi.payment.domain.PaymentStatus;
 import com.kakehashi.payment.domain.Quote;
-import com.kakehashi.payment.infra.PaymentEntity;
 import com.kakehashi.payment.infra.PaymentRepository;
+import com.kakehashi.payment.infra.PaymentRepository.CaptureSteps;
 import com.kakehashi.wallet.application.WalletCharges;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -29,43 +39,112 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Payments {
+    static final String OPERATION = "payment";
+
     @Inject
     PaymentRepository repository;
     @Inject
     WalletCharges charges;
-    @Inject
-    Ledger ledger;
     @Inject
     Merchants merchants;
     @Inject
     MeterRegistry meters;
     @Inject
     Clock clock;
+    @Inject
+    Idempotency idempotency;
 
     public record Page(List<Payment> items, int page, int size, long total) {
     }
 
-    @Transactional
-    public Payment capture(Caller caller, UUID quoteId) {
-        Instant now = clock.instant();
-        Quote quote = repository.quote(quoteId).filter(q -> q.owner().equals(caller.subject()))
-                .orElseThrow(() -> new BusinessException(ErrorCode.QUOTE_NOT_FOUND, "No quote " + quoteId));
-        if (quote.isExpiredAt(now)) {
-            throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "Quote " + quoteId + " expired at "
-                    + quote.expiresAt() + "; ask for a new quote");
+    /**
+     * Confirms a quote once per (caller, Idempotency-Key): the key's claim, the charge, the payment,
+     * its journal and the key's answer commit in one transaction. A retry with the key gets the same
+     * payment (as captured); a rejection rolls the claim back, so a retry decides again.
+     */
+    public CaptureOutcome capture(Caller caller, String idempotencyKey, UUID quoteId) {
+        Idempotency.requireValidKey(idempotencyKey);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                CaptureOutcome outcome = captureOnce(caller, idempotencyKey, quoteId);
+                if (outcome == null) {
+                    outcome = answerForUsedKey(caller, idempotencyKey, quoteId);
+                }
+                if (outcome instanceof Rejected rejected) {
+                    throw new RolledBack(rejected); // leaves the transaction, which rolls back what it wrote
+                }
+                return outcome;
+            });
+        } catch (RolledBack rolledBack) {
+            return rolledBack.rejected;
         }
-        if (!repository.markQuoteUsed(quoteId, now)) {
-            throw new BusinessException(ErrorCode.QUOTE_ALREADY_USED, "Quote " + quoteId + " has already been paid");
+    }
+
+    /** Carries a rejection out of its transaction so the transaction rolls back; cheap (no stack trace). */
+    private static final class RolledBack extends RuntimeException {
+        private final transient Rejected rejected;
+
+        RolledBack(Rejected rejected) {
+            super(rejected.code().code(), null, false, false);
+            this.rejected = rejected;
         }
-        charges.charge(quote.walletId(), quote.pricing().charge(), now);
-        PaymentEntity payment = newPayment(quote, now);
-        repository.persist(payment);
-        ledger.post(PaymentJournals.capture(UUID.randomUUID(), payment.id, quote.walletId(), quote.merchantId(),
-                quote.pricing().charge(), quote.pricing().fee(), quote.pricing().price(), now));
-        meters.counter("kakehashi.payments.captured", "currency", payment.priceCurrency).increment();
-        meters.summary("kakehashi.payments.charge.amount", "currency", payment.chargeCurrency)
-                .record(payment.chargeMinor);
-        return repository.payment(payment.id).orElseThrow();
+    }
+
+    /**
+     * Reads the quote (one statement), then claims the key and captures in one more ({@link
+     * PaymentRepository#capture}). Null when the key was already used: the caller answers from its record.
+     */
+    private CaptureOutcome captureOnce(Caller caller, String key, UUID quoteId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: replays match
+        Quote quote = repository.quote(quoteId).filter(q -> q.owner().equals(caller.subject())).orElse(null);
+        if (quote == null) {
+            return new Rejected(ErrorCode.QUOTE_NOT_FOUND, "No quote " + quoteId);
+        }
+        FxQuote pricing = quote.pricing();
+        UUID paymentId = TimeOrderedIds.next();
+        JournalEntry journal = PaymentJournals.capture(TimeOrderedIds.next(), paymentId, quote.walletId(),
+                quote.merchantId(), pricing.charge(), pricing.fee(), pricing.price(), now);
+        CaptureSteps steps = repository.capture(caller.subject(), OPERATION, key,
+                Idempotency.fingerprint(OPERATION, quoteId.toString()), quoteId, paymentId, journal,
+                charges.businessDay(now));
+        if (!steps.claimed()) {
+            return null;
+        }
+        if (!steps.quoteTaken()) {
+            return quote.isExpiredAt(now)
+                    ? new Rejected(ErrorCode.QUOTE_EXPIRED, "Quote " + quoteId + " expired at " + quote.expiresAt()
+                            + "; ask for a new quote")
+                    : new Rejected(ErrorCode.QUOTE_ALREADY_USED, "Quote " + quoteId + " has already been paid");
+        }
+        if (!steps.charged()) {
+            ErrorCode reason = charges.whyRefused(quote.walletId(), pricing.charge(), now);
+            return new Rejected(reason, "Charging " + Amounts.format(pricing.charge()) + " "
+                    + pricing.charge().getCurrency() + " to wallet " + quote.walletId() + " was refused: "
+                    + reason.title().toLowerCase(Locale.ROOT));
+        }
+        meters.counter("kakehashi.payments.captured", "currency", pricing.price().getCurrency().getCurrencyCode())
+                .increment();
+        meters.summary("kakehashi.payments.charge.amount", "currency",
+                pricing.charge().getCurrency().getCurrencyCode()).record(Amounts.toMinor(pricing.charge()));
+        return new Captured(new Payment(paymentId, quoteId, quote.walletId(), quote.owner(), quote.merchantId(),
+                pricing.price(), pricing.charge(), pricing.fee(), pricing.customerRate(), null, null,
+                PaymentStatus.CAPTURED, now, 0).asCaptured(), false);
+    }
+
+    private CaptureOutcome replayed(String paymentId) {
+        return new Captured(repository.payment(UUID.fromString(paymentId)).orElseThrow().asCaptured(), true);
+    }
+
+    /** The key's record decides: the same request is answered with its payment, another is refused. */
+    private CaptureOutcome answerForUsedKey(Caller caller, String key, UUID quoteId) {
+        return switch (idempotency.claim(caller.subject(), OPERATION, key, quoteId.toString())) {
+            case Claim.Replay replay -> replayed(replay.resourceId());
+            case Claim.InFlight inFlight -> replayed(inFlight.resourceId());
+            case Claim.Mismatch mismatch -> new Rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    Idempotency.reused(mismatch).getMessage());
+            case Claim.Fresh fresh -> new Rejected(ErrorCode.CONCURRENT_MODIFICATION,
+                    "Idempotency-Key '" + key + "' was released while this request waited; retry");
+        };
     }
 
     /** The payment, if the caller paid it, is its merchant, or is an operator. */
@@ -82,23 +161,5 @@ public class Payments {
         merchants.visibleTo(caller, merchantId);
         return new Page(repository.forMerchant(merchantId, page * size, size), page, size,
                 repository.countForMerchant(merchantId));
-    }
-
-    private static PaymentEntity newPayment(Quote quote, Instant now) {
-        PaymentEntity e = new PaymentEntity();
-        e.id = UUID.randomUUID();
-        e.quoteId = quote.id();
-        e.walletId = quote.walletId();
-        e.owner = quote.owner();
-        e.merchantId = quote.merchantId();
-        e.priceMinor = Amounts.toMinor(quote.pricing().price());
-        e.priceCurrency = quote.pricing().price().getCurrency().getCurrencyCode();
-        e.chargeMinor = Amounts.toMinor(quote.pricing().charge());
-        e.chargeCurrency = quote.pricing().charge().getCurrency().getCurrencyCode();
-        e.rate = quote.pricing().customerRate();
-        e.feeMinor = Amounts.toMinor(quote.pricing().fee());
-        e.status = PaymentStatus.CAPTURED.name();
-        e.capturedAt = now;
-        return e;
     }
 }

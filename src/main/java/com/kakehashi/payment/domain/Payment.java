@@ -20,4 +20,10 @@ public record Payment(UUID id, UUID quoteId, UUID walletId, String owner, UUID m
     public Money refundableCharge() {
         return charge.subtract(refundedCharge);
     }
+
+    /** The payment as its capture answered it: replays of the capture say the same, whatever came later. */
+    public Payment asCaptured() {
+        return new Payment(id, quoteId, walletId, owner, merchantId, price, charge, fee, rate,
+                price.multiply(0), charge.multiply(0), PaymentStatus.CAPTURED, capturedAt, 0);
+    }
 }

@@ -1,8 +1,8 @@
 package com.kakehashi.wallet.api;
 
-import com.kakehashi.common.api.IdempotentResponder;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
+import com.kakehashi.idempotency.application.Idempotency;
 import com.kakehashi.wallet.api.WalletDtos.BankLinkDto;
 import com.kakehashi.wallet.api.WalletDtos.BankLinkRequest;
 import com.kakehashi.wallet.api.WalletDtos.MovementPage;
@@ -90,7 +90,7 @@ public class WalletResource {
     @Path("/{id}/top-ups")
     @RolesAllowed(Roles.TRAVELLER)
     @Operation(summary = "Top up from the linked account; PENDING until the bank answers definitely")
-    public Response topUp(@PathParam("id") UUID id, @HeaderParam(IdempotentResponder.HEADER) String key,
+    public Response topUp(@PathParam("id") UUID id, @HeaderParam(Idempotency.KEY_HEADER) String key,
             @NotNull @Valid TopUpRequest request) {
         TopUpDto topUp = WalletDtos.toDto(topUps.request(caller, id, key, request.amount().toPositiveMoney()));
         return Response.status(201).entity(topUp).build();

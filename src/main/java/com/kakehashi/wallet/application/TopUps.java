@@ -23,6 +23,7 @@ import com.kakehashi.wallet.infra.BankLinkEntity;
 import com.kakehashi.wallet.infra.BankLinkRepository;
 import com.kakehashi.wallet.infra.TopUpEntity;
 import com.kakehashi.wallet.infra.TopUpRepository;
+import com.kakehashi.wallet.infra.WalletRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.javamoney.moneta.Money;
+import org.jboss.logging.Logger;
 
 /**
  * Top-ups from the linked bank account. The PENDING top-up is committed before the bank is
@@ -45,8 +47,12 @@ public class TopUps {
 
     @Inject
     Wallets wallets;
+    private static final Logger LOG = Logger.getLogger(TopUps.class);
+
     @Inject
     TopUpRepository topUps;
+    @Inject
+    WalletRepository walletRows;
     @Inject
     BankLinkRepository bankLinks;
     @Inject
@@ -76,23 +82,27 @@ public class TopUps {
         Idempotency.requireValidKey(key);
         Start start = QuarkusTransaction.requiringNew().call(() -> begin(caller, walletId, key, amount));
         if (start instanceof Started started) {
-            DebitOutcome outcome = fundingBank.debit(started.instruction());
-            QuarkusTransaction.requiringNew().run(() -> apply(started.topUpId(), outcome));
+            applyOrLeavePending(started.topUpId(), fundingBank.debit(started.instruction()));
         }
         UUID id = start instanceof Started s ? s.topUpId() : ((Known) start).topUpId();
         return QuarkusTransaction.requiringNew().call(() -> TopUp.of(topUps.findById(id)));
     }
 
     private Start begin(Caller caller, UUID walletId, String key, Money amount) {
+        walletRows.lockForTopUp(walletId); // before the wallet is read: concurrent requests see each other's
         Wallet wallet = wallets.ownedBy(caller, walletId);
         Claim claim = idempotency.claim(caller.subject(), OPERATION, key, walletId + "|" + Amounts.format(amount)
                 + "|" + amount.getCurrency().getCurrencyCode());
+        if (claim instanceof Claim.Mismatch mismatch) {
+            throw Idempotency.reused(mismatch);
+        }
         if (!(claim instanceof Claim.Fresh)) {
             String resource = claim instanceof Claim.InFlight inFlight ? inFlight.resourceId()
                     : ((Claim.Replay) claim).body();
             return new Known(UUID.fromString(resource));
         }
-        SpendingPolicy.topUpRefusal(wallet, amount).ifPresent(code -> {
+        Money pending = Amounts.fromMinor(topUps.pendingTotalMinor(walletId), wallet.currency());
+        SpendingPolicy.topUpRefusal(wallet, pending, amount).ifPresent(code -> {
             throw new BusinessException(code, "Top-up of " + Amounts.format(amount) + " " + amount.getCurrency()
                     + " refused: " + code.title().toLowerCase(java.util.Locale.ROOT));
         });
@@ -115,6 +125,22 @@ public class TopUps {
         idempotency.complete(caller.subject(), OPERATION, key, 201, topUp.id.toString());
         return new Started(topUp.id, new DebitInstruction(topUp.id, link.bankCode, link.branchCode,
                 link.accountType, link.accountNumber, link.holderName, amount));
+    }
+
+    /**
+     * Applies the bank's answer in its own transaction. If that fails, the top-up stays PENDING (the
+     * bank's answer is not lost: the status check asks again and the statement confirms it), so a top-up
+     * the bank approved is never stranded and the customer never sees a 500 for money that moved.
+     */
+    private boolean applyOrLeavePending(UUID topUpId, DebitOutcome outcome) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> apply(topUpId, outcome));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Top-up %s: applying the bank's answer %s failed; it stays PENDING for the status check",
+                    topUpId, outcome.getClass().getSimpleName());
+            return false;
+        }
     }
 
     /** Applies a definite bank answer; Unknown leaves the top-up PENDING for {@link #resolvePending}. */
@@ -167,8 +193,7 @@ public class TopUps {
         int settled = 0;
         for (UUID id : pending) {
             DebitOutcome outcome = fundingBank.status(id.toString());
-            if (!(outcome instanceof DebitOutcome.Unknown)) {
-                QuarkusTransaction.requiringNew().run(() -> apply(id, outcome));
+            if (!(outcome instanceof DebitOutcome.Unknown) && applyOrLeavePending(id, outcome)) {
                 settled++;
             }
         }

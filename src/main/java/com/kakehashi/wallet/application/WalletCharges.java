@@ -1,6 +1,5 @@
 package com.kakehashi.wallet.application;
 
-import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.money.Amounts;
 import com.kakehashi.wallet.domain.SpendingPolicy;
@@ -32,18 +31,27 @@ public class WalletCharges {
         return SpendingPolicy.refusal(wallet, charge, businessDay(at));
     }
 
-    /** Charges atomically against balance and limits, or throws the rule that refused. */
+    /**
+     * Charges atomically against balance and limits (one conditional UPDATE, see
+     * {@link WalletRepository#tryCharge}); when refused, the {@link SpendingPolicy} rule that refused,
+     * read from the committed row. The two express one rule; SpendingRuleAgreementTest proves they agree.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void charge(UUID walletId, Money charge, Instant at) {
+    public Optional<ErrorCode> tryCharge(UUID walletId, Money charge, Instant at) {
         LocalDate today = businessDay(at);
         if (wallets.tryCharge(walletId, Amounts.toMinor(charge), today)) {
-            return;
+            return Optional.empty();
         }
-        Wallet wallet = wallets.wallet(walletId)
-                .orElseThrow(() -> new BusinessException(ErrorCode.WALLET_NOT_FOUND, "No wallet " + walletId));
-        ErrorCode reason = SpendingPolicy.refusal(wallet, charge, today).orElse(ErrorCode.CONCURRENT_MODIFICATION);
-        throw new BusinessException(reason, "Charging " + Amounts.format(charge) + " " + charge.getCurrency()
-                + " to wallet " + walletId + " was refused: " + reason.title().toLowerCase(java.util.Locale.ROOT));
+        return Optional.of(whyRefused(walletId, charge, at));
+    }
+
+    /** After the database refused a charge: the rule that refused, named from the committed row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ErrorCode whyRefused(UUID walletId, Money charge, Instant at) {
+        LocalDate today = businessDay(at);
+        return wallets.wallet(walletId)
+                .map(wallet -> SpendingPolicy.refusal(wallet, charge, today).orElse(ErrorCode.CONCURRENT_MODIFICATION))
+                .orElse(ErrorCode.WALLET_NOT_FOUND);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -53,7 +53,8 @@ public class Wallets {
         e.dailyLimitMinor = config.dailySpendLimit();
         e.createdAt = now;
         wallets.persist(e);
-        ledger.openAccount(e.id, AccountType.WALLET, caller.subject(), Currencies.JPY, now);
+        // the wallet's own account, keyed by the wallet's id: a traveller may hold several wallets
+        ledger.openAccount(e.id, AccountType.WALLET, e.id.toString(), Currencies.JPY, now);
         return wallets.wallet(e.id).orElseThrow();
     }
 

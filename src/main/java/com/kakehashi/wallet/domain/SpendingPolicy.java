@@ -33,15 +33,19 @@ public final class SpendingPolicy {
         return Optional.empty();
     }
 
-    /** May a top-up of this amount be asked for? (A confirmed top-up is always credited.) */
-    public static Optional<ErrorCode> topUpRefusal(Wallet wallet, Money amount) {
+    /**
+     * May a top-up of this amount be asked for, with {@code pending} already asked for and not yet
+     * answered by the bank? Pending top-ups count: each may still be credited, and a confirmed top-up
+     * is always credited.
+     */
+    public static Optional<ErrorCode> topUpRefusal(Wallet wallet, Money pending, Money amount) {
         if (wallet.status() != WalletStatus.ACTIVE) {
             return Optional.of(ErrorCode.WALLET_NOT_ACTIVE);
         }
         if (!wallet.currency().equals(amount.getCurrency())) {
             return Optional.of(ErrorCode.CURRENCY_MISMATCH);
         }
-        if (wallet.balance().add(amount).isGreaterThan(wallet.limits().maxBalance())) {
+        if (wallet.balance().add(pending).add(amount).isGreaterThan(wallet.limits().maxBalance())) {
             return Optional.of(ErrorCode.MAX_BALANCE_EXCEEDED);
         }
         return Optional.empty();

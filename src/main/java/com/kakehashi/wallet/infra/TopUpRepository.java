@@ -26,4 +26,11 @@ public class TopUpRepository implements PanacheRepositoryBase<TopUpEntity, UUID>
                 .setParameter(4, failureReason).setParameter(5, at)
                 .executeUpdate() == 1;
     }
+
+    /** The sum of the wallet's top-ups still waiting for the bank: they count against its maximum balance. */
+    public long pendingTotalMinor(UUID walletId) {
+        return ((Number) getEntityManager().createNativeQuery(
+                "select coalesce(sum(amount_minor), 0) from top_up where wallet_id = ?1 and status = 'PENDING'")
+                .setParameter(1, walletId).getSingleResult()).longValue();
+    }
 }

@@ -20,23 +20,25 @@ public class WalletRepository implements PanacheRepositoryBase<WalletEntity, UUI
     }
 
     /**
-     * Charges the wallet in one statement: the row lock serialises charges to one wallet and the
-     * WHERE clause re-checks status, balance and the day's spend against the committed row, so
-     * concurrent payments can never take it below zero or over its limits. False when refused.
+     * Charges the wallet in one statement through the database's {@code charge_wallet} (migration V9_2):
+     * the row lock serialises charges to one wallet and its WHERE clause re-checks status, balance and
+     * the day's spend against the committed row, so concurrent payments can never take it below zero or
+     * over its limits. False when refused.
      */
     public boolean tryCharge(UUID walletId, long chargeMinor, LocalDate today) {
-        return getEntityManager().createNativeQuery("""
-                update wallet set
-                    balance_minor = balance_minor - ?2,
-                    spent_on_spend_day_minor = case when spend_day = ?3 then spent_on_spend_day_minor + ?2 else ?2 end,
-                    spend_day = ?3,
-                    version = version + 1
-                where id = ?1 and status = 'ACTIVE'
-                  and balance_minor >= ?2
-                  and ?2 <= per_payment_limit_minor
-                  and (case when spend_day = ?3 then spent_on_spend_day_minor else 0 end) + ?2 <= daily_limit_minor""")
+        return (Boolean) getEntityManager().createNativeQuery("select charge_wallet(?1, ?2, ?3)")
                 .setParameter(1, walletId).setParameter(2, chargeMinor).setParameter(3, today)
-                .executeUpdate() == 1;
+                .getSingleResult();
+    }
+
+    /**
+     * Takes the wallet's row lock for the rest of the transaction, before anything of it is read:
+     * top-up requests for one wallet queue here, so each one sees the balance and the pending top-ups
+     * the previous one committed.
+     */
+    public void lockForTopUp(UUID walletId) {
+        getEntityManager().createNativeQuery("select id from wallet where id = ?1 for update")
+                .setParameter(1, walletId).getResultList();
     }
 
     /** Credits the wallet (confirmed top-up, refund). A credit is never refused: the money has moved. */
