@@ -7,6 +7,7 @@ import com.kakehashi.common.security.Caller;
 import com.kakehashi.ledger.application.Ledger;
 import com.kakehashi.merchant.application.Merchants;
 import com.kakehashi.payment.domain.Payment;
+import com.kakehashi.payment.domain.PaymentCaptured;
 import com.kakehashi.payment.domain.PaymentJournals;
 import com.kakehashi.payment.domain.PaymentStatus;
 import com.kakehashi.payment.domain.Quote;
@@ -41,6 +42,8 @@ public class Payments {
     MeterRegistry meters;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<PaymentCaptured> capturedEvents;
 
     public record Page(List<Payment> items, int page, int size, long total) {
     }
@@ -65,7 +68,9 @@ public class Payments {
         meters.counter("kakehashi.payments.captured", "currency", payment.priceCurrency).increment();
         meters.summary("kakehashi.payments.charge.amount", "currency", payment.chargeCurrency)
                 .record(payment.chargeMinor);
-        return repository.payment(payment.id).orElseThrow();
+        Payment result = repository.payment(payment.id).orElseThrow();
+        capturedEvents.fire(new PaymentCaptured(result)); // observers (webhook outbox) write in this transaction
+        return result;
     }
 
     /** The payment, if the caller paid it, is its merchant, or is an operator. */

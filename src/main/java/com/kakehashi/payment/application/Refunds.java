@@ -10,6 +10,7 @@ import com.kakehashi.fx.domain.RefundRatePolicy;
 import com.kakehashi.ledger.application.Ledger;
 import com.kakehashi.payment.domain.Payment;
 import com.kakehashi.payment.domain.PaymentJournals;
+import com.kakehashi.payment.domain.PaymentRefunded;
 import com.kakehashi.payment.domain.RefundPolicy;
 import com.kakehashi.payment.infra.PaymentRepository;
 import com.kakehashi.payment.infra.RefundEntity;
@@ -42,6 +43,8 @@ public class Refunds {
     FxConfig fxConfig;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<PaymentRefunded> refundedEvents;
 
     public record Refund(UUID id, UUID paymentId, Money price, Money charge, Money fxDifference, BigDecimal rate,
             RefundRatePolicy ratePolicy, Instant createdAt, Payment payment) {
@@ -95,6 +98,8 @@ public class Refunds {
                 payment.refundedPrice().add(accepted.price()),
                 payment.refundedCharge().add(accepted.chargeAtOriginalRate()), accepted.resultingStatus(),
                 payment.capturedAt(), payment.version() + 1);
-        return new Refund(e.id, paymentId, accepted.price(), toWallet, fxDifference, rate, policy, now, after);
+        Refund refund = new Refund(e.id, paymentId, accepted.price(), toWallet, fxDifference, rate, policy, now, after);
+        refundedEvents.fire(new PaymentRefunded(after, e.id, accepted.price(), toWallet, now)); // same transaction
+        return refund;
     }
 }
