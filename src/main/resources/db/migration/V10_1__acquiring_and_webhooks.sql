@@ -60,6 +60,8 @@ create table webhook_subscription (
     id          uuid          primary key,
     owner       varchar(100)  not null,
     owner_role  varchar(20)   not null,
+    -- Another subject whose events this owner receives (an acquirer's payee merchant id).
+    alias       varchar(100),
     url         varchar(500)  not null,
     events      text          not null,
     secret      varchar(100)  not null,

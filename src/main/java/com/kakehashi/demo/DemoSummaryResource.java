@@ -33,7 +33,10 @@ public class DemoSummaryResource {
     public record WalletEntry(String owner, UUID id, MoneyDto balance) {
     }
 
-    public record Summary(List<MerchantEntry> merchants, List<WalletEntry> wallets) {
+    public record ChinaCodeEntry(String network, String payload, String merchantName) {
+    }
+
+    public record Summary(List<MerchantEntry> merchants, List<WalletEntry> wallets, List<ChinaCodeEntry> chinaCodes) {
     }
 
     @Inject
@@ -54,6 +57,9 @@ public class DemoSummaryResource {
                 .flatMap(t -> wallets.ownedBy(new Caller(t.subject(), Set.of(Roles.TRAVELLER))).stream())
                 .map(w -> new WalletEntry(w.owner(), w.id(), MoneyDto.of(w.balance())))
                 .toList();
-        return new Summary(merchantEntries, walletEntries);
+        // Resolvable by the demo's cn-sandbox-acquirer (docs/acquiring.md).
+        List<ChinaCodeEntry> chinaCodes = com.kakehashi.acquiring.sandbox.SandboxCodes.demoCodes().stream()
+                .map(c -> new ChinaCodeEntry(c.network(), c.payload(), c.merchantName())).toList();
+        return new Summary(merchantEntries, walletEntries, chinaCodes);
     }
 }

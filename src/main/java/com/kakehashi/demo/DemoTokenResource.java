@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Demo (demo profile only)")
 public class DemoTokenResource {
     static final Duration LIFETIME = Duration.ofHours(12);
-    private static final Set<String> ROLES = Set.of(Roles.TRAVELLER, Roles.MERCHANT, Roles.BANK, Roles.OPERATOR);
+    private static final Set<String> ROLES = Set.of(Roles.TRAVELLER, Roles.MERCHANT, Roles.BANK, Roles.OPERATOR, Roles.ACQUIRER);
 
     public record TokenRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String subject,
             @NotEmpty List<String> roles,
@@ -52,7 +52,7 @@ public class DemoTokenResource {
         for (String role : request.roles()) {
             if (!ROLES.contains(role)) {
                 throw new BusinessException(ErrorCode.INVALID_REQUEST,
-                        "Unknown role '" + role + "'; roles are traveller, merchant, bank, operator");
+                        "Unknown role '" + role + "'; roles are traveller, merchant, bank, operator, acquirer");
             }
         }
         Instant expiresAt = Instant.now().plus(LIFETIME);

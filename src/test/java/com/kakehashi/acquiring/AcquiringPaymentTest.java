@@ -6,7 +6,6 @@ import static com.kakehashi.support.AcquiringFixtures.acquire;
 import static com.kakehashi.support.AcquiringFixtures.acquirerToken;
 import static com.kakehashi.support.AcquiringFixtures.issueCode;
 import static com.kakehashi.support.Fixtures.aTravellerSubject;
-import static com.kakehashi.support.Fixtures.aWalletWithYen;
 import static com.kakehashi.support.Fixtures.balanceOf;
 import static com.kakehashi.support.FxFixtures.aRateInForceNow;
 import static io.restassured.RestAssured.given;
@@ -50,7 +49,7 @@ class AcquiringPaymentTest {
     @BeforeEach
     void aTravellerWithYenAndAnAcquirerInChina() {
         traveller = aTravellerSubject();
-        walletId = aWalletWithYen(traveller, 10_000);
+        walletId = com.kakehashi.support.AcquiringFixtures.aWalletHolding(traveller, 10_000);
         bankId = SettlementFixtures.aSettlementBank("CNY");
         acquirer = aChineseAcquirer(bankId);
         aRateInForceNow("CNY", "JPY", "21.2469", clock.instant());

@@ -38,6 +38,19 @@ public final class AcquiringFixtures {
         return id;
     }
 
+    /**
+     * A wallet holding exactly {@code yen}. The first top-up of a freshly started test JVM can outlast the bank
+     * client's short test timeout and stay pending; another top-up (a new key) then funds the wallet.
+     */
+    public static String aWalletHolding(String subject, long yen) {
+        String walletId = Fixtures.openWallet(subject);
+        Fixtures.linkBank(subject, walletId, Fixtures.anApprovedAccountNumber());
+        for (int attempt = 0; attempt < 3 && !Fixtures.balanceOf(subject, walletId).equals(Long.toString(yen)); attempt++) {
+            Fixtures.topUp(subject, walletId, Long.toString(yen), UUID.randomUUID().toString()).then().statusCode(201);
+        }
+        return walletId;
+    }
+
     public static String acquirerToken(String acquirerId) {
         return Tokens.bearer(acquirerId, "acquirer");
     }

@@ -1,8 +1,6 @@
 package com.kakehashi.acquiring.application;
 
 import com.kakehashi.acquiring.application.AcquiringPayments.AcquiredPayment;
-import com.kakehashi.common.api.MoneyDto;
-import com.kakehashi.payment.application.Refunds;
 import com.kakehashi.webhook.application.PaymentEventsToWebhooks;
 import com.kakehashi.webhook.application.WebhookOutbox;
 import com.kakehashi.webhook.domain.EventType;
@@ -12,27 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The acquirer's own notifications: the payment events of the payment feature go to the payee and operators;
- * these go to the acquirer, with the merchant it named, in the same transaction as the change.
+ * The acquirer's own notification: payment.cancelled. Captures and refunds reach the acquirer through the payment
+ * feature's events (its subscriptions carry its payee as alias); a cancellation only the acquiring feature knows.
  */
 @ApplicationScoped
 public class AcquiringNotifications {
     @Inject
     WebhookOutbox outbox;
 
-    void captured(AcquiredPayment p) {
-        emit(EventType.PAYMENT_CAPTURED, p, data(p));
-    }
-
     void cancelled(AcquiredPayment p) {
         emit(EventType.PAYMENT_CANCELLED, p, data(p));
-    }
-
-    void refunded(AcquiredPayment p, Refunds.Refund refund) {
-        Map<String, Object> data = data(p);
-        data.put("refundId", refund.id().toString());
-        data.put("refundAmount", MoneyDto.of(refund.price()));
-        emit(EventType.PAYMENT_REFUNDED, p, data);
     }
 
     private void emit(EventType type, AcquiredPayment p, Map<String, Object> data) {

@@ -75,18 +75,39 @@ public class AcquiringPayments {
         Payment payment = payments.capture(codeOwner, quoted.quote().id());
         repository.insert(payment.id(), acquirer.id(), merchant, codes.hashOf(paymentCode),
                 AcquiringPayment.Channel.USER_PRESENTED, clock.instant());
-        AcquiredPayment result = new AcquiredPayment(payment, repository.find(payment.id()).orElseThrow());
-        notifications.captured(result);
-        return result;
+        return new AcquiredPayment(payment, repository.find(payment.id()).orElseThrow());
     }
 
     /** The payment, if the caller is the acquirer that took it or an operator. */
     @Transactional
     public AcquiredPayment visibleTo(Caller caller, UUID paymentId) {
-        AcquiringPayment acquiring = repository.find(paymentId)
-                .filter(a -> caller.isOperator() || (caller.is(Roles.ACQUIRER) && a.acquirerId().equals(caller.subject())))
+        AcquiredPayment found = find(paymentId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.PAYMENT_NOT_FOUND, "No payment " + paymentId));
-        return new AcquiredPayment(payments.visibleTo(operatorView(), paymentId), acquiring);
+        boolean own = caller.is(Roles.ACQUIRER) && found.acquiring().acquirerId().equals(caller.subject());
+        if (!own && !caller.isOperator()) {
+            throw new BusinessException(ErrorCode.PAYMENT_NOT_FOUND, "No payment " + paymentId);
+        }
+        return found;
+    }
+
+    /**
+     * A till's payment has its acquiring row; a payment the traveller made by scanning a resolved merchant code is
+     * recognised by its quote, which carries the acquirer and merchant reference.
+     */
+    private Optional<AcquiredPayment> find(UUID paymentId) {
+        Optional<AcquiringPayment> row = repository.find(paymentId);
+        Payment payment;
+        try {
+            payment = payments.visibleTo(operatorView(), paymentId);
+        } catch (BusinessException notFound) {
+            return Optional.empty();
+        }
+        if (row.isPresent()) {
+            return Optional.of(new AcquiredPayment(payment, row.get()));
+        }
+        return repository.acquiredQuote(payment.quoteId()).map(q -> new AcquiredPayment(payment, new AcquiringPayment(
+                payment.id(), (String) q[0], new AcquiredMerchant((String) q[1], (String) q[2], (String) q[3],
+                        (String) q[4], null), AcquiringPayment.Channel.MERCHANT_PRESENTED, null, payment.capturedAt())));
     }
 
     /**
@@ -102,6 +123,11 @@ public class AcquiringPayments {
         if (settled.isInBatch(paymentId)) {
             throw new BusinessException(ErrorCode.PAYMENT_ALREADY_SETTLED,
                     "Payment " + paymentId + " is in a settlement batch; refund it instead");
+        }
+        if (current.acquiring().channel() == AcquiringPayment.Channel.MERCHANT_PRESENTED
+                && repository.find(paymentId).isEmpty()) {
+            repository.insert(paymentId, current.acquiring().acquirerId(), current.acquiring().merchant(), null,
+                    AcquiringPayment.Channel.MERCHANT_PRESENTED, clock.instant());
         }
         if (!repository.markCancelled(paymentId, clock.instant())) {
             throw new BusinessException(ErrorCode.PAYMENT_ALREADY_CANCELLED, "Payment " + paymentId + " was cancelled");
@@ -122,9 +148,7 @@ public class AcquiringPayments {
         if (current.acquiring().isCancelled()) {
             throw new BusinessException(ErrorCode.PAYMENT_ALREADY_CANCELLED, "Payment " + paymentId + " was cancelled");
         }
-        Refunds.Refund refund = refunds.refund(payeeOf(current), paymentId, amount);
-        notifications.refunded(new AcquiredPayment(refund.payment(), current.acquiring()), refund);
-        return refund;
+        return refunds.refund(payeeOf(current), paymentId, amount);
     }
 
     private Caller payeeOf(AcquiredPayment p) {

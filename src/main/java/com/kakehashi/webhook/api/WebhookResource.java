@@ -89,6 +89,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/replay")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Send a delivery again (for example a DEAD one after fixing the receiver)")
     public DeliveryDto replay(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return toDto(webhooks.replay(caller, id, deliveryId));

@@ -32,6 +32,8 @@ public class Webhooks {
     WebhookConfig config;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.inject.Instance<SubscriberAliases> aliases;
 
     /** A new subscription and its signing secret, which is shown only in this answer. */
     public record Created(Subscription subscription, String secret) {
@@ -59,7 +61,8 @@ public class Webhooks {
         random.nextBytes(bytes);
         String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         UUID id = UUID.randomUUID();
-        repository.insertSubscription(id, caller.subject(), roleOf(caller), url, List.copyOf(events), secret,
+        String alias = aliases.isResolvable() ? aliases.get().aliasOf(caller).orElse(null) : null;
+        repository.insertSubscription(id, caller.subject(), roleOf(caller), alias, url, List.copyOf(events), secret,
                 clock.instant());
         return new Created(repository.subscription(id).orElseThrow(), secret);
     }

@@ -22,13 +22,13 @@ public class WebhookRepository {
     @Inject
     EntityManager em;
 
-    public void insertSubscription(UUID id, String owner, String role, String url, List<EventType> events, String secret,
-            Instant now) {
+    public void insertSubscription(UUID id, String owner, String role, String alias, String url, List<EventType> events,
+            String secret, Instant now) {
         em.createNativeQuery("""
-                insert into webhook_subscription (id, owner, owner_role, url, events, secret, status, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, 'ACTIVE', ?7)""")
+                insert into webhook_subscription (id, owner, owner_role, alias, url, events, secret, status, created_at)
+                values (?1, ?2, ?3, ?8, ?4, ?5, ?6, 'ACTIVE', ?7)""")
                 .setParameter(1, id).setParameter(2, owner).setParameter(3, role).setParameter(4, url)
-                .setParameter(5, eventList(events)).setParameter(6, secret).setParameter(7, now).executeUpdate();
+                .setParameter(5, eventList(events)).setParameter(6, secret).setParameter(7, now).setParameter(8, alias).executeUpdate();
     }
 
     public Optional<Subscription> subscription(UUID id) {
@@ -62,7 +62,8 @@ public class WebhookRepository {
                 with subscribers as (
                     select id from webhook_subscription
                     where status = 'ACTIVE' and position(?2 in events) > 0
-                      and (owner = any(string_to_array(?4, ',')) or (?5 and owner_role = 'operator'))),
+                      and (owner = any(string_to_array(?4, ',')) or alias = any(string_to_array(?4, ','))
+                           or (?5 and owner_role = 'operator'))),
                 event as (
                     insert into webhook_event (id, type, resource_id, body, created_at)
                     select ?1, ?3, ?6, ?7, ?8 where exists (select 1 from subscribers)
