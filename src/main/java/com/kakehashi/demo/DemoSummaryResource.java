@@ -36,9 +36,13 @@ public class DemoSummaryResource {
     public record ChinaCodeEntry(String network, String payload, String merchantName) {
     }
 
-    public record Summary(List<MerchantEntry> merchants, List<WalletEntry> wallets, List<ChinaCodeEntry> chinaCodes) {
+    /** {@code state}: SEEDING until the demo data is complete, then READY (or FAILED, see the log). */
+    public record Summary(DemoData.State state, List<MerchantEntry> merchants, List<WalletEntry> wallets,
+            List<ChinaCodeEntry> chinaCodes) {
     }
 
+    @Inject
+    DemoData demoData;
     @Inject
     Merchants merchants;
     @Inject
@@ -49,6 +53,7 @@ public class DemoSummaryResource {
     @GET
     @Operation(summary = "The seeded merchants (with their static QR payloads) and wallets")
     public Summary summary() {
+        DemoProfile.requireActive();
         List<MerchantEntry> merchantEntries = merchants.list(0, 50).stream()
                 .map(m -> new MerchantEntry(m.id(), m.name(), m.city(), m.currency().getCurrencyCode(),
                         qrCodes.payloadFor(m, Optional.empty())))
@@ -60,6 +65,6 @@ public class DemoSummaryResource {
         // Resolvable by the demo's cn-sandbox-acquirer (docs/acquiring.md).
         List<ChinaCodeEntry> chinaCodes = com.kakehashi.acquiring.sandbox.SandboxCodes.demoCodes().stream()
                 .map(c -> new ChinaCodeEntry(c.network(), c.payload(), c.merchantName())).toList();
-        return new Summary(merchantEntries, walletEntries, chinaCodes);
+        return new Summary(demoData.state(), merchantEntries, walletEntries, chinaCodes);
     }
 }

@@ -58,7 +58,7 @@ public class AcquirerCodes implements ExternalMerchantCodes {
                     "Acquirer " + acquirer.id() + " did not answer: " + u.reason());
         };
         pending.hold(acquirer.id(), resolution);
-        return new PaymentTarget(acquirer.payeeMerchantId(), Currencies.supported(resolution.currency()),
+        return new PaymentTarget(acquirer.payeeMerchantId(), acquirer.country(), Currencies.supported(resolution.currency()),
                 resolution.amount());
     }
 

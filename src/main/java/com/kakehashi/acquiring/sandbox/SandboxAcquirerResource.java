@@ -14,7 +14,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +38,10 @@ public class SandboxAcquirerResource {
     @POST
     @Operation(summary = "Resolve a merchant code into its merchant (sandbox rules)")
     public ResolveAnswer resolve(ResolveRequest request) {
+        List<String> profiles = ConfigUtils.getProfiles();
+        if (!profiles.contains("demo") && !profiles.contains("test")) {
+            throw new NotFoundException(); // a demo build started in another profile serves no sandbox
+        }
         String payload = request == null ? null : request.payload();
         if (payload == null || payload.toUpperCase(Locale.ROOT).contains("UNKNOWN")) {
             throw new NotFoundException();
@@ -57,7 +63,7 @@ public class SandboxAcquirerResource {
         try {
             MerchantPresentedQr qr = EmvQrCodec.decodeLenient(payload).qr();
             String reference = qr.merchantAccounts().stream().map(MerchantAccountInfo::subObjects)
-                    .flatMap(java.util.List::stream).filter(o -> o.tag().equals("01")).map(o -> "UP-" + o.value())
+                    .flatMap(List::stream).filter(o -> o.tag().equals("01")).map(o -> "UP-" + o.value())
                     .findFirst().orElse("UP-" + qr.crc());
             return new ResolveAnswer(reference, qr.merchantName() == null ? "UnionPay Merchant" : qr.merchantName(),
                     qr.merchantCategoryCode(), qr.merchantCity(), "CNY", qr.transactionAmount());

@@ -24,6 +24,9 @@ public class SandboxAcquirerSeed {
     int port;
 
     void onHttpStarted(@ObservesAsync HttpServerStart started) {
+        if (!io.quarkus.runtime.configuration.ConfigUtils.getProfiles().contains("demo")) {
+            return; // a demo build started in another profile seeds nothing
+        }
         try {
             if (acquirers.all().stream().anyMatch(a -> a.id().equals(SandboxCodes.ACQUIRER_ID))) {
                 return;

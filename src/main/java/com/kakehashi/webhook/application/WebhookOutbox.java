@@ -27,6 +27,8 @@ public class WebhookOutbox {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    SubscriberIndex subscribers;
 
     /**
      * @param audience  subjects (merchant ids, acquirer ids) whose subscriptions receive the event
@@ -36,6 +38,9 @@ public class WebhookOutbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID emit(EventType type, String resourceId, List<String> audience, boolean operators, Map<String, Object> data) {
         UUID id = UUID.randomUUID();
+        if (!subscribers.anyFor(audience, operators)) {
+            return id; // nobody listens: no statement at all
+        }
         Instant now = clock.instant();
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("id", id.toString());

@@ -33,6 +33,8 @@ public class Webhooks {
     @Inject
     Clock clock;
     @Inject
+    SubscriberIndex index;
+    @Inject
     jakarta.enterprise.inject.Instance<SubscriberAliases> aliases;
 
     /** A new subscription and its signing secret, which is shown only in this answer. */
@@ -64,6 +66,7 @@ public class Webhooks {
         String alias = aliases.isResolvable() ? aliases.get().aliasOf(caller).orElse(null) : null;
         repository.insertSubscription(id, caller.subject(), roleOf(caller), alias, url, List.copyOf(events), secret,
                 clock.instant());
+        index.added(caller.subject(), alias, caller.isOperator());
         return new Created(repository.subscription(id).orElseThrow(), secret);
     }
 

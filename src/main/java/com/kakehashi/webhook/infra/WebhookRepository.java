@@ -31,6 +31,13 @@ public class WebhookRepository {
                 .setParameter(5, eventList(events)).setParameter(6, secret).setParameter(7, now).setParameter(8, alias).executeUpdate();
     }
 
+    /** owner, alias, owner_role of every active subscription. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> activeSubscribers() {
+        return em.createNativeQuery("select owner, alias, owner_role from webhook_subscription where status = 'ACTIVE'",
+                Object[].class).getResultList();
+    }
+
     public Optional<Subscription> subscription(UUID id) {
         return subscriptions("where id = ?1 and status = 'ACTIVE'", id).stream().findFirst();
     }
