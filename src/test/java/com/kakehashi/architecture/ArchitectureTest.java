@@ -22,7 +22,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.kakehashi");
     private static final List<String> FEATURES = List.of("bank", "wallet", "merchant", "qr", "fx", "payment",
-            "ledger", "idempotency");
+            "ledger", "idempotency", "acquiring", "webhook");
 
     @Test
     void domainCodeImportsNoFramework() {

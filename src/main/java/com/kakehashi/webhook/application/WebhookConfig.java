@@ -14,6 +14,10 @@ public interface WebhookConfig {
     @WithDefault("2s")
     String dispatchEvery();
 
+    /** How often each instance re-reads who subscribes at all (SubscriberIndex); "off" in tests (one instance). */
+    @WithDefault("5s")
+    String subscriberRefreshEvery();
+
     /** Deliveries one worker run claims at most: the bound on its work and on its memory. */
     @WithDefault("50")
     int batchSize();
