@@ -33,8 +33,12 @@ public class DemoSummaryResource {
     public record WalletEntry(String owner, UUID id, MoneyDto balance) {
     }
 
+    public record ChinaCodeEntry(String network, String payload, String merchantName) {
+    }
+
     /** {@code state}: SEEDING until the demo data is complete, then READY (or FAILED, see the log). */
-    public record Summary(DemoData.State state, List<MerchantEntry> merchants, List<WalletEntry> wallets) {
+    public record Summary(DemoData.State state, List<MerchantEntry> merchants, List<WalletEntry> wallets,
+            List<ChinaCodeEntry> chinaCodes) {
     }
 
     @Inject
@@ -58,6 +62,9 @@ public class DemoSummaryResource {
                 .flatMap(t -> wallets.ownedBy(new Caller(t.subject(), Set.of(Roles.TRAVELLER))).stream())
                 .map(w -> new WalletEntry(w.owner(), w.id(), MoneyDto.of(w.balance())))
                 .toList();
-        return new Summary(demoData.state(), merchantEntries, walletEntries);
+        // Resolvable by the demo's cn-sandbox-acquirer (docs/acquiring.md).
+        List<ChinaCodeEntry> chinaCodes = com.kakehashi.acquiring.sandbox.SandboxCodes.demoCodes().stream()
+                .map(c -> new ChinaCodeEntry(c.network(), c.payload(), c.merchantName())).toList();
+        return new Summary(demoData.state(), merchantEntries, walletEntries, chinaCodes);
     }
 }

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Demo (demo profile only)")
 public class DemoTokenResource {
     static final Duration LIFETIME = Duration.ofHours(12);
-    private static final Set<String> ROLES = Set.of(Roles.TRAVELLER, Roles.MERCHANT, Roles.BANK, Roles.OPERATOR);
+    private static final Set<String> ROLES = Set.of(Roles.TRAVELLER, Roles.MERCHANT, Roles.BANK, Roles.OPERATOR, Roles.ACQUIRER);
 
     public record TokenRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String subject,
             @NotEmpty List<@NotNull String> roles,
@@ -61,7 +61,7 @@ public class DemoTokenResource {
         for (String role : request.roles()) {
             if (role == null || !ROLES.contains(role)) {
                 throw new BusinessException(ErrorCode.INVALID_REQUEST,
-                        "Unknown role '" + role + "'; roles are traveller, merchant, bank, operator");
+                        "Unknown role '" + role + "'; roles are traveller, merchant, bank, operator, acquirer");
             }
         }
         Instant expiresAt = Instant.now().plus(LIFETIME);

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.kakehashi.support.TestClock;
 import com.kakehashi.support.Tokens;
 import com.kakehashi.support.WireMockBank;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(WireMockBank.class)
 class ProblemResponsesTest {
+    @jakarta.inject.Inject
+    TestClock clock;
+
     private String traveller;
     private String walletId;
     private String tokyo;
@@ -123,8 +127,15 @@ class ProblemResponsesTest {
 
     @Test
     void paymentsInChinaWaitForTheFxEngineAndSaySo() {
-        quote(traveller, walletId, dynamicQr(aMerchantInShanghai(), "128.50"), null, null).then().statusCode(422)
-                .body("code", equalTo("fx_rate_unavailable"));
+        String qr = dynamicQr(aMerchantInShanghai(), "128.50");
+        // Years before any rate another test may have published: no rate at all, whatever ran before.
+        clock.advance(java.time.Duration.ofDays(-3650));
+        try {
+            quote(traveller, walletId, qr, null, null).then().statusCode(422)
+                    .body("code", equalTo("fx_rate_unavailable"));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -49,16 +49,9 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /**
-     * The one known exception, until issue 10 item 2 moves it into idempotency (helper H5's branch): the HTTP
-     * helper that claims Idempotency-Keys. When the class is gone the exception matches nothing.
-     */
-    private static final String KNOWN_COMMON_TO_FEATURE = ROOT + ".common.api.IdempotentResponder";
-
     @Test
     void commonDependsOnNoFeature() {
         noClasses().that().resideInAPackage(ROOT + ".common..")
-                .and().doNotHaveFullyQualifiedName(KNOWN_COMMON_TO_FEATURE)
                 .should().dependOnClassesThat(DescribedPredicate.describe("a feature's class",
                         (JavaClass c) -> FEATURES.stream().anyMatch(f -> c.getPackageName().equals(ROOT + "." + f)
                                 || c.getPackageName().startsWith(ROOT + "." + f + "."))))

@@ -73,8 +73,22 @@ public enum ErrorCode {
     // settlement and partner banks
     DELIVERY_TARGET_NOT_ALLOWED(422, "The delivery target is outside the outbox or not a registered bank host"),
     CUTOFF_TOO_FREQUENT(422, "The cut-off schedule fires more often than the configured minimum"),
-    // the payment hot path
-    OVERLOADED(503, "The service is at capacity; retry after the time in Retry-After");
+    // the payment hot path,
+    OVERLOADED(503, "The service is at capacity; retry after the time in Retry-After"),
+    // Acquiring, payment codes, China merchant codes, webhooks (docs/acquiring.md, docs/webhooks.md),
+    ACQUIRER_NOT_FOUND(404, "No such acquirer"),
+    ACQUIRER_ALREADY_EXISTS(409, "An acquirer with this id exists"),
+    PAYMENT_CODE_UNKNOWN(422, "The payment code is not one this service issued"),
+    PAYMENT_CODE_EXPIRED(422, "The payment code has expired"),
+    PAYMENT_CODE_USED(409, "The payment code has already paid"),
+    PAYMENT_ALREADY_SETTLED(409, "The payment is in a settlement batch; refund it instead"),
+    PAYMENT_ALREADY_CANCELLED(409, "The payment was cancelled"),
+    QR_NOT_PAYABLE(422, "The code cannot be paid safely"),
+    QR_CODE_UNRESOLVED(422, "The acquirer does not know this merchant code"),
+    ACQUIRER_UNAVAILABLE(503, "The acquirer did not answer; try again later"),
+    WEBHOOK_NOT_FOUND(404, "No such webhook subscription"),
+    WEBHOOK_DELIVERY_NOT_FOUND(404, "No such webhook delivery"),
+    WEBHOOK_URL_INVALID(400, "The webhook URL is not allowed");
 
     private final int status;
     private final String title;

@@ -6,6 +6,8 @@ public final class Roles {
     public static final String MERCHANT = "merchant";
     public static final String BANK = "bank";
     public static final String OPERATOR = "operator";
+    /** A merchant acquirer: its subject is its acquirer id (docs/acquiring.md). */
+    public static final String ACQUIRER = "acquirer";
 
     private Roles() {
     }

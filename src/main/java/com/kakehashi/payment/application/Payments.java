@@ -14,6 +14,7 @@ import com.kakehashi.payment.domain.CaptureOutcome;
 import com.kakehashi.payment.domain.CaptureOutcome.Captured;
 import com.kakehashi.payment.domain.CaptureOutcome.Rejected;
 import com.kakehashi.payment.domain.Payment;
+import com.kakehashi.payment.domain.PaymentCaptured;
 import com.kakehashi.payment.domain.PaymentJournals;
 import com.kakehashi.payment.domain.PaymentStatus;
 import com.kakehashi.payment.domain.Quote;
@@ -53,6 +54,8 @@ public class Payments {
     Clock clock;
     @Inject
     Idempotency idempotency;
+    @Inject
+    jakarta.enterprise.event.Event<PaymentCaptured> capturedEvents;
 
     public record Page(List<Payment> items, int page, int size, long total) {
     }
@@ -126,9 +129,11 @@ public class Payments {
                 .increment();
         meters.summary("kakehashi.payments.charge.amount", "currency",
                 pricing.charge().getCurrency().getCurrencyCode()).record(Amounts.toMinor(pricing.charge()));
-        return new Captured(new Payment(paymentId, quoteId, quote.walletId(), quote.owner(), quote.merchantId(),
+        Payment payment = new Payment(paymentId, quoteId, quote.walletId(), quote.owner(), quote.merchantId(),
                 pricing.price(), pricing.charge(), pricing.fee(), pricing.customerRate(), null, null,
-                PaymentStatus.CAPTURED, now, 0).asCaptured(), false);
+                PaymentStatus.CAPTURED, now, 0);
+        capturedEvents.fire(new PaymentCaptured(payment)); // observers (webhook outbox) write in this transaction
+        return new Captured(payment.asCaptured(), false);
     }
 
     private CaptureOutcome replayed(String paymentId) {

@@ -10,6 +10,7 @@ import com.kakehashi.merchant.application.Merchants;
 import com.kakehashi.merchant.domain.Merchant;
 import com.kakehashi.merchant.domain.MerchantStatus;
 import com.kakehashi.payment.domain.Quote;
+import com.kakehashi.payment.domain.QuoteCreated;
 import com.kakehashi.payment.infra.PaymentRepository;
 import com.kakehashi.payment.infra.QuoteEntity;
 import com.kakehashi.qr.application.MerchantQrCodes;
@@ -45,6 +46,8 @@ public class Quotes {
     QuoteConfig config;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<QuoteCreated> quoteCreated;
 
     public record QuotedPayment(Quote quote, Merchant merchant) {
     }
@@ -91,6 +94,7 @@ public class Quotes {
         e.createdAt = now;
         e.expiresAt = now.plus(config.timeToLive());
         repository.persist(e);
+        quoteCreated.fire(new QuoteCreated(e.id, merchant.id())); // observers write in this transaction
         return new QuotedPayment(repository.quote(e.id).orElseThrow(), merchant);
     }
 

@@ -11,6 +11,7 @@ import com.kakehashi.idempotency.application.Idempotency;
 import com.kakehashi.ledger.application.Ledger;
 import com.kakehashi.payment.domain.Payment;
 import com.kakehashi.payment.domain.PaymentJournals;
+import com.kakehashi.payment.domain.PaymentRefunded;
 import com.kakehashi.payment.domain.RefundPolicy;
 import com.kakehashi.payment.infra.PaymentRepository;
 import com.kakehashi.payment.infra.RefundEntity;
@@ -45,6 +46,8 @@ public class Refunds {
     Clock clock;
     @Inject
     Idempotency idempotency;
+    @Inject
+    jakarta.enterprise.event.Event<PaymentRefunded> refundedEvents;
 
     public record Refund(UUID id, UUID paymentId, Money price, Money charge, Money fxDifference, BigDecimal rate,
             RefundRatePolicy ratePolicy, Instant createdAt, Payment payment) {
@@ -156,6 +159,7 @@ public class Refunds {
                 payment.refundedPrice().add(accepted.price()),
                 payment.refundedCharge().add(accepted.chargeAtOriginalRate()), accepted.resultingStatus(),
                 payment.capturedAt(), payment.version() + 1);
+        refundedEvents.fire(new PaymentRefunded(after, e.id, accepted.price(), toWallet, now)); // same transaction
         return new RefundOutcome.Refunded(
                 new Refund(e.id, paymentId, accepted.price(), toWallet, fxDifference, rate, policy, now, after), false);
     }

@@ -7,6 +7,7 @@ import com.kakehashi.common.money.Currencies;
 import com.kakehashi.qr.emv.DataObject;
 import com.kakehashi.qr.emv.EmvQrCodec;
 import com.kakehashi.qr.emv.EmvQrException;
+import com.kakehashi.qr.emv.LenientDecoding;
 import com.kakehashi.qr.emv.MerchantAccountInfo;
 import com.kakehashi.qr.emv.MerchantPresentedQr;
 import com.kakehashi.qr.emv.PointOfInitiation;
@@ -35,6 +36,14 @@ public class MerchantQrCodes {
 
     @Inject
     QrImageRenderer renderer;
+    @Inject
+    jakarta.enterprise.inject.Instance<ExternalMerchantCodes> externalCodes;
+
+    public enum Format { EMV_MPM, URL }
+
+    /** A scanned code as the decode endpoint explains it: its format, network, content and deviations. */
+    public record Explained(Format format, String network, MerchantPresentedQr emv, String url, List<String> warnings) {
+    }
 
     public String payloadFor(QrMerchant merchant, Optional<Money> amount) {
         amount.ifPresent(a -> {
@@ -78,9 +87,57 @@ public class MerchantQrCodes {
         }
     }
 
-    /** The Kakehashi merchant and amount a scanned payload asks to pay. */
+    /**
+     * Any scanned code, leniently: EMVCo codes as networks issue them (with warnings), and URL codes recognised by an
+     * acquirer's code patterns. Refuses only what cannot be paid safely.
+     */
+    public Explained explain(String payload) {
+        if (isUrlCode(payload)) {
+            String network = external().flatMap(x -> x.network(payload)).orElseThrow(() -> new BusinessException(
+                    ErrorCode.QR_NOT_PAYABLE, "No acquirer recognises this URL code: no way to reach the merchant"));
+            return new Explained(Format.URL, network, null, payload, List.of());
+        }
+        LenientDecoding lenient = decodeLenient(payload);
+        String network = CodeNetworks.of(lenient.qr())
+                .or(() -> external().flatMap(x -> x.network(payload))).orElse(null);
+        return new Explained(Format.EMV_MPM, network, lenient.qr(), null, lenient.warnings());
+    }
+
+    /** Decodes leniently, mapping what is unsafe to pay to stable codes. */
+    public LenientDecoding decodeLenient(String payload) {
+        try {
+            return EmvQrCodec.decodeLenient(payload);
+        } catch (EmvQrException e) {
+            ErrorCode code = switch (e.reason()) {
+                case CRC_MISMATCH -> ErrorCode.QR_CRC_MISMATCH;
+                case NOT_PAYABLE -> ErrorCode.QR_NOT_PAYABLE;
+                default -> ErrorCode.QR_MALFORMED;
+            };
+            throw new BusinessException(code, e.getMessage());
+        }
+    }
+
+    /**
+     * The merchant and amount a scanned payload asks to pay. Kakehashi's own codes must pass the strict decoder;
+     * other networks' codes (URL or EMVCo, strict or not) go to the acquirer that recognises them.
+     */
     public PaymentTarget target(String payload) {
-        MerchantPresentedQr qr = decode(payload);
+        if (isUrlCode(payload)) {
+            return resolveExternally(payload);
+        }
+        MerchantPresentedQr qr;
+        try {
+            qr = EmvQrCodec.decode(payload);
+        } catch (EmvQrException strictRefusal) {
+            if (strictRefusal.reason() == EmvQrException.Reason.CRC_MISMATCH
+                    || decodeLenient(payload).qr().merchantAccount(GUID).isPresent()) {
+                decode(payload); // throws the strict reason: our own codes are never read leniently
+            }
+            return resolveExternally(payload);
+        }
+        if (qr.merchantAccount(GUID).isEmpty() && external().flatMap(x -> x.network(payload)).isPresent()) {
+            return resolveExternally(payload);
+        }
         String merchantId = qr.merchantAccount(GUID).flatMap(account -> account.subValue(MERCHANT_ID_SUBTAG))
                 .orElseThrow(() -> new BusinessException(ErrorCode.QR_MERCHANT_UNKNOWN,
                         "The QR carries no merchant account with identifier " + GUID));
@@ -94,5 +151,22 @@ public class MerchantQrCodes {
         Optional<Money> amount = Optional.ofNullable(qr.transactionAmount())
                 .map(text -> Amounts.exact(new BigDecimal(text), currency));
         return new PaymentTarget(id, qr.countryCode(), currency, amount);
+    }
+
+    private PaymentTarget resolveExternally(String payload) {
+        if (external().flatMap(x -> x.network(payload)).isEmpty()) {
+            throw new BusinessException(ErrorCode.QR_MERCHANT_UNKNOWN,
+                    "Neither a Kakehashi merchant code (" + GUID + ") nor a code any acquirer recognises");
+        }
+        return external().orElseThrow().resolve(payload);
+    }
+
+    private java.util.Optional<ExternalMerchantCodes> external() {
+        return externalCodes.isResolvable() ? java.util.Optional.of(externalCodes.get()) : java.util.Optional.empty();
+    }
+
+    /** Alipay (https://qr.alipay.com/...), WeChat Pay (wxp://...) and other codes that are URLs, not EMVCo TLV. */
+    static boolean isUrlCode(String payload) {
+        return payload != null && payload.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.+");
     }
 }

@@ -27,6 +27,21 @@ public final class EmvQrCodec {
     }
 
     /**
+     * Decodes a payload as networks issue it: departures from the specification become warnings; only what makes
+     * paying unsafe throws (CRC_MISMATCH, a broken structure, or NOT_PAYABLE). Codes this service issues are checked
+     * with the strict {@link #decode} instead.
+     */
+    public static LenientDecoding decodeLenient(String payload) {
+        try {
+            return LenientMpmDecoder.decode(payload);
+        } catch (EmvQrException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EmvQrException(Reason.INVALID_VALUE, -1, "unreadable payload: " + e);
+        }
+    }
+
+    /**
      * Encodes canonically: tags ascending (so 00 and 01 first), CRC (tag 63, uppercase) last. The result is
      * decoded again before it is returned, so an encoder never emits a payload its decoder would refuse.
      */

@@ -15,7 +15,9 @@ public final class EmvQrException extends RuntimeException {
         INVALID_VALUE,
         INVALID_TEMPLATE,
         CRC_MISSING_OR_MISPLACED,
-        CRC_MISMATCH
+        CRC_MISMATCH,
+        /** Lenient decoding: the payload reads, but lacks what a payment needs (currency, a merchant account). */
+        NOT_PAYABLE
     }
 
     private final Reason reason;

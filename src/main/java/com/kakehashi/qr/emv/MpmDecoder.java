@@ -33,7 +33,7 @@ final class MpmDecoder {
         return interpret(fields, crc);
     }
 
-    private static String verifyCrc(String payload, List<Field> fields) {
+    static String verifyCrc(String payload, List<Field> fields) {
         Field last = fields.get(fields.size() - 1);
         for (Field field : fields) {
             if (field.tag().equals(CRC_TAG) && field != last) {

@@ -23,6 +23,11 @@ final class TlvScanner {
 
     /** @param offset where {@code text} starts in the whole payload, so that errors point at the right place */
     static List<Field> scan(String text, int offset) {
+        return scan(text, offset, false);
+    }
+
+    /** @param allowEmpty whether length 00 is read as an empty value (lenient decoding) instead of refused */
+    static List<Field> scan(String text, int offset, boolean allowEmpty) {
         List<Field> fields = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int at = 0;
@@ -35,7 +40,7 @@ final class TlvScanner {
                 throw new EmvQrException(Reason.INVALID_TAG, offset + at, "tag '" + tag + "' is not two digits");
             }
             String lengthText = text.substring(at + 2, at + 4);
-            if (!isDigits(lengthText) || lengthText.equals("00")) {
+            if (!isDigits(lengthText) || (lengthText.equals("00") && !allowEmpty)) {
                 throw new EmvQrException(Reason.INVALID_LENGTH, offset + at + 2,
                         "length '" + lengthText + "' of tag " + tag + " is not a number from 01 to 99");
             }

@@ -1,0 +1,58 @@
+package com.kakehashi.acquiring.infra;
+
+import com.kakehashi.acquiring.domain.PaymentCodeState;
+import com.kakehashi.common.sql.SqlValues;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Payment codes by their keyed hash; the code itself is never stored. */
+@ApplicationScoped
+public class PaymentCodeRepository {
+    @Inject
+    EntityManager em;
+
+    /** Serialises code issuing per wallet for this transaction (a PostgreSQL advisory lock, no lock table). */
+    public void lockWallet(UUID walletId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, walletId.getMostSignificantBits() ^ walletId.getLeastSignificantBits()).getSingleResult();
+    }
+
+    /** Retires all but the newest {@code keep} live codes of the wallet. */
+    public int retireAllButNewest(UUID walletId, int keep, Instant now) {
+        return em.createNativeQuery("""
+                update payment_code set expires_at = ?2 where code_hash in (
+                    select code_hash from payment_code where wallet_id = ?1 and used_at is null and expires_at > ?2
+                    order by created_at desc offset ?3)""")
+                .setParameter(1, walletId).setParameter(2, now).setParameter(3, keep).executeUpdate();
+    }
+
+    /** False when the hash exists already (a collision of two random codes: the caller draws again). */
+    public boolean insert(String hash, UUID walletId, String owner, Instant now, Instant expiresAt) {
+        return em.createNativeQuery("""
+                insert into payment_code (code_hash, wallet_id, owner, created_at, expires_at)
+                values (?1, ?2, ?3, ?4, ?5) on conflict (code_hash) do nothing""")
+                .setParameter(1, hash).setParameter(2, walletId).setParameter(3, owner).setParameter(4, now)
+                .setParameter(5, expiresAt).executeUpdate() == 1;
+    }
+
+    /** Marks the code used if it is live; false when it is unknown, expired or already used (or being used). */
+    public boolean markUsed(String hash, Instant now) {
+        return em.createNativeQuery("""
+                update payment_code set used_at = ?2 where code_hash = ?1 and used_at is null and expires_at > ?2""")
+                .setParameter(1, hash).setParameter(2, now).executeUpdate() == 1;
+    }
+
+    public Optional<PaymentCodeState> find(String hash) {
+        return em.createNativeQuery("select wallet_id, owner, expires_at, used_at from payment_code where code_hash = ?1",
+                Object[].class).setParameter(1, hash).getResultList().stream().findFirst()
+                .map(row -> {
+                    Object[] r = (Object[]) row;
+                    return new PaymentCodeState((UUID) r[0], (String) r[1], SqlValues.instant(r[2]),
+                            r[3] == null ? null : SqlValues.instant(r[3]));
+                });
+    }
+}
