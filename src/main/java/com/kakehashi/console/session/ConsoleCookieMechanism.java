@@ -1,10 +1,10 @@
 package com.kakehashi.console.session;
 
-import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
@@ -22,6 +22,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ConsoleCookieMechanism implements HttpAuthenticationMechanism {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ConsoleCookieMechanism.class);
     public static final String COOKIE = "kakehashi_console";
     static final String PATH = "/console";
 
@@ -34,10 +35,12 @@ public class ConsoleCookieMechanism implements HttpAuthenticationMechanism {
         if (cookie == null || cookie.getValue().isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        var request = new TokenAuthenticationRequest(new TokenCredential(cookie.getValue(), "bearer"));
+        var request = new TokenAuthenticationRequest(new JsonWebTokenCredential(cookie.getValue()));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         // An expired or forged cookie is no session: the page then asks the operator to sign in again.
-        return identities.authenticate(request).onFailure().recoverWithNull();
+        return identities.authenticate(request)
+                .onFailure().invoke(e -> LOG.debugf(e, "console session refused"))
+                .onFailure().recoverWithNull();
     }
 
     @Override

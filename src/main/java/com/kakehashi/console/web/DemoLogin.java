@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Demo profile only: signs the demo operator in with a demo-key token and opens the console. */
-@IfBuildProfile("demo")
+/**
+ * Demo profile only (and the test build, which shares the demo key): signs the demo operator in with a demo-key
+ * token and opens the console.
+ */
+@IfBuildProfile(anyOf = {"demo", "test"})
 @Path("/console/demo-login")
 @PermitAll
 @Blocking

@@ -106,7 +106,7 @@ public class ReconciliationPages {
         List<String> bankIds = scope == null ? banks.all().stream().map(PartnerBank::id).sorted().toList() : List.of(scope);
         return ok(pages.page(statementsPage, "reconciliation").data("rows", rows)
                 .data("paging", Paging.of(page, fetched, "")).data("banks", options(bankIds, ""))
-                .data("today", LocalDate.now(clock.withZone(session.zone())).toString()).data("report", List.of())
+                .data("today", clock.instant().atZone(session.zone()).toLocalDate().toString()).data("report", List.of())
                 .data("statementId", "").data("reportHref", "").render());
     }
 
