@@ -32,6 +32,7 @@ final class Browser implements AutoCloseable {
     final Path downloads;
     private final Path profile;
 
+    /** The browser sits in Tokyo, as the operators do: pages show times in the viewer's zone. */
     Browser() {
         try {
             profile = Files.createTempDirectory("console-chromium-profile");
@@ -46,7 +47,7 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "safebrowsing.enabled", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Tokyo")).build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1400, 1000));
     }
