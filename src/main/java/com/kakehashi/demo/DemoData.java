@@ -1,5 +1,9 @@
 package com.kakehashi.demo;
 
+import com.kakehashi.bank.application.PartnerBanks;
+import com.kakehashi.bank.domain.PartnerBank;
+import com.kakehashi.bank.domain.PartnerBank.DeliveryChannel;
+import com.kakehashi.bank.domain.PartnerBank.FileFormat;
 import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
@@ -17,15 +21,19 @@ import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Seeds the demo once the HTTP server is up (top-ups go through the sandbox bank over HTTP):
- * merchants in Tokyo, Osaka and Shanghai, and two travellers' wallets with yen in them.
- * Runs once per database: it does nothing when the demo merchants exist.
+ * Seeds the demo once the HTTP server is up (top-ups go through the sandbox bank over HTTP): the two
+ * partner banks, merchants in Tokyo, Osaka and Shanghai, and two travellers' wallets with yen in them.
+ * Runs once per database: it does nothing when the demo merchants exist. Partner banks are demo data
+ * here, never a schema migration's: production registers its banks through {@code /v1/banks}.
+ * Does nothing at all unless the runtime profile is demo ({@link DemoProfile}).
  */
 @IfBuildProfile("demo")
 @ApplicationScoped
@@ -38,6 +46,23 @@ public class DemoData {
     }
 
     record DemoTraveller(String subject, String holderName, String accountNumber, long yen) {
+    }
+
+    /** How far seeding got; bin/demo prints tokens only once it is READY. */
+    public enum State {
+        SEEDING, READY, FAILED, OFF
+    }
+
+    /** The Japanese funding bank (top-ups, yen payouts) and the Chinese settlement bank (yuan payouts). */
+    static List<PartnerBank> banks(Clock clock) {
+        return List.of(
+                new PartnerBank(PartnerBanks.FUNDING_BANK_ID, "Kakehashi Funding Bank (Japan)", "JP", "JPY", "KKHSJPJTXXX",
+                        ZoneId.of("Asia/Tokyo"), "JP0001-001-7777777", List.of("0 0 18 * * ?"),
+                        Set.of(FileFormat.CSV, FileFormat.PAIN001), DeliveryChannel.DIRECTORY, "jp-funding-bank",
+                        clock.instant(), 0),
+                new PartnerBank("cn-settlement-bank", "Kakehashi Settlement Bank (China)", "CN", "CNY", "KKHSCNSHXXX",
+                        ZoneId.of("Asia/Shanghai"), "CN6222020200999999", List.of("0 0 12 * * ?", "0 0 22 * * ?"),
+                        Set.of(FileFormat.PAIN001), DeliveryChannel.DIRECTORY, "cn-settlement-bank", clock.instant(), 0));
     }
 
     static final List<DemoMerchant> MERCHANTS = List.of(
@@ -54,6 +79,10 @@ public class DemoData {
             new DemoTraveller("yuki", "SATO YUKI", "7654321", 120_000));
 
     @Inject
+    PartnerBanks partnerBanks;
+    @Inject
+    Clock clock;
+    @Inject
     Merchants merchants;
     @Inject
     Wallets wallets;
@@ -64,16 +93,29 @@ public class DemoData {
     @Inject
     FxImports fxImports;
 
+    private volatile State state = State.SEEDING;
+
     /** Quarkus fires the server-start event asynchronously; the seed calls the sandbox bank over HTTP. */
     void onHttpStarted(@ObservesAsync HttpServerStart started) {
+        if (!DemoProfile.active()) {
+            state = State.OFF;
+            LOG.error("A demo build started outside the demo profile: demo endpoints, sandbox bank and demo data stay off");
+            return;
+        }
         Thread.ofVirtual().name("demo-seed").start(this::seedIfEmpty);
+    }
+
+    public State state() {
+        return state;
     }
 
     void seedIfEmpty() {
         try {
+            seedBanks();
             seedRates(); // idempotent: an already imported snapshot is recognised, not doubled
             if (alreadySeeded()) {
                 LOG.info("Demo data present; not seeding again");
+                state = State.READY;
                 return;
             }
             for (DemoMerchant m : MERCHANTS) {
@@ -91,8 +133,22 @@ public class DemoData {
                         Amounts.parsePositive(Long.toString(t.yen()), "JPY"));
                 LOG.infof("Demo wallet of %s: id %s, top-up %s %s", t.subject(), wallet.id(), t.yen(), topUp.status());
             }
+            state = State.READY;
         } catch (RuntimeException | java.io.IOException e) {
+            state = State.FAILED;
             LOG.error("Demo seeding failed", e);
+        }
+    }
+
+    /** Registers the demo's partner banks that the database does not have yet (an older one may have them). */
+    private void seedBanks() {
+        Set<String> present = new java.util.HashSet<>();
+        partnerBanks.all().forEach(b -> present.add(b.id()));
+        for (PartnerBank bank : banks(clock)) {
+            if (!present.contains(bank.id())) {
+                partnerBanks.register(bank);
+                LOG.infof("Demo partner bank %s registered", bank.id());
+            }
         }
     }
 

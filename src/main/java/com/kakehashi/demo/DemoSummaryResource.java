@@ -33,9 +33,12 @@ public class DemoSummaryResource {
     public record WalletEntry(String owner, UUID id, MoneyDto balance) {
     }
 
-    public record Summary(List<MerchantEntry> merchants, List<WalletEntry> wallets) {
+    /** {@code state}: SEEDING until the demo data is complete, then READY (or FAILED, see the log). */
+    public record Summary(DemoData.State state, List<MerchantEntry> merchants, List<WalletEntry> wallets) {
     }
 
+    @Inject
+    DemoData demoData;
     @Inject
     Merchants merchants;
     @Inject
@@ -46,6 +49,7 @@ public class DemoSummaryResource {
     @GET
     @Operation(summary = "The seeded merchants (with their static QR payloads) and wallets")
     public Summary summary() {
+        DemoProfile.requireActive();
         List<MerchantEntry> merchantEntries = merchants.list(0, 50).stream()
                 .map(m -> new MerchantEntry(m.id(), m.name(), m.city(), m.currency().getCurrencyCode(),
                         qrCodes.payloadFor(m, Optional.empty())))
@@ -54,6 +58,6 @@ public class DemoSummaryResource {
                 .flatMap(t -> wallets.ownedBy(new Caller(t.subject(), Set.of(Roles.TRAVELLER))).stream())
                 .map(w -> new WalletEntry(w.owner(), w.id(), MoneyDto.of(w.balance())))
                 .toList();
-        return new Summary(merchantEntries, walletEntries);
+        return new Summary(demoData.state(), merchantEntries, walletEntries);
     }
 }

@@ -83,6 +83,46 @@ class FxRatesApiTest {
     }
 
     @Test
+    void outOfRangeOrNumericTimestampsAndUncappedFiguresAreProblemsNeverServerErrors() {
+        for (String validFrom : new String[] {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "2026-13-01T00:00:00Z", "2026-01-05", "2026-01-05T00:00:00\\u0000Z", "10000-01-01T00:00:00Z"}) {
+            given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
+                    .body("{\"base\":\"CHF\",\"quote\":\"SEK\",\"mid\":\"11\",\"source\":\"d\",\"validFrom\":\""
+                            + validFrom + "\"}")
+                    .post("/v1/fx/rates").then().statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("invalid_request"));
+        }
+        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
+                .body("{\"base\":\"CHF\",\"quote\":\"SEK\",\"mid\":\"11\",\"source\":\"d\",\"validFrom\":123}")
+                .post("/v1/fx/rates").then().statusCode(400).contentType("application/problem+json");
+        for (String at : new String[] {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z"}) {
+            asTraveller().queryParams("base", "CHF", "quote", "SEK", "at", at).get("/v1/fx/rates")
+                    .then().statusCode(400).body("code", equalTo("invalid_request"));
+            asTraveller().queryParams("from", "CHF", "to", "SEK", "amount", "1", "at", at).get("/v1/fx/convert")
+                    .then().statusCode(400).body("code", equalTo("invalid_request"));
+            asTraveller().queryParams("base", "CHF", "quote", "SEK", "to", at).get("/v1/fx/rates/history")
+                    .then().statusCode(400).body("code", equalTo("invalid_request"));
+        }
+        asTraveller().queryParams("base", "CHF", "quote", "SEK", "page", "2147483647").get("/v1/fx/rates/history")
+                .then().statusCode(200).body("$", hasSize(0));
+
+        for (String line : new String[] {"RON,BGN,,1e-1,,2026-01-04T00:00:00Z", "RON,BGN,,0.3931234567891234,,2026-01-04T00:00:00Z",
+                "RON,BGN,,0.39,,-999999999-01-01T00:00:00Z", "RON,BGN,,0.39,,+999999999-12-31T23:59:59Z",
+                "RON,BGN,,0.39,,1700000000"}) {
+            given().header("Authorization", Tokens.bearer("cn-settlement-bank", "bank")).contentType("text/csv")
+                    .body("base,quote,bid,mid,ask,valid_from\n" + line + "\n").post("/v1/fx/rate-files?format=bank-csv")
+                    .then().statusCode(400).body("code", equalTo("rate_file_invalid"));
+        }
+        String ecb = """
+                <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+                  <Cube><Cube time='2026-01-02'><Cube currency='ISK' rate='145.3000000000001'/></Cube></Cube>
+                </gesmes:Envelope>
+                """;
+        given().header("Authorization", Tokens.operator()).contentType("application/xml").body(ecb)
+                .post("/v1/fx/rate-files?format=ecb").then().statusCode(400).body("code", equalTo("rate_file_invalid"));
+    }
+
+    @Test
     void onlyOperatorsPublishRatesAndReadPositions() {
         asTraveller().contentType(ContentType.JSON)
                 .body("{\"base\":\"CHF\",\"quote\":\"SEK\",\"mid\":\"11\",\"source\":\"d\"}")

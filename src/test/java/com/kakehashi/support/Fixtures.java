@@ -96,7 +96,7 @@ public final class Fixtures {
     }
 
     public static String quoteId(String subject, String walletId, String qr, String yen) {
-        return quote(subject, walletId, qr, yen, "JPY").then().statusCode(201).extract().path("id");
+        return quote(subject, walletId, qr, yen, "JPY").then().log().ifValidationFails().statusCode(201).extract().path("id");
     }
 
     public static Response pay(String subject, String quoteId, String key) {

@@ -22,9 +22,33 @@ public final class FxFixtures {
                 .post("/v1/fx/rates");
     }
 
-    /** Publishes "1 base = mid quote" in force from the application clock's now. */
+    /**
+     * Puts "1 base = mid quote" in force from the application clock's now, as the desk does when the market
+     * moved: a figure outside the plausibility band of the rate in force is held (202) and then approved by a
+     * second operator, a figure within it is published at once.
+     */
     public static void aRateInForceNow(String base, String quote, String mid, Instant now) {
-        publish(base, quote, mid, "treasury-desk", now).then().statusCode(201);
+        Response published = publish(base, quote, mid, "treasury-desk", now);
+        if (published.statusCode() == 202) {
+            approveAsAnotherOperator(published.then().extract().path("id"));
+        } else {
+            published.then().statusCode(201);
+        }
+    }
+
+    /** A second operator (never the submitter: every operator token has its own subject) approves a held rate. */
+    public static Response approveAsAnotherOperator(String pendingId) {
+        Response approved = given().header("Authorization", Tokens.operator())
+                .post("/v1/fx/rates/pending/{id}/approval", pendingId);
+        approved.then().statusCode(200);
+        return approved;
+    }
+
+    /** A rate file uploaded with a token of the given subject and role. */
+    public static Response uploadRateFile(String format, String content, String subject, String role) {
+        return given().header("Authorization", Tokens.bearer(subject, role))
+                .contentType(format.equals("ecb") ? "application/xml" : "text/csv").body(content)
+                .post("/v1/fx/rate-files?format=" + format);
     }
 
     /** The operator's FX position in a currency, in minor units. */

@@ -2,7 +2,9 @@ package com.kakehashi.bank.api;
 
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
+import com.kakehashi.common.api.MoneyDto;
 import com.kakehashi.common.error.BusinessException;
+import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,12 +43,14 @@ public class BankResource {
             List<String> cutoffSchedule,
             @Schema(examples = "[\"PAIN001\", \"CSV\"]") Set<String> fileFormats,
             @Schema(examples = "DIRECTORY") String deliveryChannel, String deliveryTarget, Instant settlesFrom,
-            long version) {
+            long version, MoneyDto minimumPayout, String calendar, String zenginRequesterCode, String zenginRequesterName) {
         static BankDto of(PartnerBank bank) {
             return new BankDto(bank.id(), bank.name(), bank.country(), bank.currency(), bank.bic(),
                     bank.timeZone().getId(), bank.settlementAccount(), bank.cutoffSchedule(),
                     bank.fileFormats().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
-                    bank.deliveryChannel().name(), bank.deliveryTarget(), bank.settlesFrom(), bank.version());
+                    bank.deliveryChannel().name(), bank.deliveryTarget(), bank.settlesFrom(), bank.version(),
+                    MoneyDto.of(Amounts.fromMinor(bank.minimumPayoutMinor(), bank.currency())), bank.calendar(),
+                    bank.zenginRequesterCode(), bank.zenginRequesterName());
         }
     }
 
@@ -54,18 +58,26 @@ public class BankResource {
             @NotBlank String country, @NotBlank String currency, @NotBlank String bic, @NotBlank String timeZone,
             @NotBlank @Size(max = 34) String settlementAccount, @NotEmpty List<@NotBlank String> cutoffSchedule,
             @NotEmpty Set<@NotBlank String> fileFormats, @NotBlank String deliveryChannel,
-            @NotBlank @Size(max = 300) String deliveryTarget, Instant settlesFrom, Long version) {
+            @NotBlank @Size(max = 300) String deliveryTarget, Instant settlesFrom, Long version,
+            @Schema(description = "nets under this are carried to the next batch; in the bank's currency", examples = "1000")
+            @Size(max = 24) String minimumPayout,
+            @Schema(description = "business-day calendar (JP, CN); default the bank's country") @Size(max = 10) String calendar,
+            @Schema(description = "Zengin 委託者コード (10 digits), ZENGIN banks only") @Size(max = 10) String zenginRequesterCode,
+            @Schema(description = "Zengin 委託者名 in half-width kana, ZENGIN banks only") @Size(max = 40) String zenginRequesterName) {
 
         PartnerBank toDomain(Instant now) {
+            long minimum = minimumPayout == null ? 0
+                    : Amounts.toMinor(Amounts.parsePositive(minimumPayout, currency));
             try {
                 return new PartnerBank(id, name, country, currency, bic, ZoneId.of(timeZone), settlementAccount,
                         cutoffSchedule, fileFormats.stream().map(PartnerBank.FileFormat::valueOf)
                                 .collect(java.util.stream.Collectors.toSet()),
                         PartnerBank.DeliveryChannel.valueOf(deliveryChannel), deliveryTarget,
-                        settlesFrom == null ? now : settlesFrom, version == null ? 0 : version);
+                        settlesFrom == null ? now : settlesFrom, version == null ? 0 : version, minimum, calendar,
+                        zenginRequesterCode, zenginRequesterName);
             } catch (DateTimeException | IllegalArgumentException e) {
-                throw new BusinessException(ErrorCode.INVALID_REQUEST, "timeZone must be an IANA zone, fileFormats PAIN001"
-                        + " or CSV, deliveryChannel DIRECTORY or HTTPS: " + e.getMessage());
+                throw new BusinessException(ErrorCode.INVALID_REQUEST, "timeZone must be an IANA zone, fileFormats PAIN001,"
+                        + " CSV or ZENGIN, deliveryChannel DIRECTORY or HTTPS: " + e.getMessage());
             }
         }
     }

@@ -1,11 +1,15 @@
 package com.kakehashi.bank.application;
 
+import com.kakehashi.bank.domain.CutoffFrequency;
+import com.kakehashi.bank.domain.DeliveryTargets;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.bank.infra.PartnerBankEntity;
 import com.kakehashi.bank.infra.PartnerBankRepository;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.money.Currencies;
+import com.kakehashi.common.zengin.ZenginAccount;
+import com.kakehashi.common.zengin.ZenginText;
 import com.kakehashi.ledger.application.Ledger;
 import com.kakehashi.ledger.domain.AccountType;
 import com.kakehashi.ledger.domain.LedgerAccounts;
@@ -15,7 +19,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TimeZone;
 
 @ApplicationScoped
 public class PartnerBanks {
@@ -28,6 +38,8 @@ public class PartnerBanks {
     Ledger ledger;
     @Inject
     Clock clock;
+    @Inject
+    BankConfig config;
 
     /** Every partner bank has a clearing account in its currency before any money moves. */
     @Transactional
@@ -83,7 +95,13 @@ public class PartnerBanks {
         return byId(id);
     }
 
-    private static void validate(PartnerBank bank) {
+    /** Why the bank's delivery target is not allowed (outside the outbox, or an unregistered host), if it is not. */
+    public Optional<String> deliveryTargetRefusal(PartnerBank bank) {
+        return DeliveryTargets.refusal(bank.deliveryChannel(), bank.deliveryTarget(),
+                Set.copyOf(config.deliveryHosts().orElse(List.of())), config.plainHttpDelivery());
+    }
+
+    private void validate(PartnerBank bank) {
         Currencies.supported(bank.currency());
         if (!bank.id().matches("[a-z0-9][a-z0-9-]{1,39}") || !bank.bic().matches("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?")
                 || !bank.country().matches("[A-Z]{2}")) {
@@ -101,11 +119,46 @@ public class PartnerBanks {
         if (bank.fileFormats().isEmpty()) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "a bank needs at least one file format");
         }
-        if (bank.deliveryTarget() == null || bank.deliveryTarget().isBlank()
-                || (bank.deliveryChannel() == PartnerBank.DeliveryChannel.HTTPS
-                        && !bank.deliveryTarget().matches("https?://.+"))) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST,
-                    "deliveryTarget is a directory (DIRECTORY) or an http(s) URL (HTTPS)");
+        validateZengin(bank);
+        deliveryTargetRefusal(bank).ifPresent(reason -> {
+            throw new BusinessException(ErrorCode.DELIVERY_TARGET_NOT_ALLOWED, reason);
+        });
+        CutoffFrequency.refusal(nextCutoffs(bank, 200), config.minimumCutoffInterval()).ifPresent(reason -> {
+            throw new BusinessException(ErrorCode.CUTOFF_TOO_FREQUENT, reason);
+        });
+    }
+
+    /** A Zengin bank pays yen from a Zengin account, under the requester code and kana name it gave the house. */
+    private static void validateZengin(PartnerBank bank) {
+        if (!bank.fileFormats().contains(PartnerBank.FileFormat.ZENGIN)) {
+            return;
         }
+        boolean valid = "JPY".equals(bank.currency()) && bank.zenginRequesterCode() != null
+                && bank.zenginRequesterCode().matches("\\d{10}") && ZenginText.allowed(bank.zenginRequesterName(), 40)
+                && ZenginAccount.parse(bank.settlementAccount()).isPresent();
+        if (!valid) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "a ZENGIN bank pays JPY, has a 10-digit"
+                    + " zenginRequesterCode, a zenginRequesterName of at most 40 Zengin characters (half-width kana,"
+                    + " A-Z, 0-9) and a settlementAccount in Zengin form (" + ZenginAccount.FORM_DESCRIPTION + ")");
+        }
+    }
+
+    /** The schedule's next cut-offs from now, merged over its expressions, ascending (at most {@code limit}). */
+    private List<Instant> nextCutoffs(PartnerBank bank, int limit) {
+        java.util.TreeSet<Instant> next = new java.util.TreeSet<>();
+        Date from = Date.from(clock.instant());
+        for (String cron : bank.cutoffSchedule()) {
+            try {
+                var expression = new org.quartz.CronExpression(cron);
+                expression.setTimeZone(TimeZone.getTimeZone(bank.timeZone()));
+                Date at = from;
+                for (int i = 0; i < limit && (at = expression.getNextValidTimeAfter(at)) != null; i++) {
+                    next.add(at.toInstant());
+                }
+            } catch (java.text.ParseException e) {
+                throw new BusinessException(ErrorCode.INVALID_REQUEST, "'" + cron + "' is not a Quartz cron expression");
+            }
+        }
+        return new ArrayList<>(next).subList(0, Math.min(limit, next.size()));
     }
 }

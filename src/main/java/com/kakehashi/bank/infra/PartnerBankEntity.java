@@ -33,4 +33,11 @@ public class PartnerBankEntity {
     public long version;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "minimum_payout_minor")
+    public long minimumPayoutMinor;
+    public String calendar;
+    @Column(name = "zengin_requester_code")
+    public String zenginRequesterCode;
+    @Column(name = "zengin_requester_name")
+    public String zenginRequesterName;
 }

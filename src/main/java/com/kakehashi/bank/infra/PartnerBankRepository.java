@@ -24,7 +24,8 @@ public class PartnerBankRepository implements PanacheRepositoryBase<PartnerBankE
                 List.of(e.cutoffSchedule.split(";")),
                 java.util.Arrays.stream(e.fileFormats.split(",")).map(PartnerBank.FileFormat::valueOf)
                         .collect(java.util.stream.Collectors.toSet()),
-                PartnerBank.DeliveryChannel.valueOf(e.deliveryChannel), e.deliveryTarget, e.settlesFrom, e.version);
+                PartnerBank.DeliveryChannel.valueOf(e.deliveryChannel), e.deliveryTarget, e.settlesFrom, e.version,
+                e.minimumPayoutMinor, e.calendar, e.zenginRequesterCode, e.zenginRequesterName);
     }
 
     /** Writes the bank's fields onto a (new or managed) entity. */
@@ -41,5 +42,9 @@ public class PartnerBankRepository implements PanacheRepositoryBase<PartnerBankE
         e.deliveryChannel = bank.deliveryChannel().name();
         e.deliveryTarget = bank.deliveryTarget();
         e.settlesFrom = bank.settlesFrom();
+        e.minimumPayoutMinor = bank.minimumPayoutMinor();
+        e.calendar = bank.calendar();
+        e.zenginRequesterCode = bank.zenginRequesterCode();
+        e.zenginRequesterName = bank.zenginRequesterName();
     }
 }

@@ -2,6 +2,7 @@ package com.kakehashi.bank.sandbox;
 
 import com.kakehashi.bank.infra.FundingBankClient.DebitRequest;
 import com.kakehashi.bank.infra.FundingBankClient.DebitResponse;
+import com.kakehashi.demo.DemoProfile;
 import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -36,12 +37,14 @@ public class SandboxBankResource {
     @POST
     @Operation(summary = "Debit a linked account (sandbox rules)")
     public DebitResponse debit(DebitRequest request) {
+        DemoProfile.requireActive();
         return debits.computeIfAbsent(request.requestId(), id -> decide(request));
     }
 
     @GET
     @Path("/{requestId}")
     public DebitResponse status(@PathParam("requestId") String requestId) {
+        DemoProfile.requireActive();
         DebitResponse known = debits.get(requestId);
         if (known == null) {
             throw new NotFoundException();

@@ -16,8 +16,7 @@ public class CorrelationIdFilter {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String offered = request.getHeaderString(HEADER);
-        String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = sane(request.getHeaderString(HEADER));
         request.setProperty(PROPERTY, id);
         MDC.put("correlationId", id);
     }
@@ -29,6 +28,11 @@ public class CorrelationIdFilter {
             response.getHeaders().putSingle(HEADER, id);
         }
         MDC.remove("correlationId");
+    }
+
+    /** The offered id when it is sane, else a fresh one. */
+    static String sane(String offered) {
+        return offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
     static String of(ContainerRequestContext request) {

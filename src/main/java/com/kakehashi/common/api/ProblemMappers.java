@@ -1,6 +1,8 @@
 package com.kakehashi.common.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import io.quarkus.security.AuthenticationFailedException;
@@ -49,7 +51,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, ContainerRequestContext request) {
-        return respond(ErrorCode.MALFORMED_JSON, e.getOriginalMessage(), request);
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof BusinessException b) {
+            return business(b, request);
+        }
+        return respond(ErrorCode.MALFORMED_JSON, JsonProblems.detail(e), request);
+    }
+
+    /** More specific than Quarkus' built-in mapper for this type, which answers an empty 400. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, ContainerRequestContext request) {
+        return json(e, request);
     }
 
     @ServerExceptionMapper
@@ -89,7 +100,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unsupportedMedia(NotSupportedException e, ContainerRequestContext request) {
-        return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json", request);
+        return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "This call does not accept Content-Type '"
+                + JsonProblems.printable(request.getHeaderString("Content-Type"))
+                + "'; the API description lists the media types each call takes", request);
     }
 
     @ServerExceptionMapper
@@ -98,8 +111,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, request);
         }
+        if (status == 413) {
+            return respond(ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than this service accepts", request);
+        }
         if (status < 500) {
-            return respond(ErrorCode.INVALID_REQUEST, e.getMessage(), request);
+            return respond(ErrorCode.INVALID_REQUEST, "The request cannot be processed as sent", request);
         }
         return internal(e, request);
     }
@@ -108,6 +124,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response internal(Throwable e, ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.of(request);
+        if (DataErrors.isDataException(e)) {
+            LOG.warnf("A value the database cannot hold reached it (add validation), correlation id %s: %s",
+                    correlationId, DataErrors.sqlState(e));
+            return respond(ErrorCode.INVALID_REQUEST, "A value in the request is outside what the service can store",
+                    request);
+        }
         LOG.errorf(e, "Unhandled error, correlation id %s", correlationId);
         meters.counter("kakehashi.problems", "code", ErrorCode.INTERNAL.code()).increment();
         return Response.status(500).type(Problem.MEDIA_TYPE)

@@ -2,6 +2,7 @@ package com.kakehashi.common.api;
 
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
+import com.kakehashi.common.time.InstantRange;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -14,11 +15,17 @@ public final class QueryParams {
         if (text == null || text.isBlank()) {
             return whenAbsent;
         }
+        Instant value;
         try {
-            return Instant.parse(text);
+            value = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, name + " must be an ISO-8601 instant such as "
-                    + "2026-11-25T03:00:00Z, got '" + text + "'");
+                    + "2026-11-25T03:00:00Z, got '" + JsonProblems.printable(text) + "'");
         }
+        if (!InstantRange.contains(value)) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, name + " must be " + InstantRange.DESCRIPTION
+                    + ", got '" + text + "'");
+        }
+        return value;
     }
 }

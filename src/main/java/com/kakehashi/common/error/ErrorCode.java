@@ -60,7 +60,18 @@ public enum ErrorCode {
     FX_CORRIDOR_NOT_OFFERED(422, "Payments between these currencies are not offered"),
     FX_BUDGET_TOO_SMALL(422, "The amount does not buy one minor unit of the merchant's currency after fees"),
     FX_RATE_STALE(503, "The exchange rate is too old to quote with; try again later"),
-    INTERNAL(500, "Internal error");
+    INTERNAL(500, "Internal error"),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    URI_TOO_LONG(414, "The request URI is too long"),
+    QR_COUNTRY_MISMATCH(422, "The QR's country is not the merchant's country"),
+    FX_SOURCE_NOT_ALLOWED(403, "This source may not publish rates for this currency pair"),
+    FX_RATE_FUTURE_DATED(422, "The rate takes effect further in the future than a rate file may date it"),
+    FX_RATE_OUT_OF_BAND(409, "The rate is outside the plausibility band and cannot be published or held as asked"),
+    FX_SECOND_OPERATOR_REQUIRED(403, "A rate held for approval must be approved by an operator other than its submitter"),
+    FX_PENDING_RATE_NOT_FOUND(404, "No such rate held for approval"),
+    // settlement and partner banks
+    DELIVERY_TARGET_NOT_ALLOWED(422, "The delivery target is outside the outbox or not a registered bank host"),
+    CUTOFF_TOO_FREQUENT(422, "The cut-off schedule fires more often than the configured minimum");
 
     private final int status;
     private final String title;

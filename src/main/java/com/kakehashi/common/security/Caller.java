@@ -56,6 +56,11 @@ public class Caller {
         return roles().contains(role);
     }
 
+    /** True when the caller is the traveller owning something owned by {@code owner} (role and subject). */
+    public boolean isTraveller(String owner) {
+        return is(Roles.TRAVELLER) && subject().equals(owner);
+    }
+
     /** True when the caller is the merchant with this id. */
     public boolean isMerchant(String merchantId) {
         return is(Roles.MERCHANT) && subject().equals(merchantId);

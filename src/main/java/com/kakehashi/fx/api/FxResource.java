@@ -1,7 +1,6 @@
 package com.kakehashi.fx.api;
 
 import com.kakehashi.common.api.MoneyDto;
-import com.kakehashi.common.api.QueryParams;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.money.Amounts;
@@ -17,6 +16,9 @@ import com.kakehashi.fx.application.FxCurrencies;
 import com.kakehashi.fx.application.FxImports;
 import com.kakehashi.fx.application.FxPositions;
 import com.kakehashi.fx.application.FxRates;
+import com.kakehashi.fx.application.RateSubmissions;
+import com.kakehashi.fx.api.FxDtos.PendingRateDto;
+import com.kakehashi.fx.domain.RateFigures;
 import com.kakehashi.fx.application.Pricing;
 import com.kakehashi.fx.domain.ConversionEngine;
 import com.kakehashi.fx.domain.CurrencyPair;
@@ -50,7 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "FX")
 public class FxResource {
-    private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("\\d{1,18}(\\.\\d{1,12})?");
     private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("\\d{1,15}(\\.\\d{1,15})?");
     private static final int MAX_PAGE_SIZE = 500;
 
@@ -63,6 +64,8 @@ public class FxResource {
     @Inject
     FxImports imports;
     @Inject
+    RateSubmissions submissions;
+    @Inject
     Caller caller;
     @Inject
     Clock clock;
@@ -71,19 +74,24 @@ public class FxResource {
     @Path("/rates")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Publish a rate (1 base = mid quote); history is kept, a re-publication is recognised")
+    @Operation(summary = "Publish a rate (1 base = mid quote); outside the plausibility band it is held for a second"
+            + " operator (202 with the held item); history is kept, a re-publication is recognised")
     public Response publish(@NotNull @Valid RateRequest request) {
         Instant now = clock.instant();
+        Instant validFrom = StrictInstants.field("validFrom", request.validFrom(), now);
         FxRate rate;
         try {
-            rate = new FxRate(pair(request.base(), request.quote()), rate("mid", request.mid()),
-                    optionalRate("bid", request.bid()), optionalRate("ask", request.ask()), request.source(),
-                    request.validFrom() == null ? now : request.validFrom(), now);
+            rate = new FxRate(pair(request.base(), request.quote()), RateFigures.parse("mid", request.mid()),
+                    RateFigures.parseOptional("bid", request.bid()), RateFigures.parseOptional("ask", request.ask()),
+                    request.source(), validFrom, now);
         } catch (IllegalArgumentException e) {
             throw new BusinessException(ErrorCode.INVALID_RATE, e.getMessage());
         }
-        FxRates.Published published = rates.publish(rate, caller.subject());
-        return Response.status(published.created() ? 201 : 200).entity(RateDto.of(published.rate())).build();
+        return switch (submissions.submit(rate, caller.subject())) {
+            case RateSubmissions.Published published ->
+                    Response.status(published.created() ? 201 : 200).entity(RateDto.of(published.rate())).build();
+            case RateSubmissions.Held held -> Response.status(202).entity(PendingRateDto.of(held.pending())).build();
+        };
     }
 
     @GET
@@ -92,7 +100,7 @@ public class FxResource {
     @Operation(summary = "The rate in force at a time (default now): direct, inverse, or cross through a pivot")
     public ResolvedRateDto rate(@QueryParam("base") String base, @QueryParam("quote") String quote,
             @QueryParam("at") String at) {
-        Instant when = QueryParams.instant("at", at, clock.instant());
+        Instant when = StrictInstants.field("at", at, clock.instant());
         CurrencyPair pair = pair(base, quote);
         ResolvedRate resolved = rates.resolve(pair, when);
         return ResolvedRateDto.of(resolved, when, Staleness.isStale(resolved, clock.instant(), pricing.maxAge(pair)),
@@ -109,8 +117,8 @@ public class FxResource {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
         }
-        return rates.history(pair(base, quote), QueryParams.instant("from", from, Instant.EPOCH),
-                QueryParams.instant("to", to, clock.instant().plusSeconds(1)), page, size).stream().map(RateDto::of).toList();
+        return rates.history(pair(base, quote), StrictInstants.field("from", from, Instant.EPOCH),
+                StrictInstants.field("to", to, clock.instant().plusSeconds(1)), page, size).stream().map(RateDto::of).toList();
     }
 
     @GET
@@ -125,7 +133,7 @@ public class FxResource {
             throw new BusinessException(ErrorCode.INVALID_AMOUNT, "amount must be a positive decimal string, got '" + amount + "'");
         }
         var money = Amounts.exact(new BigDecimal(amount), source);
-        Instant when = QueryParams.instant("at", at, clock.instant());
+        Instant when = StrictInstants.field("at", at, clock.instant());
         ConversionEngine.Conversion conversion = rates.convert(money, target, when);
         return new ConversionDto(MoneyDto.of(conversion.amount()), MoneyDto.of(money),
                 FxDtos.plain(conversion.rate().mid()), FxDtos.path(conversion.rate()), conversion.rate().source(),
@@ -136,8 +144,9 @@ public class FxResource {
     @Path("/rate-files")
     @Consumes({"application/xml", "text/xml", "text/csv", "text/plain"})
     @RolesAllowed({Roles.OPERATOR, Roles.BANK})
-    @Operation(summary = "Import a rate file: format=ecb (eurofxref XML) or bank-csv (see docs/fx.md); all or nothing")
-    public FxDtos.ImportResultDto importFile(@QueryParam("format") String format, @QueryParam("bankId") String bankId,
+    @Operation(summary = "Import a rate file: format=ecb (eurofxref XML) or bank-csv (see docs/fx.md); all or nothing;"
+            + " 202 when some rates are held for a second operator")
+    public Response importFile(@QueryParam("format") String format, @QueryParam("bankId") String bankId,
             byte[] body) {
         FxImports.Format parsed = switch (format == null ? "" : format) {
             case "ecb" -> FxImports.Format.ECB;
@@ -147,7 +156,7 @@ public class FxResource {
         String source = bankId;
         if (caller.is(Roles.BANK) && !caller.isOperator()) {
             if (parsed != FxImports.Format.BANK_CSV || (bankId != null && !bankId.equals(caller.subject()))) {
-                throw new BusinessException(ErrorCode.FORBIDDEN, "A bank may upload its own rate CSV only");
+                throw new BusinessException(ErrorCode.FX_SOURCE_NOT_ALLOWED, "A bank may upload its own rate CSV only");
             }
             source = caller.subject();
         }
@@ -155,8 +164,11 @@ public class FxResource {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "bankId is required for bank-csv");
         }
         FxImports.Report report = imports.importFile(parsed, body == null ? new byte[0] : body, source, caller.subject());
-        return new FxDtos.ImportResultDto(format, report.source(), report.result().received(), report.result().stored(),
-                report.result().alreadyKnown());
+        RateSubmissions.ImportResult result = report.result();
+        FxDtos.ImportResultDto answer = new FxDtos.ImportResultDto(format, report.source(), result.received(),
+                result.stored(), result.alreadyKnown(), result.held().size(),
+                result.held().stream().map(PendingRateDto::of).toList());
+        return Response.status(result.held().isEmpty() ? 200 : 202).entity(answer).build();
     }
 
     @GET
@@ -176,16 +188,5 @@ public class FxResource {
         return new CurrencyPair(b.getCurrencyCode(), q.getCurrencyCode());
     }
 
-    private static BigDecimal rate(String field, String text) {
-        if (text == null || !RATE.matcher(text).matches() || new BigDecimal(text).signum() <= 0) {
-            throw new BusinessException(ErrorCode.INVALID_RATE,
-                    field + " must be a positive decimal string with at most 12 decimals, got '" + text + "'");
-        }
-        return new BigDecimal(text).stripTrailingZeros();
-    }
-
-    private static BigDecimal optionalRate(String field, String text) {
-        return text == null ? null : rate(field, text);
-    }
 
 }

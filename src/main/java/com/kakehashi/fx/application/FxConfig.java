@@ -35,6 +35,12 @@ public interface FxConfig {
 
     Imports imports();
 
+    /** Which partner banks may publish which pairs, and how far ahead a rate file may date its rates. */
+    Sources sources();
+
+    /** The plausibility band every source's figures pass before they are published (docs/fx.md). */
+    Band band();
+
     interface Corridor {
         @WithDefault("0")
         int spreadBps();
@@ -60,5 +66,30 @@ public interface FxConfig {
 
         /** Directory where partner banks drop rate CSVs named "<bankId>*.csv". */
         Optional<Path> bankDropDirectory();
+    }
+
+    interface Sources {
+        /**
+         * The pairs each registered partner bank may publish, keyed by bank id, as corridors "CNY-JPY" (either
+         * direction of the pair). A bank not listed here publishes no rates at all.
+         */
+        Map<String, List<String>> bankCorridors();
+
+        /** A rate file's valid_from may lie at most this far after now (clock skew), never further ("time bombs"). */
+        @WithDefault("PT5M")
+        Duration maxFutureSkew();
+    }
+
+    interface Band {
+        /** Plausibility band around the rate in force, in basis points (500 = ±5 %). */
+        @WithDefault("500")
+        int defaultBps();
+
+        /** Per-corridor bands keyed "JPY-CNY", applying to rates of that pair in either direction. */
+        Map<String, Integer> corridorBps();
+
+        /** At most this many figures of one source wait for approval; beyond it an out-of-band figure is refused. */
+        @WithDefault("100")
+        int maxHeldPerSource();
     }
 }

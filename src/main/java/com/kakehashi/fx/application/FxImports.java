@@ -38,7 +38,9 @@ public class FxImports {
     public static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
 
     @Inject
-    FxRates rates;
+    RateSubmissions submissions;
+    @Inject
+    RateSources sources;
     @Inject
     FxConfig config;
     @Inject
@@ -48,7 +50,7 @@ public class FxImports {
         ECB, BANK_CSV
     }
 
-    public record Report(Format format, String source, FxRates.ImportResult result) {
+    public record Report(Format format, String source, RateSubmissions.ImportResult result) {
     }
 
     @Scheduled(every = "${kakehashi.fx.imports.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -66,7 +68,11 @@ public class FxImports {
         return reports;
     }
 
-    /** Parses and stores one file; the bank id names the source of a CSV (ignored for ECB files). */
+    /**
+     * Parses one file and submits its rates (published, or held outside the plausibility band); the bank id
+     * names the source of a CSV (ignored for ECB files) and must be a registered bank publishing its own
+     * corridors. No file may date a rate beyond now plus the allowed skew.
+     */
     public Report importFile(Format format, byte[] content, String bankId, String recordedBy) {
         if (content.length > MAX_FILE_BYTES) {
             throw new BusinessException(ErrorCode.RATE_FILE_INVALID, "a rate file may hold at most " + MAX_FILE_BYTES + " bytes");
@@ -80,8 +86,12 @@ public class FxImports {
         } catch (IOException e) {
             throw new BusinessException(ErrorCode.RATE_FILE_INVALID, "unreadable: " + e.getMessage());
         }
+        if (format == Format.BANK_CSV) {
+            sources.requireBankMayPublish(bankId, parsed);
+        }
+        sources.requireNotFutureDated(parsed);
         String source = format == Format.ECB ? EcbReferenceRatesParser.SOURCE : BankRateCsvParser.sourceFor(bankId);
-        return new Report(format, source, rates.importAll(parsed, recordedBy));
+        return new Report(format, source, submissions.importAll(parsed, recordedBy));
     }
 
     /** Fetches eurofxref XML over HTTP(S) and imports it. */
@@ -127,7 +137,7 @@ public class FxImports {
         } catch (BusinessException e) {
             LOG.errorf("FX rate file %s refused: %s", file, e.getMessage());
             moveTo(file, "failed");
-            return new Report(format, file.getFileName().toString(), new FxRates.ImportResult(0, 0, 0));
+            return new Report(format, file.getFileName().toString(), new RateSubmissions.ImportResult(0, 0, 0, List.of()));
         }
     }
 

@@ -24,41 +24,38 @@ import jakarta.enterprise.inject.Produces;
 import javax.money.convert.ExchangeRateProvider;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import com.kakehashi.fx.domain.Plausibility;
 import javax.money.CurrencyUnit;
 import org.javamoney.moneta.Money;
 
 /**
- * The rate store's service: publishes rates (history, never overwritten), keeps the in-memory
- * {@link RateBook} in step with the database, and resolves rates for a point in time.
+ * The rate store's service: stores rates (history, never overwritten) for {@link RateSubmissions} and
+ * {@link HeldRates}, keeps the in-memory {@link RateBook} in step with the database through a
+ * {@link RateFeed}, and resolves rates for a point in time.
  */
 @ApplicationScoped
 public class FxRates {
-    private static final int REFRESH_PAGE = 10_000;
-
-    @Inject
-    FxRateRepository repository;
-
+    private FxRateRepository repository;
     private final RateBook book = new RateBook();
     private List<String> pivots;
     private RateResolver resolver;
     private ConversionEngine engine;
-    private long lastSeenId;
+    private Plausibility plausibility;
+    private RateFeed feed;
 
     @Inject
-    FxRates(FxConfig config) {
+    FxRates(FxConfig config, FxRateRepository repository) {
+        this.repository = repository;
         this.pivots = List.copyOf(config.pivots());
         this.resolver = new RateResolver(book, pivots);
         this.engine = new ConversionEngine(resolver);
+        this.plausibility = new Plausibility(book, resolver);
+        this.feed = new RateFeed(repository, book);
     }
 
     /** For CDI's proxy only. */
     protected FxRates() {
-    }
-
-    public record Published(FxRate rate, boolean created) {
-    }
-
-    public record ImportResult(int received, int stored, int alreadyKnown) {
     }
 
     void loadAtStartup(@Observes StartupEvent started) {
@@ -84,37 +81,34 @@ public class FxRates {
         refresh();
     }
 
-    /** Reads every rate stored since the last refresh (by this or another instance) into the book. */
-    public synchronized void refresh() {
-        for (int page = 0; page < 10_000; page++) {
-            List<StoredRate> rows = QuarkusTransaction.requiringNew().call(() -> repository.after(lastSeenId, REFRESH_PAGE));
-            if (rows.isEmpty()) {
-                return;
-            }
-            book.addAll(rows.stream().map(StoredRate::rate).toList());
-            lastSeenId = rows.get(rows.size() - 1).id();
-        }
+    /** Reads every rate committed since the last refresh (by this or another instance) into the book. */
+    public void refresh() {
+        feed.poll();
     }
 
     /**
-     * Stores a rate; publishing the same rate again is recognised (created = false), a different
-     * rate from the same source for the same pair and instant is a conflict: history is not rewritten.
+     * Stores a rate in the caller's transaction, unless this source already published these figures for
+     * the pair and instant (inserted = false); different figures for them are a conflict: history is not
+     * rewritten. The book learns the rate through {@link #learn} once the transaction committed.
      */
-    public Published publish(FxRate rate, String recordedBy) {
-        FxRateRepository.Insertion insertion =
-                QuarkusTransaction.requiringNew().call(() -> repository.insertIfAbsent(rate, recordedBy));
-        StoredRate stored = requireSameFigures(insertion, rate).stored();
-        book.add(stored.rate());
-        return new Published(stored.rate(), insertion.inserted());
+    FxRateRepository.Insertion store(FxRate rate, String recordedBy) {
+        return requireSameFigures(repository.insertIfAbsent(rate, recordedBy), rate);
     }
 
-    /** Stores a file's rates in one transaction: all or nothing. */
-    public ImportResult importAll(List<FxRate> rates, String recordedBy) {
-        List<FxRateRepository.Insertion> insertions = QuarkusTransaction.requiringNew().call(() -> rates.stream()
-                .map(rate -> requireSameFigures(repository.insertIfAbsent(rate, recordedBy), rate)).toList());
-        int created = (int) insertions.stream().filter(FxRateRepository.Insertion::inserted).count();
-        book.addAll(insertions.stream().map(i -> i.stored().rate()).toList());
-        return new ImportResult(rates.size(), created, rates.size() - created);
+    /** What this source already published for the rate's pair and instant (in the caller's transaction). */
+    Optional<FxRate> alreadyPublished(FxRate rate) {
+        Optional<FxRate> stored = repository.find(rate.source(), rate.pair(), rate.validFrom()).map(StoredRate::rate);
+        stored.ifPresent(s -> requireSameFigures(s, rate));
+        return stored;
+    }
+
+    /** Adds committed rates to this instance's book at once (other instances read them on their next refresh). */
+    void learn(List<FxRate> committed) {
+        book.addAll(committed);
+    }
+
+    Plausibility plausibility() {
+        return plausibility;
     }
 
     public ResolvedRate resolve(CurrencyPair pair, Instant at) {
@@ -133,7 +127,8 @@ public class FxRates {
     }
 
     public List<FxRate> history(CurrencyPair pair, Instant from, Instant to, int page, int size) {
-        return QuarkusTransaction.requiringNew().call(() -> repository.history(pair, from, to, page * size, size))
+        long offset = (long) page * size; // page=2147483647 is a far page, not an overflow
+        return QuarkusTransaction.requiringNew().call(() -> repository.history(pair, from, to, offset, size))
                 .stream().map(StoredRate::rate).toList();
     }
 
@@ -150,15 +145,18 @@ public class FxRates {
     }
 
     private static FxRateRepository.Insertion requireSameFigures(FxRateRepository.Insertion insertion, FxRate rate) {
-        FxRate stored = insertion.stored().rate();
+        requireSameFigures(insertion.stored().rate(), rate);
+        return insertion;
+    }
+
+    static void requireSameFigures(FxRate stored, FxRate rate) {
         if (!sameFigures(stored, rate)) {
             throw new BusinessException(ErrorCode.RATE_CONFLICT, rate.source() + " already published " + rate.pair()
                     + " at " + rate.validFrom() + " as " + stored.mid().toPlainString() + ", not " + rate.mid().toPlainString());
         }
-        return insertion;
     }
 
-    private static boolean sameFigures(FxRate a, FxRate b) {
+    static boolean sameFigures(FxRate a, FxRate b) {
         return a.mid().compareTo(b.mid()) == 0 && same(a.bid(), b.bid()) && same(a.ask(), b.ask());
     }
 

@@ -17,6 +17,10 @@ public record FxRate(CurrencyPair pair, BigDecimal mid, BigDecimal bid, BigDecim
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        if (!RateFigures.isPlausibleTime(validFrom)) {
+            throw new IllegalArgumentException("validFrom must lie between " + RateFigures.EARLIEST + " and "
+                    + RateFigures.LATEST + ", got " + validFrom);
+        }
         if (pair.isIdentity()) {
             throw new IllegalArgumentException("a rate needs two different currencies, not " + pair);
         }

@@ -2,11 +2,11 @@ package com.kakehashi.fx.infra;
 
 import com.kakehashi.fx.domain.CurrencyPair;
 import com.kakehashi.fx.domain.FxRate;
+import com.kakehashi.fx.domain.RateFigures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * A partner bank's rate file (documented in docs/fx.md): UTF-8 CSV, '#' comment lines, the header
  * {@code base,quote,bid,mid,ask,valid_from}, then one rate per line, e.g.
- * {@code CNY,JPY,21.05,21.10,21.15,2026-11-25T00:00:00Z}. Bid and ask may be empty.
+ * {@code CNY,JPY,21.05,21.10,21.15,2026-11-25T00:00:00Z}. Bid and ask may be empty; figures follow
+ * {@link RateFigures} (at most 12 decimals, as the operator API).
  */
 public final class BankRateCsvParser {
     static final String HEADER = "base,quote,bid,mid,ask,valid_from";
@@ -67,15 +68,11 @@ public final class BankRateCsvParser {
             throw new RateFileException("line " + number + ": expected 6 fields, found " + fields.length);
         }
         try {
-            return new FxRate(new CurrencyPair(fields[0].strip(), fields[1].strip()), decimal(fields[3]),
-                    decimal(fields[2]), decimal(fields[4]), source, Instant.parse(fields[5].strip()), receivedAt);
+            return new FxRate(new CurrencyPair(fields[0].strip(), fields[1].strip()),
+                    RateFigures.parse("mid", fields[3].strip()), RateFigures.parseOptional("bid", fields[2].strip()),
+                    RateFigures.parseOptional("ask", fields[4].strip()), source, Instant.parse(fields[5].strip()), receivedAt);
         } catch (RuntimeException e) {
             throw new RateFileException("line " + number + ": " + e.getMessage());
         }
-    }
-
-    private static BigDecimal decimal(String field) {
-        String value = field.strip();
-        return value.isEmpty() ? null : new BigDecimal(value).stripTrailingZeros();
     }
 }

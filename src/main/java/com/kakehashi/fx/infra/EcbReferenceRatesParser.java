@@ -2,8 +2,8 @@ package com.kakehashi.fx.infra;
 
 import com.kakehashi.fx.domain.CurrencyPair;
 import com.kakehashi.fx.domain.FxRate;
+import com.kakehashi.fx.domain.RateFigures;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -79,7 +79,7 @@ public final class EcbReferenceRatesParser {
     private static FxRate rate(String currency, String rate, Instant validFrom, Instant receivedAt,
             XMLStreamReader reader) {
         try {
-            return new FxRate(new CurrencyPair("EUR", currency), new BigDecimal(rate).stripTrailingZeros(), null, null,
+            return new FxRate(new CurrencyPair("EUR", currency), RateFigures.parse("rate", rate), null, null,
                     SOURCE, validFrom, receivedAt);
         } catch (RuntimeException e) {
             throw new RateFileException(where(reader) + "invalid rate '" + rate + "' for currency '" + currency + "'");

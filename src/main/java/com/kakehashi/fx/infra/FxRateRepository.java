@@ -39,11 +39,40 @@ public class FxRateRepository {
         return new Insertion(stored, inserted == 1);
     }
 
-    public List<StoredRate> after(long id, int limit) {
-        return many("where id > ?1 order by id limit " + limit, id);
+    /** A stored rate with the transaction that stored it (xid8, as a long), for following new rates. */
+    public record FollowedRate(long id, long storedByXact, FxRate rate) {
     }
 
-    public List<StoredRate> history(CurrencyPair pair, Instant from, Instant to, int offset, int limit) {
+    /**
+     * The oldest transaction still running in this statement's snapshot: every transaction below it has
+     * ended, so its rates are visible now and for ever; one at or above it may still commit later.
+     */
+    public long snapshotHorizon() {
+        Object xmin = em.createNativeQuery("select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)").getSingleResult();
+        return Long.parseLong((String) xmin);
+    }
+
+    /** Rates stored by transactions at or above {@code horizon}, in id order after {@code afterId}: one page. */
+    public List<FollowedRate> storedSince(long horizon, long afterId, int limit) {
+        List<?> rows = em.createNativeQuery("select id, base, quote, mid, bid, ask, source, valid_from, received_at,"
+                        + " cast(stored_by_xact as text) from fx_rate where stored_by_xact >= cast(?1 as xid8) and id > ?2"
+                        + " order by id limit ?3", Object[].class)
+                .setParameter(1, Long.toString(horizon)).setParameter(2, afterId).setParameter(3, limit)
+                .getResultList();
+        return rows.stream().map(r -> {
+            Object[] row = (Object[]) r;
+            StoredRate stored = map(row);
+            return new FollowedRate(stored.id(), Long.parseLong((String) row[9]), stored.rate());
+        }).toList();
+    }
+
+    /** The rate this source published for the pair at this instant, if any. */
+    public Optional<StoredRate> find(String source, CurrencyPair pair, Instant validFrom) {
+        return one("where base = ?1 and quote = ?2 and source = ?3 and valid_from = ?4", pair.base(), pair.quote(),
+                source, validFrom);
+    }
+
+    public List<StoredRate> history(CurrencyPair pair, Instant from, Instant to, long offset, int limit) {
         return em.createNativeQuery(SELECT + " where base = ?1 and quote = ?2 and valid_from >= ?3 and valid_from < ?4"
                         + " order by valid_from desc, id desc offset ?5 limit ?6", Object[].class)
                 .setParameter(1, pair.base()).setParameter(2, pair.quote()).setParameter(3, from).setParameter(4, to)

@@ -37,14 +37,17 @@ public class MerchantResource {
     public static final String PNG = "image/png";
 
     public record MerchantRequest(@NotBlank String name, @NotBlank String city, @NotBlank String country,
-            @NotBlank String currency, @NotBlank String mcc, @NotBlank String bankId, @NotBlank String payoutAccount) {
+            @NotBlank String currency, @NotBlank String mcc, @NotBlank String bankId, @NotBlank String payoutAccount,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "account holder in half-width kana"
+                    + " (Zengin characters, at most 30); required when the bank pays by Zengin transfer", examples = "ﾔﾏﾀﾞｼﾖｳﾃﾝ")
+            String payoutAccountHolderKana) {
     }
 
     public record MerchantDto(UUID id, String name, String city, String country, String currency, String mcc,
-            String bankId, String payoutAccount, String status, Instant createdAt) {
+            String bankId, String payoutAccount, String status, Instant createdAt, String payoutAccountHolderKana) {
         static MerchantDto of(Merchant m) {
             return new MerchantDto(m.id(), m.name(), m.city(), m.country(), m.currency().getCurrencyCode(), m.mcc(),
-                    m.bankId(), m.payoutAccount(), m.status().name(), m.createdAt());
+                    m.bankId(), m.payoutAccount(), m.status().name(), m.createdAt(), m.payoutAccountHolderKana());
         }
     }
 
@@ -63,14 +66,14 @@ public class MerchantResource {
     @Operation(summary = "Register a merchant (operators)")
     public Response register(@NotNull @Valid MerchantRequest r) {
         Merchant merchant = merchants.register(MerchantRegistration.of(r.name(), r.city(), r.country(), r.currency(),
-                r.mcc(), r.bankId(), r.payoutAccount()));
+                r.mcc(), r.bankId(), r.payoutAccount(), r.payoutAccountHolderKana()));
         return Response.status(201).entity(MerchantDto.of(merchant)).build();
     }
 
     @GET
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "All merchants, oldest first (operators)")
-    public java.util.List<MerchantDto> list(@QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
+    public java.util.List<MerchantDto> list(@QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100000) int page,
             @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size) {
         return merchants.list(page * size, size).stream().map(MerchantDto::of).toList();
     }

@@ -5,6 +5,7 @@ import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.security.Caller;
+import com.kakehashi.common.zengin.ZenginAccount;
 import com.kakehashi.ledger.application.Ledger;
 import com.kakehashi.ledger.domain.AccountType;
 import com.kakehashi.merchant.domain.Merchant;
@@ -37,6 +38,12 @@ public class Merchants {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "Bank " + bank.id() + " pays out in "
                     + bank.currency() + "; the merchant prices in " + registration.currency().getCurrencyCode());
         }
+        if (bank.fileFormats().contains(PartnerBank.FileFormat.ZENGIN) && (registration.payoutAccountHolderKana() == null
+                || ZenginAccount.parse(registration.payoutAccount()).isEmpty())) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "Bank " + bank.id() + " pays by Zengin transfer: the"
+                    + " merchant needs payoutAccountHolderKana and a payoutAccount in Zengin form ("
+                    + ZenginAccount.FORM_DESCRIPTION + ")");
+        }
         MerchantEntity e = new MerchantEntity();
         e.id = UUID.randomUUID();
         e.name = registration.name();
@@ -46,6 +53,7 @@ public class Merchants {
         e.mcc = registration.mcc();
         e.bankId = bank.id();
         e.payoutAccount = registration.payoutAccount();
+        e.payoutAccountHolderKana = registration.payoutAccountHolderKana();
         e.status = MerchantStatus.ACTIVE.name();
         e.createdAt = clock.instant();
         merchants.persist(e);

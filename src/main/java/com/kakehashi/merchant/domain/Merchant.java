@@ -4,7 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 import javax.money.CurrencyUnit;
 
-/** A merchant that accepts Kakehashi QR payments and is paid out by its partner bank. */
+/**
+ * A merchant that accepts Kakehashi QR payments and is paid out by its partner bank. {@code payoutAccountHolderKana}:
+ * the account holder's name as Zengin transfers carry it (merchants paid by a Japanese bank), or null.
+ */
 public record Merchant(UUID id, String name, String city, String country, CurrencyUnit currency, String mcc,
-        String bankId, String payoutAccount, MerchantStatus status, Instant createdAt) {
+        String bankId, String payoutAccount, MerchantStatus status, Instant createdAt, String payoutAccountHolderKana) {
+
+    public Merchant(UUID id, String name, String city, String country, CurrencyUnit currency, String mcc, String bankId,
+            String payoutAccount, MerchantStatus status, Instant createdAt) {
+        this(id, name, city, country, currency, mcc, bankId, payoutAccount, status, createdAt, null);
+    }
 }

@@ -22,6 +22,8 @@ public class MerchantEntity {
     public String bankId;
     @Column(name = "payout_account")
     public String payoutAccount;
+    @Column(name = "payout_account_holder_kana")
+    public String payoutAccountHolderKana;
     public String status;
     @Version
     public long version;

@@ -22,6 +22,6 @@ public class MerchantRepository implements PanacheRepositoryBase<MerchantEntity,
 
     static Merchant toDomain(MerchantEntity e) {
         return new Merchant(e.id, e.name, e.city, e.country, Currencies.supported(e.currency), e.mcc, e.bankId,
-                e.payoutAccount, MerchantStatus.valueOf(e.status), e.createdAt);
+                e.payoutAccount, MerchantStatus.valueOf(e.status), e.createdAt, e.payoutAccountHolderKana);
     }
 }

@@ -72,7 +72,7 @@ public class Payments {
     @Transactional
     public Payment visibleTo(Caller caller, UUID paymentId) {
         return repository.payment(paymentId)
-                .filter(p -> p.owner().equals(caller.subject()) || caller.isMerchant(p.merchantId().toString())
+                .filter(p -> caller.isTraveller(p.owner()) || caller.isMerchant(p.merchantId().toString())
                         || caller.isOperator())
                 .orElseThrow(() -> new BusinessException(ErrorCode.PAYMENT_NOT_FOUND, "No payment " + paymentId));
     }

@@ -61,6 +61,10 @@ public class Quotes {
             throw new BusinessException(ErrorCode.QR_CURRENCY_MISMATCH, "The QR names " + target.currency()
                     + " but merchant " + merchant.id() + " prices in " + merchant.currency());
         }
+        if (!merchant.country().equals(target.country())) {
+            throw new BusinessException(ErrorCode.QR_COUNTRY_MISMATCH, "The QR names country " + target.country()
+                    + " but merchant " + merchant.id() + " is in " + merchant.country());
+        }
         Instant now = clock.instant();
         FxQuote fx = price(target, requestedAmount, merchant, wallet, now, caller.tier());
         charges.refusal(wallet, fx.charge(), now).ifPresent(code -> {

@@ -31,6 +31,8 @@ public class MerchantQrCodes {
     public static final String GUID = "jp.kakehashi";
     static final String MERCHANT_ACCOUNT_TAG = "26";
     static final String MERCHANT_ID_SUBTAG = "01";
+    /** EMVCo tag 54, transaction amount: at most 13 characters. */
+    static final int MAX_AMOUNT_CHARACTERS = 13;
 
     @Inject
     QrImageRenderer renderer;
@@ -53,7 +55,12 @@ public class MerchantQrCodes {
                 .merchantName(merchant.name())
                 .merchantCity(merchant.city())
                 .build();
-        return EmvQrCodec.encode(qr);
+        try {
+            return EmvQrCodec.encode(qr);
+        } catch (EmvQrException e) {
+            throw new BusinessException(ErrorCode.INVALID_AMOUNT, "The amount must fit a QR code's "
+                    + MAX_AMOUNT_CHARACTERS + " characters (EMVCo tag 54)");
+        }
     }
 
     /** The payload drawn as a PNG QR image. */
@@ -87,6 +94,6 @@ public class MerchantQrCodes {
         CurrencyUnit currency = Currencies.byNumericCode(qr.transactionCurrency());
         Optional<Money> amount = Optional.ofNullable(qr.transactionAmount())
                 .map(text -> Amounts.exact(new BigDecimal(text), currency));
-        return new PaymentTarget(id, currency, amount);
+        return new PaymentTarget(id, qr.countryCode(), currency, amount);
     }
 }

@@ -40,14 +40,17 @@ public final class SettlementDtos {
     }
 
     public record BatchDto(UUID id, String bankId, Instant cutoff, String state, String failureReason, Progress progress,
-            Totals totals, List<ItemDto> items, Instant createdAt, Instant updatedAt) {
+            Totals totals, List<ItemDto> items, Instant createdAt, Instant updatedAt,
+            @Schema(description = "requested execution date: the bank's business day on or after the cut-off's date")
+            java.time.LocalDate executionDate) {
         static BatchDto of(SettlementBatch b, List<SettlementItem> items) {
             Totals totals = b.payoutMinor() == null ? null : new Totals(money(b.payoutMinor(), b.currency()),
                     money(b.feeMinor(), b.currency()), b.fxSoldMinor() == null ? null
                             : new FxCover(money(b.fxSoldMinor(), "JPY"), money(b.fxBoughtMinor(), b.currency())));
             return new BatchDto(b.id(), b.bankId(), b.cutoff(), b.state().name(), b.failureReason(),
                     new Progress(b.itemsDone(), b.itemsTotal() == null ? 0 : b.itemsTotal()), totals,
-                    items == null ? null : items.stream().map(ItemDto::of).toList(), b.createdAt(), b.updatedAt());
+                    items == null ? null : items.stream().map(ItemDto::of).toList(), b.createdAt(), b.updatedAt(),
+                    b.executionDate());
         }
     }
 

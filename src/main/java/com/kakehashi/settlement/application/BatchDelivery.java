@@ -4,23 +4,30 @@ import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.settlement.domain.BatchDelivered;
 import com.kakehashi.settlement.domain.BatchState;
 import com.kakehashi.settlement.domain.MerchantNetting;
-import jakarta.enterprise.event.Event;
+import com.kakehashi.settlement.domain.SettlementBatch;
 import com.kakehashi.settlement.infra.BankFileCalls;
 import com.kakehashi.settlement.infra.DirectoryDrop;
 import com.kakehashi.settlement.infra.SettlementRepository;
+import com.kakehashi.settlement.infra.SettlementRepository.LockedBatch;
 import com.kakehashi.settlement.infra.SettlementRepository.StoredFile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * Sends a batch's stored files to its bank, then records the delivery. The send happens outside any
- * transaction and is idempotent at the bank (same file name and bytes in a directory; the same
- * Idempotency-Key over HTTPS), so a crash between sending and recording only causes a harmless resend.
+ * Sends a batch's stored files to its bank and records the outcome, <b>once per state change</b> (single
+ * flight): the batch row stays locked from the check of its state to the recording of the outcome, so
+ * concurrent runs and redeliveries queue on that lock and then find the state already moved on. The
+ * batch row is always the first lock a settlement step takes (delivery rows, events and files after
+ * it), so two steps can never wait on each other. A crash while sending rolls the transaction back and
+ * the next run sends again, which the bank sees as the same file (same name and bytes in a directory,
+ * same Idempotency-Key over HTTPS).
  */
 @ApplicationScoped
 public class BatchDelivery {
@@ -28,6 +35,8 @@ public class BatchDelivery {
     SettlementRepository repository;
     @Inject
     BankFileCalls bankFiles;
+    @Inject
+    DeliveryTargetResolver targets;
     @Inject
     SettlementConfig config;
     @Inject
@@ -37,64 +46,82 @@ public class BatchDelivery {
     @Inject
     Event<BatchDelivered> delivered;
 
-    public void deliver(UUID batchId, PartnerBank bank, String actor) {
-        List<StoredFile> files = QuarkusTransaction.requiringNew().call(() -> repository.files(batchId));
-        String target = target(bank);
-        try {
-            for (StoredFile file : files) {
-                send(bank, target, batchId, file);
+    /** First delivery of a batch whose files are written; does nothing once another run delivered it. */
+    public void deliverWritten(UUID batchId, PartnerBank bank, String actor) {
+        deliverIf(batchId, bank, actor, locked -> locked.state() == BatchState.FILES_WRITTEN);
+    }
+
+    /**
+     * Sends the files again, unless the batch changed state since the caller saw it at {@code seenVersion}
+     * (then another redelivery, or the bank's answer, came first).
+     */
+    public void redeliver(UUID batchId, long seenVersion, PartnerBank bank, String actor) {
+        deliverIf(batchId, bank, actor, locked -> locked.version() == seenVersion
+                && (locked.state() == BatchState.DELIVERED || locked.state() == BatchState.FAILED));
+    }
+
+    private void deliverIf(UUID batchId, PartnerBank bank, String actor, Predicate<LockedBatch> due) {
+        QuarkusTransaction.requiringNew().timeout((int) config.deliveryTimeout().toSeconds()).run(() -> {
+            LockedBatch locked = repository.lockWithVersion(batchId);
+            if (!due.test(locked)) {
+                return;
             }
-        } catch (Exception e) {
-            String reason = "delivery to " + target + " failed: " + e.getMessage();
-            QuarkusTransaction.requiringNew().run(() -> {
-                files.forEach(f -> repository.recordDelivery(batchId, f.format(), bank.deliveryChannel().name(), target,
-                        "FAILED", reason, clock.instant()));
-                BatchState state = repository.lock(batchId);
-                if (state.canMoveTo(BatchState.FAILED)) {
-                    repository.moveState(batchId, state, BatchState.FAILED, reason, actor, clock.instant());
+            List<StoredFile> files = repository.files(batchId);
+            String target = targets.resolve(bank);
+            try {
+                for (StoredFile file : files) {
+                    send(bank, target, batchId, file);
                 }
-            });
-            return;
-        }
-        probe.reached(SettlementStepProbe.AFTER_DELIVERY, batchId);
-        QuarkusTransaction.requiringNew().run(() -> {
-            BatchState state = repository.lock(batchId);
-            files.forEach(f -> repository.recordDelivery(batchId, f.format(), bank.deliveryChannel().name(), target,
-                    "DELIVERED", f.fileName() + " sha256 " + f.sha256(), clock.instant()));
-            var batch = repository.byId(batchId).orElseThrow();
-            repository.setItemsDone(batchId, batch.itemsTotal() == null ? 0 : batch.itemsTotal());
-            if (state.canMoveTo(BatchState.DELIVERED)) {
-                repository.moveState(batchId, state, BatchState.DELIVERED, files.size() + " file(s) to " + target, actor,
-                        clock.instant());
-                if (state == BatchState.FILES_WRITTEN) {
-                    delivered.fire(deliveredEvent(batch, bank));
-                }
+            } catch (Exception e) {
+                failed(batchId, bank, actor, locked.state(), files, target, e);
+                return;
             }
+            probe.reached(SettlementStepProbe.AFTER_DELIVERY, batchId);
+            succeeded(batchId, bank, actor, locked.state(), files, target);
         });
     }
 
-    /** What reconciliation should expect on the bank's statement: one debit per instruction, on the cut-off's date. */
-    private BatchDelivered deliveredEvent(com.kakehashi.settlement.domain.SettlementBatch batch, PartnerBank bank) {
+    private void failed(UUID batchId, PartnerBank bank, String actor, BatchState state, List<StoredFile> files, String target,
+            Exception e) {
+        String reason = "delivery to " + target + " failed: " + e.getMessage();
+        files.forEach(f -> repository.recordDelivery(batchId, f.format(), bank.deliveryChannel().name(), target, "FAILED",
+                reason, clock.instant()));
+        if (state.canMoveTo(BatchState.FAILED)) {
+            repository.moveState(batchId, state, BatchState.FAILED, reason, actor, clock.instant());
+        }
+    }
+
+    private void succeeded(UUID batchId, PartnerBank bank, String actor, BatchState state, List<StoredFile> files,
+            String target) {
+        files.forEach(f -> repository.recordDelivery(batchId, f.format(), bank.deliveryChannel().name(), target,
+                "DELIVERED", f.fileName() + " sha256 " + f.sha256(), clock.instant()));
+        SettlementBatch batch = repository.byId(batchId).orElseThrow();
+        repository.setItemsDone(batchId, batch.itemsTotal() == null ? 0 : batch.itemsTotal());
+        if (state.canMoveTo(BatchState.DELIVERED)) {
+            repository.moveState(batchId, state, BatchState.DELIVERED, files.size() + " file(s) to " + target, actor,
+                    clock.instant());
+            if (state == BatchState.FILES_WRITTEN) {
+                delivered.fire(deliveredEvent(batch, bank));
+            }
+        }
+    }
+
+    /** What reconciliation should expect on the bank's statement: one debit per instruction, on the execution date. */
+    private BatchDelivered deliveredEvent(SettlementBatch batch, PartnerBank bank) {
         List<BatchDelivered.Instruction> instructions = repository.items(batch.id()).stream()
                 .filter(item -> item.netting().outcome() == MerchantNetting.Outcome.PAYOUT)
                 .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.netting().net(), item.merchantName()))
                 .toList();
         return new BatchDelivered(batch.id(), bank.id(), bank.currency(),
-                batch.cutoff().atZone(bank.timeZone()).toLocalDate(), instructions, batch.fxBoughtMinor());
+                batch.executionDate() != null ? batch.executionDate() : batch.cutoff().atZone(bank.timeZone()).toLocalDate(),
+                instructions, batch.fxBoughtMinor());
     }
 
     private void send(PartnerBank bank, String target, UUID batchId, StoredFile file) throws Exception {
         switch (bank.deliveryChannel()) {
             case DIRECTORY -> DirectoryDrop.deliver(Path.of(target), file.fileName(), file.content());
-            case HTTPS -> bankFiles.put(target, file.fileName(), batchId + ":" + file.format(), file.sha256(), file.content());
+            case HTTPS -> bankFiles.put(bank.id(), target, file.fileName(), batchId + ":" + file.format(), file.sha256(),
+                    file.content());
         }
-    }
-
-    private String target(PartnerBank bank) {
-        if (bank.deliveryChannel() == PartnerBank.DeliveryChannel.HTTPS) {
-            return bank.deliveryTarget();
-        }
-        Path path = Path.of(bank.deliveryTarget());
-        return (path.isAbsolute() ? path : config.outbox().resolve(path)).toString();
     }
 }

@@ -10,12 +10,15 @@ import com.kakehashi.settlement.infra.PayoutInstruction;
 import com.kakehashi.settlement.infra.SettlementRepository;
 import com.kakehashi.settlement.infra.SettlementRepository.StoredFile;
 import com.kakehashi.settlement.infra.XsdValidator;
+import com.kakehashi.settlement.infra.ZenginTransferWriter;
+import com.kakehashi.common.zengin.ZenginAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -45,8 +48,10 @@ public class BatchFiles {
         var batch = repository.byId(batchId).orElseThrow();
         List<SettlementItem> payouts = repository.items(batchId).stream()
                 .filter(item -> item.netting().outcome() == MerchantNetting.Outcome.PAYOUT).toList();
+        LocalDate executionDate = batch.executionDate() != null ? batch.executionDate()
+                : batch.cutoff().atZone(bank.timeZone()).toLocalDate();
         PayoutInstruction instruction = new PayoutInstruction(batchId, batch.cutoff(), bank.bic(), bank.settlementAccount(),
-                bank.currency(), payouts);
+                bank.currency(), payouts, executionDate);
         String baseName = bank.id() + "-" + NAME_TIME.format(batch.cutoff()) + "-" + batchId.toString().substring(0, 8);
         // A window where nobody is owed anything instructs nothing: no files, nothing to deliver.
         List<PartnerBank.FileFormat> formats = payouts.isEmpty() ? List.of() : bank.fileFormats().stream().sorted().toList();
@@ -58,6 +63,8 @@ public class BatchFiles {
                     yield stored("pain001", baseName + ".pain001.xml", "application/xml", xml);
                 }
                 case CSV -> stored("csv", baseName + ".csv", "text/csv", PayoutCsvWriter.write(instruction));
+                case ZENGIN -> stored("zengin", baseName + ".zengin.txt", "text/plain; charset=Shift_JIS",
+                        ZenginTransferWriter.write(requester(bank), executionDate, payouts));
             };
             repository.saveFileIfAbsent(batchId, file, clock.instant());
             probe.reached(SettlementStepProbe.MID_FILES, batchId);
@@ -65,6 +72,12 @@ public class BatchFiles {
         repository.moveState(batchId, BatchState.CLOSED, BatchState.FILES_WRITTEN,
                 formats.isEmpty() ? "no payouts, no files" : String.join(",", formats.stream().map(Enum::name).toList()),
                 actor, clock.instant());
+    }
+
+    private static ZenginTransferWriter.Requester requester(PartnerBank bank) {
+        return new ZenginTransferWriter.Requester(bank.zenginRequesterCode(), bank.zenginRequesterName(),
+                ZenginAccount.parse(bank.settlementAccount()).orElseThrow(() -> new IllegalStateException(
+                        "bank " + bank.id() + " has no Zengin settlement account")));
     }
 
     private static StoredFile stored(String format, String name, String mediaType, byte[] content) {

@@ -28,4 +28,11 @@ public interface SettlementConfig {
     /** At most this many missed cut-offs per bank are caught up in one tick (the rest in the next). */
     @WithDefault("50")
     int maxCatchUp();
+
+    /**
+     * The longest a delivery may hold its batch's row lock (the transaction timeout of the send): covers every
+     * file's HTTPS attempts (15 s each, 4 attempts) with room to spare.
+     */
+    @WithDefault("PT5M")
+    java.time.Duration deliveryTimeout();
 }

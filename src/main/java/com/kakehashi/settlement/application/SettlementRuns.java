@@ -69,7 +69,7 @@ public class SettlementRuns {
                     files.write(batchId, bank, actor);
                     probe.reached(SettlementStepProbe.AFTER_FILES, batchId);
                 }
-                case FILES_WRITTEN -> delivery.deliver(batchId, bank, actor);
+                case FILES_WRITTEN -> delivery.deliverWritten(batchId, bank, actor);
                 default -> {
                     return batch(batchId);
                 }
@@ -81,11 +81,13 @@ public class SettlementRuns {
     /** Delivers a delivered or failed batch's files again (same names, same bytes, same idempotency keys). */
     public SettlementBatch redeliver(UUID batchId, String actor) {
         SettlementBatch batch = batch(batchId);
-        if (batch.state() != BatchState.DELIVERED && batch.state() != BatchState.FAILED) {
+        var seen = QuarkusTransaction.requiringNew().call(() -> repository.stateAndVersion(batchId));
+        if (seen.state() != BatchState.DELIVERED && seen.state() != BatchState.FAILED) {
             throw new BusinessException(ErrorCode.BATCH_STATE_CONFLICT,
-                    "Batch " + batchId + " is " + batch.state() + "; only DELIVERED or FAILED batches are redelivered");
+                    "Batch " + batchId + " is " + seen.state() + "; only DELIVERED or FAILED batches are redelivered");
         }
-        delivery.deliver(batchId, banks.byId(batch.bankId()), actor);
+        // Concurrent redeliveries that saw the same state send once: the first moves the version on.
+        delivery.redeliver(batchId, seen.version(), banks.byId(batch.bankId()), actor);
         return batch(batchId);
     }
 

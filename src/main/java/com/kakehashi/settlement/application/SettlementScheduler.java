@@ -1,5 +1,6 @@
 package com.kakehashi.settlement.application;
 
+import com.kakehashi.bank.application.BusinessCalendars;
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.settlement.infra.SettlementRepository;
@@ -34,6 +35,8 @@ public class SettlementScheduler {
     SettlementConfig config;
     @Inject
     Clock clock;
+    @Inject
+    BusinessCalendars calendars;
 
     @Scheduled(identity = "settlement-tick", cron = "${kakehashi.settlement.tick}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -48,7 +51,9 @@ public class SettlementScheduler {
         for (PartnerBank bank : banks.all()) {
             Instant after = QuarkusTransaction.requiringNew().call(() -> repository.latestCutoff(bank.id()))
                     .filter(latest -> latest.isAfter(bank.settlesFrom())).orElse(bank.settlesFrom());
-            for (Instant cutoff : CutoffCalendar.between(bank, after, now, config.maxCatchUp())) {
+            var calendar = calendars.of(bank);
+            for (Instant cutoff : CutoffCalendar.between(bank, after, now, config.maxCatchUp(),
+                    at -> calendar.isOpen(at.atZone(bank.timeZone()).toLocalDate()))) {
                 try {
                     runs.run(bank.id(), cutoff, ACTOR);
                     ran.add(cutoff);

@@ -1,5 +1,6 @@
 package com.kakehashi.settlement.application;
 
+import com.kakehashi.bank.application.BusinessCalendars;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.ledger.application.Ledger;
 import com.kakehashi.settlement.domain.BatchState;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +36,8 @@ public class WindowClosing {
     SettlementConfig config;
     @Inject
     Clock clock;
+    @Inject
+    BusinessCalendars calendars;
 
     @Transactional
     public void close(UUID batchId, PartnerBank bank, String actor) {
@@ -51,12 +55,14 @@ public class WindowClosing {
         long bought = 0;
         int itemCount = 0;
         for (MerchantTotals totals : repository.merchantTotals(batchId)) {
-            MerchantNetting netting = MerchantNetting.of(totals.gross(), totals.refunded(), config.merchantFeeBps());
+            MerchantNetting netting = MerchantNetting.of(totals.gross(), totals.refunded(), config.merchantFeeBps(),
+                    bank.minimumPayoutMinor());
             boolean paid = netting.outcome() == MerchantNetting.Outcome.PAYOUT;
             SettlementItem item = new SettlementItem(totals.merchantId(), totals.name(), totals.payoutAccount(),
                     totals.currency(), totals.payments(), totals.refunds(), netting,
                     totals.paidYen() - totals.refundedYen(),
-                    paid ? EndToEndIds.of(batchId, batch.cutoff(), totals.merchantId()) : null);
+                    paid ? EndToEndIds.of(batchId, batch.cutoff(), totals.merchantId()) : null,
+                    totals.payoutAccountHolderKana());
             repository.insertItem(batchId, item);
             itemCount++;
             if (paid) {
@@ -70,7 +76,9 @@ public class WindowClosing {
             }
         }
         boolean foreign = !"JPY".equals(bank.currency());
-        repository.setTotals(batchId, payout, fees, foreign ? yenSold : null, foreign ? bought : null, payouts.size());
+        LocalDate executionDate = calendars.of(bank).nextOpenOnOrAfter(batch.cutoff().atZone(bank.timeZone()).toLocalDate());
+        repository.setTotals(batchId, payout, fees, foreign ? yenSold : null, foreign ? bought : null, payouts.size(),
+                executionDate);
         if (!payouts.isEmpty()) {
             var journal = SettlementJournals.payout(UUID.randomUUID(), batchId, bank.id(), bank.currency(), payouts,
                     clock.instant());

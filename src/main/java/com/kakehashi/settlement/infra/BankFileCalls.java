@@ -1,6 +1,7 @@
 package com.kakehashi.settlement.infra;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -8,19 +9,41 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
-/** Calls to banks' HTTPS file intakes: bounded in time, retried, and cut off while a bank keeps failing. */
+/**
+ * Calls to banks' HTTPS file intakes: bounded in time, retried, and cut off while a bank keeps failing.
+ * Each bank has its own guard, so its circuit breaker (named {@code bank-file-<bank id>}) opens for that
+ * bank only: one bank's outage never stops another bank's deliveries.
+ */
 @ApplicationScoped
 public class BankFileCalls {
     private final Map<String, BankFileApi> clients = new ConcurrentHashMap<>();
+    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 3, delay = 500, jitter = 200, abortOn = RejectedFileException.class)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS)
-    public void put(String baseUrl, String name, String idempotencyKey, String sha256, byte[] content) throws IOException {
+    public void put(String bankId, String baseUrl, String name, String idempotencyKey, String sha256, byte[] content)
+            throws Exception {
+        guard(bankId).call(() -> {
+            putOnce(baseUrl, name, idempotencyKey, sha256, content);
+            return Boolean.TRUE;
+        }, Boolean.class);
+    }
+
+    /** The circuit breaker's name for a bank (metrics and maintenance use it). */
+    public static String breakerName(String bankId) {
+        return "bank-file-" + bankId;
+    }
+
+    private Guard guard(String bankId) {
+        return guards.computeIfAbsent(bankId, id -> Guard.create().withDescription("file delivery to " + id)
+                .withTimeout().duration(15, ChronoUnit.SECONDS).done()
+                .withRetry().maxRetries(3).delay(500, ChronoUnit.MILLIS).jitter(200, ChronoUnit.MILLIS)
+                .abortOn(RejectedFileException.class).done()
+                .withCircuitBreaker().name(breakerName(id)).requestVolumeThreshold(6).failureRatio(0.5)
+                .delay(30, ChronoUnit.SECONDS).skipOn(RejectedFileException.class).done()
+                .build());
+    }
+
+    private void putOnce(String baseUrl, String name, String idempotencyKey, String sha256, byte[] content) throws IOException {
         int status;
         try (var response = client(baseUrl).put(name, idempotencyKey, sha256, content)) {
             status = response.getStatus();

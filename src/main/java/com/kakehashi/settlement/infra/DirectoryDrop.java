@@ -7,8 +7,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
- * Delivers a file into a bank's drop directory: written beside, then moved into place atomically, so the
- * bank never reads half a file. Delivering the same file again leaves exactly one file with the same bytes.
+ * Delivers a file into a bank's drop directory: written beside under a name no other writer can have
+ * (a fresh temporary file per delivery), then moved into place atomically, so the bank never reads half a
+ * file and two deliveries never share a temporary file. Delivering the same file again leaves exactly one
+ * file with the same bytes.
  */
 public final class DirectoryDrop {
     private DirectoryDrop() {
@@ -21,9 +23,13 @@ public final class DirectoryDrop {
         if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), content)) {
             return false;
         }
-        Path partial = directory.resolve("." + fileName + ".partial");
-        Files.write(partial, content);
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Path partial = Files.createTempFile(directory, "." + fileName + ".", ".partial");
+        try {
+            Files.write(partial, content);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
         return true;
     }
 }

@@ -47,7 +47,7 @@ public final class Pain001Writer {
                 .setInitgPty(new PartyIdentification135().setNm(INITIATING_PARTY));
         PaymentInstruction30 payment = new PaymentInstruction30().setPmtInfId(messageId).setPmtMtd(PaymentMethod3Code.TRF)
                 .setNbOfTxs(Integer.toString(payouts.size())).setCtrlSum(total)
-                .setReqdExctnDt(new DateAndDateTime2Choice().setDt(instruction.cutoff().atOffset(ZoneOffset.UTC).toLocalDate()))
+                .setReqdExctnDt(new DateAndDateTime2Choice().setDt(instruction.executionDate()))
                 .setDbtr(new PartyIdentification135().setNm(INITIATING_PARTY))
                 .setDbtrAcct(account(instruction.settlementAccount()))
                 .setDbtrAgt(new BranchAndFinancialInstitutionIdentification6()

@@ -18,7 +18,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SettlementRepository {
     private static final String BATCH_COLUMNS = "id, bank_id, cutoff, currency, state, failure_reason, payout_minor,"
-            + " fee_minor, fx_sold_minor, fx_bought_minor, items_total, items_done, created_at, updated_at";
+            + " fee_minor, fx_sold_minor, fx_bought_minor, items_total, items_done, created_at, updated_at, execution_date";
 
     @Inject
     EntityManager em;
@@ -62,8 +62,31 @@ public class SettlementRepository {
                 .setParameter(1, id).getSingleResult());
     }
 
-    /** Compare-and-set on the state, with an event row: false when another run already moved it. */
+    /** The batch's state and version (bumped by every state change), its row locked for this transaction. */
+    public record LockedBatch(BatchState state, long version) {
+    }
+
+    /** The batch's state and version as committed now, without a lock (what a caller saw). */
+    public LockedBatch stateAndVersion(UUID id) {
+        Object[] row = (Object[]) em.createNativeQuery("select state, version from settlement_batch where id = ?1",
+                Object[].class).setParameter(1, id).getSingleResult();
+        return new LockedBatch(BatchState.valueOf((String) row[0]), num(row[1]).longValue());
+    }
+
+    public LockedBatch lockWithVersion(UUID id) {
+        Object[] row = (Object[]) em.createNativeQuery("select state, version from settlement_batch where id = ?1 for update",
+                Object[].class).setParameter(1, id).getSingleResult();
+        return new LockedBatch(BatchState.valueOf((String) row[0]), num(row[1]).longValue());
+    }
+
+    /**
+     * Compare-and-set on the state, with an event row: false when another run already moved it. The state
+     * type decides which moves exist; a move it does not allow is a programming error, never written.
+     */
     public boolean moveState(UUID id, BatchState from, BatchState to, String detail, String actor, Instant now) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("a batch never moves from " + from + " to " + to);
+        }
         int updated = em.createNativeQuery("""
                 update settlement_batch set state = ?3, updated_at = ?4, version = version + 1,
                     failure_reason = case when ?3 = 'FAILED' then ?5 else null end
@@ -114,7 +137,7 @@ public class SettlementRepository {
 
     /** Per merchant of the batch: counts and sums, aggregated by the database. */
     public record MerchantTotals(UUID merchantId, String name, String payoutAccount, String currency, int payments,
-            long gross, long paidYen, int refunds, long refunded, long refundedYen) {
+            long gross, long paidYen, int refunds, long refunded, long refundedYen, String payoutAccountHolderKana) {
     }
 
     public List<MerchantTotals> merchantTotals(UUID batchId) {
@@ -126,7 +149,8 @@ public class SettlementRepository {
                     select merchant_id, count(*) n, sum(price_minor) amount, sum(yen_minor) yen
                     from settlement_refund where batch_id = ?1 and not carried group by merchant_id)
                 select m.id, m.name, m.payout_account, m.currency, coalesce(paid.n, 0), coalesce(paid.gross, 0),
-                       coalesce(paid.yen, 0), coalesce(returned.n, 0), coalesce(returned.amount, 0), coalesce(returned.yen, 0)
+                       coalesce(paid.yen, 0), coalesce(returned.n, 0), coalesce(returned.amount, 0), coalesce(returned.yen, 0),
+                       m.payout_account_holder_kana
                 from (select merchant_id from paid union select merchant_id from returned) x
                 join merchant m on m.id = x.merchant_id
                 left join paid on paid.merchant_id = m.id
@@ -137,7 +161,7 @@ public class SettlementRepository {
             Object[] r = (Object[]) row;
             totals.add(new MerchantTotals((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], num(r[4]).intValue(),
                     num(r[5]).longValue(), num(r[6]).longValue(), num(r[7]).intValue(), num(r[8]).longValue(),
-                    num(r[9]).longValue()));
+                    num(r[9]).longValue(), (String) r[10]));
         }
         return totals;
     }
@@ -146,13 +170,15 @@ public class SettlementRepository {
         MerchantNetting n = item.netting();
         em.createNativeQuery("""
                 insert into settlement_item (batch_id, merchant_id, merchant_name, payout_account, currency, payments, refunds,
-                    gross_minor, refunds_minor, fee_minor, net_minor, charge_minor, outcome, end_to_end_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
+                    gross_minor, refunds_minor, fee_minor, net_minor, charge_minor, outcome, end_to_end_id,
+                    payout_account_holder_kana)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)""")
                 .setParameter(1, batchId).setParameter(2, item.merchantId()).setParameter(3, item.merchantName())
                 .setParameter(4, item.payoutAccount()).setParameter(5, item.currency()).setParameter(6, item.payments())
                 .setParameter(7, item.refunds()).setParameter(8, n.gross()).setParameter(9, n.refunds())
                 .setParameter(10, n.fee()).setParameter(11, n.net()).setParameter(12, item.chargeYen())
-                .setParameter(13, n.outcome().name()).setParameter(14, item.endToEndId()).executeUpdate();
+                .setParameter(13, n.outcome().name()).setParameter(14, item.endToEndId())
+                .setParameter(15, item.payoutAccountHolderKana()).executeUpdate();
     }
 
     /** Marks a carried-forward merchant's payments and refunds for the bank's next batch to take over. */
@@ -170,12 +196,13 @@ public class SettlementRepository {
         return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(SqlValues.instant(rows.get(0)));
     }
 
-    public void setTotals(UUID batchId, long payout, long fee, Long fxSold, Long fxBought, int itemsTotal) {
+    public void setTotals(UUID batchId, long payout, long fee, Long fxSold, Long fxBought, int itemsTotal,
+            java.time.LocalDate executionDate) {
         em.createNativeQuery("""
                 update settlement_batch set payout_minor = ?2, fee_minor = ?3, fx_sold_minor = ?4, fx_bought_minor = ?5,
-                    items_total = ?6 where id = ?1""")
+                    items_total = ?6, execution_date = ?7 where id = ?1""")
                 .setParameter(1, batchId).setParameter(2, payout).setParameter(3, fee).setParameter(4, fxSold)
-                .setParameter(5, fxBought).setParameter(6, itemsTotal).executeUpdate();
+                .setParameter(5, fxBought).setParameter(6, itemsTotal).setParameter(7, executionDate).executeUpdate();
     }
 
     public void setItemsDone(UUID batchId, int done) {
@@ -186,7 +213,7 @@ public class SettlementRepository {
     public List<SettlementItem> items(UUID batchId) {
         List<?> rows = em.createNativeQuery("""
                 select merchant_id, merchant_name, payout_account, currency, payments, refunds, gross_minor, refunds_minor,
-                       fee_minor, net_minor, outcome, charge_minor, end_to_end_id
+                       fee_minor, net_minor, outcome, charge_minor, end_to_end_id, payout_account_holder_kana
                 from settlement_item where batch_id = ?1 order by merchant_id""", Object[].class)
                 .setParameter(1, batchId).getResultList();
         List<SettlementItem> items = new ArrayList<>(rows.size());
@@ -195,7 +222,7 @@ public class SettlementRepository {
             MerchantNetting netting = new MerchantNetting(num(r[6]).longValue(), num(r[7]).longValue(),
                     num(r[8]).longValue(), num(r[9]).longValue(), MerchantNetting.Outcome.valueOf((String) r[10]));
             items.add(new SettlementItem((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], num(r[4]).intValue(),
-                    num(r[5]).intValue(), netting, num(r[11]).longValue(), (String) r[12]));
+                    num(r[5]).intValue(), netting, num(r[11]).longValue(), (String) r[12], (String) r[13]));
         }
         return items;
     }
@@ -247,7 +274,8 @@ public class SettlementRepository {
     private static SettlementBatch batch(Object[] r) {
         return new SettlementBatch((UUID) r[0], (String) r[1], SqlValues.instant(r[2]), (String) r[3], BatchState.valueOf((String) r[4]),
                 (String) r[5], longOrNull(r[6]), longOrNull(r[7]), longOrNull(r[8]), longOrNull(r[9]),
-                r[10] == null ? null : num(r[10]).intValue(), num(r[11]).intValue(), SqlValues.instant(r[12]), SqlValues.instant(r[13]));
+                r[10] == null ? null : num(r[10]).intValue(), num(r[11]).intValue(), SqlValues.instant(r[12]), SqlValues.instant(r[13]),
+                SqlValues.date(r[14]));
     }
 
     private static Long longOrNull(Object value) {

@@ -38,12 +38,4 @@ class Pain001WriterTest {
         assertThatThrownBy(() -> XsdValidator.validate("pain.001.001.09", empty))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line").hasMessageContaining("CdtTrfTxInf");
     }
-
-    @Test
-    void theCsvFileQuotesWhatNeedsQuoting() {
-        String csv = new String(PayoutCsvWriter.write(new PayoutInstruction(BATCH, CUTOFF, "B", "A", "CNY",
-                List.of(item("Tea, \"House\"", 12_850)))), StandardCharsets.UTF_8);
-        assertThat(csv.lines().toList()).hasSize(2);
-        assertThat(csv).contains(",\"Tea, \"\"House\"\"\",").contains(",CNY,128.50,3,0");
-    }
 }
