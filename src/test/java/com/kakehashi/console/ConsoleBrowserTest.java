@@ -5,7 +5,8 @@ import static com.kakehashi.support.Fixtures.aWalletWithYen;
 import static com.kakehashi.support.Fixtures.dynamicQr;
 import static com.kakehashi.support.Fixtures.pay;
 import static com.kakehashi.support.Fixtures.quoteId;
-import static com.kakehashi.support.Fixtures.topUp;
+import static com.kakehashi.support.FxFixtures.aRateInForceNow;
+import static com.kakehashi.support.Fixtures.balanceOf;
 import static com.kakehashi.support.SettlementFixtures.aMerchantOf;
 import static com.kakehashi.support.SettlementFixtures.aSettlementBank;
 import static com.kakehashi.support.SettlementFixtures.run;
@@ -19,6 +20,7 @@ import com.kakehashi.support.Statements.Line;
 import com.kakehashi.support.TestClock;
 import com.kakehashi.support.Tokens;
 import com.kakehashi.support.WireMockBank;
+import com.kakehashi.wallet.application.TopUps;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +57,8 @@ class ConsoleBrowserTest {
     URL root;
     @Inject
     TestClock clock;
+    @Inject
+    TopUps topUps;
 
     @BeforeAll
     static void startTheBrowser() {
@@ -86,7 +90,7 @@ class ConsoleBrowserTest {
         browser.waitForText("#signed-in-as", subject);
     }
 
-    private static String aPaymentTo(String bank, long yen) {
+    private String aPaymentTo(String bank, long yen) {
         String traveller = aTravellerSubject();
         String wallet = aFundedWallet(traveller);
         String merchant = aMerchantOf(bank, "JPY");
@@ -95,19 +99,19 @@ class ConsoleBrowserTest {
     }
 
     /**
-     * A wallet holding 50,000 yen. The simulated bank's first answer after start may miss the test's short
-     * timeout (the top-up then stays PENDING); another top-up is asked for, at most three times.
+     * A wallet holding 50,000 yen. On a loaded machine the simulated bank's answer may miss the test's short
+     * timeout (the top-up stays PENDING): the pending check asks the bank again, as production does.
      */
-    private static String aFundedWallet(String traveller) {
-        String wallet = aWalletWithYen(traveller, 0);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            String status = topUp(traveller, wallet, "50000", UUID.randomUUID().toString()).then().statusCode(201)
-                    .extract().path("status");
-            if ("COMPLETED".equals(status)) {
-                return wallet;
+    private String aFundedWallet(String traveller) {
+        String wallet = aWalletWithYen(traveller, 50_000);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            if ("50000".equals(balanceOf(traveller, wallet))) {
+                return true;
             }
-        }
-        throw new AssertionError("the simulated bank approved no top-up");
+            topUps.resolvePending(Duration.ZERO);
+            return false;
+        });
+        return wallet;
     }
 
     /** A JPY bank with one delivered batch, through the API; its payout lines as the bank will report them. */
@@ -130,6 +134,7 @@ class ConsoleBrowserTest {
 
     @Test
     void anOperatorSignsInAndSeesTheOverviewWithItsChartDrawn() {
+        aRateInForceNow("CNY", "JPY", "21.2469", clock.instant());
         aPaymentTo(aSettlementBank("JPY"), 12_800);
         signInAs("ops-overview", "operator");
         browser.open(url("/console"));
@@ -139,7 +144,7 @@ class ConsoleBrowserTest {
                         + ".reduce(function (a, b) { return a + b; }, 0)");
         assertThat(((Number) painted).longValue()).as("payments drawn in the last hours").isPositive();
         assertThat(browser.text("#corridors")).contains("JPY → JPY");
-        assertThat(browser.text("#rates-in-force")).contains("CNY/JPY");
+        assertThat(browser.text("#rates-in-force")).contains("CNY/JPY").contains("21.2469").contains("Fresh");
         browser.screenshot("console-overview.png");
     }
 
@@ -203,6 +208,48 @@ class ConsoleBrowserTest {
         browser.waitForText("#break-status", "RESOLVED");
         assertThat(browser.text("#history")).contains("ASSIGNED").contains("to ops-recon").contains("RESOLVED")
                 .contains("BANK_CORRECTED: Bank confirmed a one-yen keying error");
+    }
+
+    @Test
+    void aSecondOperatorApprovesAHeldRateAndItIsInForce() {
+        aRateInForceNow("CNY", "JPY", "21.2469", clock.instant());
+        String alice = "ops-alice-" + System.nanoTime();
+        String heldId = given().header("Authorization", Tokens.bearer(alice, "operator")).contentType("application/json")
+                .body(Map.of("base", "CNY", "quote", "JPY", "mid", "22.75", "source", "treasury-desk"))
+                .post("/v1/fx/rates").then().statusCode(202).extract().path("id");
+
+        signInAs("ops-bob", "operator");
+        browser.open(url("/console/fx"));
+        String row = browser.text("#held-rates");
+        assertThat(row).contains("CNY/JPY").contains("22.75").contains("21.2469").contains(alice);
+        browser.click("#approve-" + heldId);
+        browser.waitForText("#notice", "Rate approved");
+        assertThat(browser.driver.findElements(By.id("approve-" + heldId))).isEmpty();
+        given().header("Authorization", Tokens.operator()).get("/v1/fx/rates/pending/{id}", heldId).then()
+                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("ops-bob"));
+        given().header("Authorization", Tokens.operator()).queryParam("base", "CNY").queryParam("quote", "JPY")
+                .get("/v1/fx/rates").then().statusCode(200).body("mid", equalTo("22.75"));
+        assertThat(browser.text("#rate-table")).contains("22.75");
+        aRateInForceNow("CNY", "JPY", "21.2469", clock.instant()); // the desk's rate again, for whoever runs next
+    }
+
+    @Test
+    void theSubmitterCannotApproveTheirOwnHeldRateInTheConsole() {
+        aRateInForceNow("CNY", "JPY", "21.2469", clock.instant());
+        String alice = "ops-alice-" + System.nanoTime();
+        String heldId = given().header("Authorization", Tokens.bearer(alice, "operator")).contentType("application/json")
+                .body(Map.of("base", "CNY", "quote", "JPY", "mid", "19.50", "source", "treasury-desk"))
+                .post("/v1/fx/rates").then().statusCode(202).extract().path("id");
+
+        signInAs(alice, "operator");
+        browser.open(url("/console/fx"));
+        browser.click("#approve-" + heldId);
+        browser.waitForText("#problem", "fx_second_operator_required");
+        given().header("Authorization", Tokens.operator()).get("/v1/fx/rates/pending/{id}", heldId).then()
+                .body("status", equalTo("PENDING_APPROVAL"));
+        given().header("Authorization", Tokens.operator()).contentType("application/json")
+                .body(Map.of("reason", "test over")).post("/v1/fx/rates/pending/{id}/rejection", heldId).then()
+                .statusCode(200);
     }
 
     @Test

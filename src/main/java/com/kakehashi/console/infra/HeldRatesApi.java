@@ -35,7 +35,7 @@ public class HeldRatesApi {
     }
 
     /** What the API answered to a decision: done, or refused with its problem code and detail. */
-    public record Decision(boolean done, String code, String detail) {
+    public record Decision(boolean done, int status, String code, String detail) {
     }
 
     /** The held rates, or empty when this build has no approval queue (the API answers 404 or 405). */
@@ -78,14 +78,14 @@ public class HeldRatesApi {
 
     private Decision decide(HttpResponse<String> response) {
         if (response.statusCode() / 100 == 2) {
-            return new Decision(true, "", "");
+            return new Decision(true, response.statusCode(), "", "");
         }
         try {
             JsonNode problem = json.readTree(response.body());
-            return new Decision(false, problem.path("code").asText("http_" + response.statusCode()),
+            return new Decision(false, response.statusCode(), problem.path("code").asText("http_" + response.statusCode()),
                     problem.path("detail").asText(problem.path("title").asText("")));
         } catch (IOException e) {
-            return new Decision(false, "http_" + response.statusCode(), "");
+            return new Decision(false, response.statusCode(), "http_" + response.statusCode(), "");
         }
     }
 

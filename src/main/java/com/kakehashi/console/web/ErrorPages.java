@@ -38,8 +38,13 @@ public class ErrorPages {
 
     /** A business rejection met while showing or doing something in the console. */
     public Response business(BusinessException e) {
-        return Response.status(e.errorCode().status()).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.pageOrAnonymous(error).data("code", e.errorCode().code()).data("detail", e.getMessage()).render())
+        return problem(e.errorCode().status(), e.errorCode().code(), e.getMessage());
+    }
+
+    /** A refusal with the API's status, stable code and detail. */
+    public Response problem(int status, String code, String detail) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.pageOrAnonymous(error).data("code", code).data("detail", detail == null ? "" : detail).render())
                 .build();
     }
 }

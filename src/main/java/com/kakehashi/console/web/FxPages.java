@@ -160,9 +160,7 @@ public class FxPages {
 
     private Response decided(HeldRatesApi.Decision decision, String notice) {
         if (!decision.done()) {
-            ErrorCode code = java.util.Arrays.stream(ErrorCode.values()).filter(c -> c.code().equals(decision.code()))
-                    .findFirst().orElse(ErrorCode.INVALID_REQUEST);
-            throw new BusinessException(code, decision.detail());
+            return errors.problem(decision.status(), decision.code(), decision.detail()); // the API's own refusal
         }
         return Pages.seeOther("/console/fx", notice);
     }

@@ -3,11 +3,14 @@ package com.kakehashi.console.web;
 import com.kakehashi.common.security.Roles;
 import com.kakehashi.console.session.ConsoleSession;
 import io.quarkus.qute.Location;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -21,7 +24,6 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Sign-in with a token (the API's own), sign-out, language. The session is the token in an HttpOnly cookie. */
@@ -37,7 +39,7 @@ public class SignInPages {
     @Inject
     ConsoleSession session;
     @Inject
-    JWTParser parser;
+    IdentityProviderManager identities;
     @Inject
     SessionCookies cookies;
 
@@ -51,17 +53,19 @@ public class SignInPages {
     @Path("/sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("token") String token, @FormParam("next") String next) {
-        JsonWebToken jwt;
+        String presented = token == null ? "" : token.strip();
+        SecurityIdentity identity;
         try {
-            jwt = parser.parse(token == null ? "" : token.strip());
-        } catch (ParseException e) {
+            // The API's own verification: signature, issuer, expiry and the token policy (augmentors).
+            identity = identities.authenticateBlocking(new TokenAuthenticationRequest(new JsonWebTokenCredential(presented)));
+        } catch (AuthenticationFailedException | IllegalArgumentException e) {
             return Response.seeOther(URI.create("/console/sign-in?error=invalid_token")).build();
         }
-        Set<String> roles = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-        if (!roles.contains(Roles.OPERATOR) && !roles.contains(Roles.BANK)) {
+        if (!identity.hasRole(Roles.OPERATOR) && !identity.hasRole(Roles.BANK)) {
             return Response.seeOther(URI.create("/console/sign-in?error=role")).build();
         }
-        return cookies.signedIn(token.strip(), jwt.getExpirationTime(), safeNext(next));
+        long expiresAt = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getExpirationTime() : 0;
+        return cookies.signedIn(presented, expiresAt, safeNext(next));
     }
 
     @POST
