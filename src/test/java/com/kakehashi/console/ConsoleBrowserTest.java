@@ -61,7 +61,12 @@ class ConsoleBrowserTest {
     TopUps topUps;
 
     @BeforeAll
-    static void startTheBrowser() {
+    static void startTheBrowser() throws IOException, InterruptedException {
+        if (!Browser.installed()) {
+            // bin/test runs bin/ensure-chromium first; a bare ./mvnw run installs the browser here instead.
+            Process install = new ProcessBuilder("bin/ensure-chromium").inheritIO().start();
+            assertThat(install.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).as("bin/ensure-chromium finished").isTrue();
+        }
         assertThat(Browser.installed()).as("chromium and chromedriver are installed (bin/ensure-chromium)").isTrue();
         browser = new Browser();
     }
@@ -104,7 +109,7 @@ class ConsoleBrowserTest {
      */
     private String aFundedWallet(String traveller) {
         String wallet = aWalletWithYen(traveller, 50_000);
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             if ("50000".equals(balanceOf(traveller, wallet))) {
                 return true;
             }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.kakehashi.console.session.ConsoleCookieMechanism;
+import com.kakehashi.support.SettlementFixtures;
 import com.kakehashi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -94,9 +95,9 @@ class ConsolePagesTest {
                 .statusCode(200).extract().asString();
         String csrf = csrfOf(page);
         // Someone else saves first, through the API.
-        var current = given().header("Authorization", Tokens.operator()).get("/v1/banks/" + bank).then().extract()
-                .jsonPath().getMap("$");
+        var current = SettlementFixtures.bankRequest(bank, "JPY", "DIRECTORY", bank);
         current.put("name", "Renamed by a colleague");
+        current.put("version", 0);
         given().header("Authorization", Tokens.operator()).contentType("application/json").body(current)
                 .put("/v1/banks/" + bank).then().statusCode(200);
         given().cookie(ConsoleCookieMechanism.COOKIE, cookie).redirects().follow(false)

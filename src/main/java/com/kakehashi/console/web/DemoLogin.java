@@ -33,10 +33,28 @@ public class DemoLogin {
     String issuer;
 
     @GET
-    public Response signInTheDemoOperator() {
+    public Response signInTheDemoOperator(@jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
+        // As the demo tokens: inert unless the running profile is demo (or test), and for this machine only.
+        var profiles = io.quarkus.runtime.configuration.ConfigUtils.getProfiles();
+        if (!(profiles.contains("demo") || profiles.contains("test")) || http.remoteAddress() == null
+                || !loopback(http.remoteAddress().host())) {
+            return Response.status(404).build();
+        }
         Instant expiresAt = Instant.now().plus(LIFETIME);
         String token = Jwt.issuer(issuer).subject(config.demoOperator()).upn(config.demoOperator())
                 .groups(Set.of(Roles.OPERATOR)).expiresAt(expiresAt).sign();
         return cookies.signedIn(token, expiresAt.getEpochSecond(), "/console");
+    }
+
+    /** Only literal loopback addresses (a name is never resolved). */
+    static boolean loopback(String host) {
+        if (host == null || !host.matches("[0-9A-Fa-f:.\\[\\]]+")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -149,8 +149,7 @@ public class FxPages {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "Choose the bank whose rates these are");
         }
         FxImports.Report report = imports.importFile(parsed, Files.readAllBytes(file.uploadedFile()), bank, actor);
-        return Pages.seeOther("/console/fx?stored=" + report.result().stored() + "&known=" + report.result().alreadyKnown(),
-                "imported");
+        return Pages.seeOther("/console/fx", report.result().held().isEmpty() ? "imported" : "imported_held");
     }
 
     @ServerExceptionMapper
