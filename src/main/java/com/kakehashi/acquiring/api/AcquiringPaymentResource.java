@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,17 +33,15 @@ public class AcquiringPaymentResource {
     Caller caller;
     @Inject
     AcquiringPayments payments;
-    @Inject
-    IdempotentResponder idempotent;
 
     @POST
     @RolesAllowed(Roles.ACQUIRER)
     @Operation(summary = "Charge a scanned user-presented payment code, in one step (idempotent)")
     public Response pay(@HeaderParam(IdempotentResponder.HEADER) String key,
             @NotNull @Valid AcquiringPaymentRequest request) {
-        return idempotent.respond(caller, "acquiring-payment", key, request, 201,
-                () -> AcquiringDtos.toDto(payments.pay(caller, request.paymentCode(), request.amount().toPositiveMoney(),
-                        AcquiringDtos.toDomain(request.merchant()))));
+        AcquiringPaymentDto paid = AcquiringDtos.toDto(payments.pay(caller, key, request.paymentCode(),
+                request.amount().toPositiveMoney(), AcquiringDtos.toDomain(request.merchant())));
+        return Response.status(201).entity(paid).build();
     }
 
     @GET
@@ -58,10 +55,9 @@ public class AcquiringPaymentResource {
     @Path("/{id}/cancellation")
     @RolesAllowed(Roles.ACQUIRER)
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Void a payment no settlement batch has taken (idempotent with a key)")
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam(IdempotentResponder.HEADER) String key) {
-        return idempotent.respond(caller, "acquiring-cancel:" + id, key, Map.of("paymentId", id.toString()), 200,
-                () -> AcquiringDtos.toDto(payments.cancel(caller, id)));
+    @Operation(summary = "Void a payment no settlement batch has taken (a retry completes, never repeats, it)")
+    public AcquiringPaymentDto cancel(@PathParam("id") UUID id) {
+        return AcquiringDtos.toDto(payments.cancel(caller, id));
     }
 
     @POST
@@ -70,7 +66,8 @@ public class AcquiringPaymentResource {
     @Operation(summary = "Refund all or part of an acquired payment to the wallet (idempotent)")
     public Response refund(@PathParam("id") UUID id, @HeaderParam(IdempotentResponder.HEADER) String key,
             @NotNull @Valid RefundRequest request) {
-        return idempotent.respond(caller, "acquiring-refund:" + id, key, request, 201,
-                () -> AcquiringDtos.toDto(payments.refund(caller, id, request.amount().toPositiveMoney())));
+        AcquiringDtos.AcquiringRefundDto refunded = AcquiringDtos.toDto(payments.refund(caller, key, id,
+                request.amount().toPositiveMoney()));
+        return Response.status(201).entity(refunded).build();
     }
 }

@@ -9,14 +9,17 @@ import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
+import com.kakehashi.idempotency.application.Idempotency;
 import com.kakehashi.merchant.application.Merchants;
 import com.kakehashi.merchant.domain.Merchant;
 import com.kakehashi.payment.application.Payments;
 import com.kakehashi.payment.application.Quotes;
 import com.kakehashi.payment.application.Refunds;
+import com.kakehashi.payment.domain.CaptureOutcome;
 import com.kakehashi.payment.domain.Payment;
 import com.kakehashi.qr.application.MerchantQrCodes;
 import com.kakehashi.settlement.application.SettledPayments;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,9 +30,11 @@ import java.util.UUID;
 import org.javamoney.moneta.Money;
 
 /**
- * Payments an acquirer presents for a user-presented code, in one transaction: the code is used once, the
- * payment is priced and captured by the payment feature's own services (as the code's owner, whose code is
- * the authorisation), to the acquirer's payee, and recorded with the merchant the acquirer names.
+ * Payments an acquirer presents for a user-presented code. Three short steps, each its own transaction, because the
+ * payment feature's capture owns its transaction: (1) use the code for this request and make the quote (the
+ * payee's dynamic code for the amount, priced as the code's owner, whose code is the authorisation); (2) capture it
+ * with a key derived from the code, so a retry replays instead of charging again; (3) record the acquirer and
+ * merchant. A refused capture gives the code back; a retry with the same Idempotency-Key resumes where it stopped.
  */
 @ApplicationScoped
 public class AcquiringPayments {
@@ -63,19 +68,40 @@ public class AcquiringPayments {
         }
     }
 
-    @Transactional
-    public AcquiredPayment pay(Caller caller, String paymentCode, Money amount, AcquiredMerchant merchant) {
+    private record Used(PaymentCodeState code, UUID quoteId) {
+    }
+
+    public AcquiredPayment pay(Caller caller, String idempotencyKey, String paymentCode, Money amount,
+            AcquiredMerchant merchant) {
+        Idempotency.requireValidKey(idempotencyKey);
         Acquirer acquirer = acquirers.byId(caller.subject());
-        PaymentCodeState code = codes.use(paymentCode);
+        String request = acquirer.id() + " " + idempotencyKey;
+        Used used = QuarkusTransaction.requiringNew().call(() -> useAndQuote(acquirer, request, paymentCode, amount));
+        Caller codeOwner = new Caller(used.code().owner(), Set.of(Roles.TRAVELLER));
+        Payment payment = switch (payments.capture(codeOwner, "acq-" + codes.hashOf(paymentCode).substring(0, 40),
+                used.quoteId())) {
+            case CaptureOutcome.Captured captured -> captured.payment();
+            case CaptureOutcome.Rejected rejected -> {
+                codes.release(paymentCode);
+                throw new BusinessException(rejected.code(), rejected.detail());
+            }
+        };
+        QuarkusTransaction.requiringNew().run(() -> repository.insert(payment.id(), acquirer.id(), merchant,
+                codes.hashOf(paymentCode), AcquiringPayment.Channel.USER_PRESENTED, clock.instant()));
+        return visibleTo(caller, payment.id());
+    }
+
+    private Used useAndQuote(Acquirer acquirer, String request, String paymentCode, Money amount) {
+        PaymentCodeState code = codes.use(paymentCode, request);
+        if (code.quoteId() != null) {
+            return new Used(code, code.quoteId()); // this request used it before: resume
+        }
         Merchant payee = merchants.byId(acquirer.payeeMerchantId());
-        // The payee's own dynamic code carries the amount into the ordinary quote and capture path.
         String payload = qrCodes.payloadFor(payee, Optional.of(amount));
         Caller codeOwner = new Caller(code.owner(), Set.of(Roles.TRAVELLER));
-        Quotes.QuotedPayment quoted = quotes.create(codeOwner, code.walletId(), payload, Optional.empty());
-        Payment payment = payments.capture(codeOwner, quoted.quote().id());
-        repository.insert(payment.id(), acquirer.id(), merchant, codes.hashOf(paymentCode),
-                AcquiringPayment.Channel.USER_PRESENTED, clock.instant());
-        return new AcquiredPayment(payment, repository.find(payment.id()).orElseThrow());
+        UUID quoteId = quotes.create(codeOwner, code.walletId(), payload, Optional.empty()).quote().id();
+        codes.attachQuote(paymentCode, quoteId);
+        return new Used(code, quoteId);
     }
 
     /** The payment, if the caller is the acquirer that took it or an operator. */
@@ -95,13 +121,13 @@ public class AcquiringPayments {
      * recognised by its quote, which carries the acquirer and merchant reference.
      */
     private Optional<AcquiredPayment> find(UUID paymentId) {
-        Optional<AcquiringPayment> row = repository.find(paymentId);
         Payment payment;
         try {
             payment = payments.visibleTo(operatorView(), paymentId);
         } catch (BusinessException notFound) {
             return Optional.empty();
         }
+        Optional<AcquiringPayment> row = repository.find(paymentId);
         if (row.isPresent()) {
             return Optional.of(new AcquiredPayment(payment, row.get()));
         }
@@ -111,48 +137,58 @@ public class AcquiringPayments {
     }
 
     /**
-     * Voids a payment no settlement batch has taken: the whole remaining price goes back to the wallet by a refund
-     * journal that reverses the capture's postings (at the payment's own rate), and the payment is marked cancelled.
+     * Voids a payment no settlement batch has taken: the cancellation is recorded (with its notification), then the
+     * whole remaining price goes back to the wallet by the refund service at the payment's rate, a journal reversing
+     * the capture's postings. The refund's key is derived from the payment, so a retried cancellation completes a
+     * refund that did not happen and never makes a second one.
      */
-    @Transactional
     public AcquiredPayment cancel(Caller caller, UUID paymentId) {
+        AcquiredPayment current = QuarkusTransaction.requiringNew().call(() -> markCancelled(caller, paymentId));
+        if (current.payment().refundablePrice().isPositive()) {
+            Caller payee = new Caller(current.payment().merchantId().toString(), Set.of(Roles.MERCHANT));
+            if (refunds.refund(payee, "cancel-" + paymentId, paymentId, current.payment().refundablePrice())
+                    instanceof Refunds.RefundOutcome.Rejected rejected) {
+                throw new BusinessException(rejected.code(), rejected.detail() + "; retry the cancellation");
+            }
+        }
+        return visibleTo(caller, paymentId);
+    }
+
+    private AcquiredPayment markCancelled(Caller caller, UUID paymentId) {
         AcquiredPayment current = visibleTo(caller, paymentId);
         if (current.acquiring().isCancelled()) {
+            if (current.payment().refundablePrice().isPositive()) {
+                return current; // cancelled, but its refund did not complete: finish it
+            }
             throw new BusinessException(ErrorCode.PAYMENT_ALREADY_CANCELLED, "Payment " + paymentId + " was cancelled");
         }
         if (settled.isInBatch(paymentId)) {
             throw new BusinessException(ErrorCode.PAYMENT_ALREADY_SETTLED,
                     "Payment " + paymentId + " is in a settlement batch; refund it instead");
         }
-        if (current.acquiring().channel() == AcquiringPayment.Channel.MERCHANT_PRESENTED
-                && repository.find(paymentId).isEmpty()) {
+        if (repository.find(paymentId).isEmpty()) {
             repository.insert(paymentId, current.acquiring().acquirerId(), current.acquiring().merchant(), null,
                     AcquiringPayment.Channel.MERCHANT_PRESENTED, clock.instant());
         }
         if (!repository.markCancelled(paymentId, clock.instant())) {
             throw new BusinessException(ErrorCode.PAYMENT_ALREADY_CANCELLED, "Payment " + paymentId + " was cancelled");
         }
-        Payment payment = current.payment();
-        if (payment.refundablePrice().isPositive()) {
-            payment = refunds.refund(payeeOf(current), paymentId, payment.refundablePrice()).payment();
-        }
-        AcquiredPayment result = new AcquiredPayment(payment, repository.find(paymentId).orElseThrow());
-        notifications.cancelled(result);
-        return result;
+        AcquiredPayment cancelled = visibleTo(caller, paymentId);
+        notifications.cancelled(cancelled);
+        return cancelled;
     }
 
-    /** A refund as a merchant would make it, on behalf of the acquirer's merchant. */
-    @Transactional
-    public Refunds.Refund refund(Caller caller, UUID paymentId, Money amount) {
+    /** A refund as a merchant would make it, on behalf of the acquirer's merchant, idempotent by the acquirer's key. */
+    public Refunds.Refund refund(Caller caller, String idempotencyKey, UUID paymentId, Money amount) {
         AcquiredPayment current = visibleTo(caller, paymentId);
         if (current.acquiring().isCancelled()) {
             throw new BusinessException(ErrorCode.PAYMENT_ALREADY_CANCELLED, "Payment " + paymentId + " was cancelled");
         }
-        return refunds.refund(payeeOf(current), paymentId, amount);
-    }
-
-    private Caller payeeOf(AcquiredPayment p) {
-        return new Caller(p.payment().merchantId().toString(), Set.of(Roles.MERCHANT));
+        Caller payee = new Caller(current.payment().merchantId().toString(), Set.of(Roles.MERCHANT));
+        return switch (refunds.refund(payee, caller.subject() + ":" + idempotencyKey, paymentId, amount)) {
+            case Refunds.RefundOutcome.Refunded refunded -> refunded.refund();
+            case Refunds.RefundOutcome.Rejected rejected -> throw new BusinessException(rejected.code(), rejected.detail());
+        };
     }
 
     private static Caller operatorView() {

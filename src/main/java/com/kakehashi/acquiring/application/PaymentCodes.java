@@ -87,15 +87,32 @@ public class PaymentCodes {
         throw new IllegalStateException("unreachable");
     }
 
-    /** Uses the code once, inside the caller's transaction: afterwards no other call can pay with it. */
+    /**
+     * Uses the code once for {@code request} (acquirer and Idempotency-Key), inside the caller's transaction:
+     * afterwards no other request can pay with it. The same request finds it used by itself and may resume.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public PaymentCodeState use(String code) {
-        PaymentCodeState state = stateOf(code);
-        if (repository.markUsed(hasher.hash(code), clock.instant())) {
-            return state;
+    public PaymentCodeState use(String code, String request) {
+        if (repository.markUsed(hasher.hash(code), request, clock.instant())) {
+            return stateOf(code);
         }
-        liveState(code); // throws the reason: another call used it first, or it expired
+        PaymentCodeState now = stateOf(code);
+        if (now.usedBy(request)) {
+            return now;
+        }
+        liveState(code); // throws the reason: another request used it first, or it expired
         throw new BusinessException(ErrorCode.PAYMENT_CODE_USED, "The payment code has already paid");
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void attachQuote(String code, UUID quoteId) {
+        repository.attachQuote(hasher.hash(code), quoteId);
+    }
+
+    /** The payment the code was used for was refused: the code pays again, as if never used. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(String code) {
+        repository.release(hasher.hash(code));
     }
 
     public String hashOf(String code) {

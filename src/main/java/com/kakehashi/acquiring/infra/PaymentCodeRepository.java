@@ -39,20 +39,35 @@ public class PaymentCodeRepository {
                 .setParameter(5, expiresAt).executeUpdate() == 1;
     }
 
-    /** Marks the code used if it is live; false when it is unknown, expired or already used (or being used). */
-    public boolean markUsed(String hash, Instant now) {
+    /**
+     * Marks the code used by {@code usedBy} if it is live; false when it is unknown, expired or already used. The
+     * row lock makes concurrent attempts queue: after the first commits, the others find it used.
+     */
+    public boolean markUsed(String hash, String usedBy, Instant now) {
         return em.createNativeQuery("""
-                update payment_code set used_at = ?2 where code_hash = ?1 and used_at is null and expires_at > ?2""")
-                .setParameter(1, hash).setParameter(2, now).executeUpdate() == 1;
+                update payment_code set used_at = ?2, used_by = ?3
+                where code_hash = ?1 and used_at is null and expires_at > ?2""")
+                .setParameter(1, hash).setParameter(2, now).setParameter(3, usedBy).executeUpdate() == 1;
+    }
+
+    public void attachQuote(String hash, UUID quoteId) {
+        em.createNativeQuery("update payment_code set quote_id = ?2 where code_hash = ?1")
+                .setParameter(1, hash).setParameter(2, quoteId).executeUpdate();
+    }
+
+    /** Gives a code back after the payment it was used for was refused (as a rolled-back use would). */
+    public void release(String hash) {
+        em.createNativeQuery("update payment_code set used_at = null, used_by = null, quote_id = null where code_hash = ?1")
+                .setParameter(1, hash).executeUpdate();
     }
 
     public Optional<PaymentCodeState> find(String hash) {
-        return em.createNativeQuery("select wallet_id, owner, expires_at, used_at from payment_code where code_hash = ?1",
-                Object[].class).setParameter(1, hash).getResultList().stream().findFirst()
+        return em.createNativeQuery("select wallet_id, owner, expires_at, used_at, used_by, quote_id from payment_code"
+                + " where code_hash = ?1", Object[].class).setParameter(1, hash).getResultList().stream().findFirst()
                 .map(row -> {
                     Object[] r = (Object[]) row;
                     return new PaymentCodeState((UUID) r[0], (String) r[1], SqlValues.instant(r[2]),
-                            r[3] == null ? null : SqlValues.instant(r[3]));
+                            r[3] == null ? null : SqlValues.instant(r[3]), (String) r[4], (UUID) r[5]);
                 });
     }
 }
