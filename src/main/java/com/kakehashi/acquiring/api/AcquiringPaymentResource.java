@@ -4,7 +4,7 @@ import com.kakehashi.acquiring.api.AcquiringDtos.AcquiringPaymentDto;
 import com.kakehashi.acquiring.api.AcquiringDtos.AcquiringPaymentRequest;
 import com.kakehashi.acquiring.api.AcquiringDtos.RefundRequest;
 import com.kakehashi.acquiring.application.AcquiringPayments;
-import com.kakehashi.common.api.IdempotentResponder;
+import com.kakehashi.idempotency.application.Idempotency;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +37,7 @@ public class AcquiringPaymentResource {
     @POST
     @RolesAllowed(Roles.ACQUIRER)
     @Operation(summary = "Charge a scanned user-presented payment code, in one step (idempotent)")
-    public Response pay(@HeaderParam(IdempotentResponder.HEADER) String key,
+    public Response pay(@HeaderParam(Idempotency.KEY_HEADER) String key,
             @NotNull @Valid AcquiringPaymentRequest request) {
         AcquiringPaymentDto paid = AcquiringDtos.toDto(payments.pay(caller, key, request.paymentCode(),
                 request.amount().toPositiveMoney(), AcquiringDtos.toDomain(request.merchant())));
@@ -64,7 +64,7 @@ public class AcquiringPaymentResource {
     @Path("/{id}/refunds")
     @RolesAllowed(Roles.ACQUIRER)
     @Operation(summary = "Refund all or part of an acquired payment to the wallet (idempotent)")
-    public Response refund(@PathParam("id") UUID id, @HeaderParam(IdempotentResponder.HEADER) String key,
+    public Response refund(@PathParam("id") UUID id, @HeaderParam(Idempotency.KEY_HEADER) String key,
             @NotNull @Valid RefundRequest request) {
         AcquiringDtos.AcquiringRefundDto refunded = AcquiringDtos.toDto(payments.refund(caller, key, id,
                 request.amount().toPositiveMoney()));

@@ -97,7 +97,7 @@ public class AcquiringPayments {
             return new Used(code, code.quoteId()); // this request used it before: resume
         }
         Merchant payee = merchants.byId(acquirer.payeeMerchantId());
-        String payload = qrCodes.payloadFor(payee, Optional.of(amount));
+        String payload = qrCodes.payloadFor(com.kakehashi.merchant.application.PrintedOnQr.of(payee), Optional.of(amount));
         Caller codeOwner = new Caller(code.owner(), Set.of(Roles.TRAVELLER));
         UUID quoteId = quotes.create(codeOwner, code.walletId(), payload, Optional.empty()).quote().id();
         codes.attachQuote(paymentCode, quoteId);

@@ -125,9 +125,45 @@ public class ReconciliationPages {
         String name = nonNull(file.fileName()).toLowerCase(java.util.Locale.ROOT);
         Statements.Kind kind = name.endsWith(".csv") || nonNull(file.contentType()).startsWith("text/csv")
                 ? Statements.Kind.CSV : Statements.Kind.XML;
-        Statements.Received received = statements.receive(bankId, kind, file.uploadedFile(), caller.subject());
-        return Pages.seeOther("/console/reconciliation/statements/" + received.statementId(),
-                received.alreadyReceived() ? "statement_again" : "statement_received");
+        Statements.Intake intake = statements.receive(bankId, kind, charsetOf(file.contentType()),
+                spooledCopy(kind, file.uploadedFile()), caller.subject());
+        intake = awaitProcessed(intake);
+        String notice = intake.alreadyReceived() ? "statement_again" : "statement_received";
+        return intake.statementIds() == null || intake.statementIds().isEmpty()
+                ? Pages.seeOther("/console/reconciliation", notice)
+                : Pages.seeOther("/console/reconciliation/statements/" + intake.statementIds().get(0), notice);
+    }
+
+    /** The upload is processed off the request thread; the operator waits a bounded while to see the result. */
+    private Statements.Intake awaitProcessed(Statements.Intake intake) {
+        Statements.Intake current = intake;
+        for (int attempt = 0; attempt < 60 && !current.done(); attempt++) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return current;
+            }
+            current = statements.status(intake.statementId());
+        }
+        return current;
+    }
+
+    /** Statements takes over (and deletes) the file it is given; the upload's own file belongs to the framework. */
+    private java.nio.file.Path spooledCopy(Statements.Kind kind, java.nio.file.Path uploaded) {
+        try {
+            java.nio.file.Path spooled = statements.spoolFile(kind);
+            java.nio.file.Files.copy(uploaded, spooled, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return spooled;
+        } catch (java.io.IOException e) {
+            throw new BusinessException(ErrorCode.STATEMENT_INVALID, "the upload could not be stored");
+        }
+    }
+
+    private static java.nio.charset.Charset charsetOf(String contentType) {
+        String type = nonNull(contentType).toLowerCase(java.util.Locale.ROOT);
+        return type.contains("shift_jis") || type.contains("sjis") || type.contains("windows-31j")
+                ? java.nio.charset.Charset.forName("Shift_JIS") : java.nio.charset.StandardCharsets.UTF_8;
     }
 
     @GET
@@ -293,7 +329,7 @@ public class ReconciliationPages {
 
     private List<SettlementPages.Option> reportRows(Reports.Report report, String currency, Formats f) {
         return report.lines().stream().map(l -> new SettlementPages.Option(l.outcome(),
-                l.count() + " · " + f.money(l.amountMinor(), currency), false)).toList();
+                l.count() + " · " + f.money(l.amountMinor().longValueExact(), currency), false)).toList();
     }
 
     private BreakView view(BreakRow b, Formats f) {
