@@ -57,7 +57,9 @@ public class ProblemMappers {
         }
         // Well-formed JSON of the right type whose value is refused (NUL in a string, instant out of range) is
         // an invalid request; syntax errors and values of the wrong JSON type are malformed JSON for this call.
-        ErrorCode code = e instanceof InvalidFormatException ? ErrorCode.INVALID_REQUEST : ErrorCode.MALFORMED_JSON;
+        boolean refusedValue = e instanceof InvalidFormatException f && f.getValue() instanceof String
+                && (f.getTargetType() == String.class || f.getTargetType() == java.time.Instant.class);
+        ErrorCode code = refusedValue ? ErrorCode.INVALID_REQUEST : ErrorCode.MALFORMED_JSON;
         return respond(code, JsonProblems.detail(e), request);
     }
 
