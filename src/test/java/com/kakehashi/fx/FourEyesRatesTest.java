@@ -247,16 +247,16 @@ class FourEyesRatesTest {
     @Test
     void aSourceCannotFloodTheApprovalQueue() {
         java.time.Instant now = clock.instant();
-        publish("RON", "BGN", "0.3930", "desk-r", now.minusSeconds(3600)).then().statusCode(201);
+        publish("NZD", "FJD", "1.3500", "desk-r", now.minusSeconds(3600)).then().statusCode(201);
         int heldBefore = pendingFrom("bank:" + CN_BANK).size();
         StringBuilder flood = new StringBuilder();
         for (int i = 0; i < 101; i++) { // one more than kakehashi.fx.band.max-held-per-source
-            flood.append("RON,BGN,,0.80,,").append(now.minusSeconds(1800 - i)).append('\n');
+            flood.append("NZD,FJD,,2.70,,").append(now.minusSeconds(1800 - i)).append('\n');
         }
         uploadRateFile("bank-csv", csv(flood.toString().strip()), CN_BANK, "bank").then().statusCode(409)
                 .body("code", equalTo("fx_rate_out_of_band"));
         assertThat(pendingFrom("bank:" + CN_BANK)).hasSize(heldBefore); // all or nothing: none of it is held
-        assertThat(midOf("RON", "BGN")).isEqualTo("0.393");
+        assertThat(midOf("NZD", "FJD")).isEqualTo("1.35");
     }
 
     @Test
