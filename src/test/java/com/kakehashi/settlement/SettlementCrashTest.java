@@ -113,7 +113,7 @@ class SettlementCrashTest {
         assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(content)));
         assertThat(com.kakehashi.settlement.infra.Pain001Writer.write(new com.kakehashi.settlement.infra.PayoutInstruction(
-                batch.id(), batch.cutoff(), "TESTJPJTXXX", "SETTLE-" + bank, "JPY", itemsOf(batch.id()))))
+                batch.id(), batch.cutoff(), "TESTJPJTXXX", "SETTLE-" + bank, "JPY", itemsOf(batch.id()), batch.executionDate())))
                 .isEqualTo(content);
     }
 
