@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kakehashi.bank.sandbox.SandboxStatements.Fault;
 import com.kakehashi.reconciliation.application.StatementPickUp;
-import com.kakehashi.settlement.infra.XsdValidator;
+import com.kakehashi.common.xml.XsdValidator;
 import com.kakehashi.support.TestClock;
 import com.kakehashi.support.Tokens;
 import com.kakehashi.support.WireMockBank;
