@@ -68,7 +68,8 @@ class ArchitectureTest {
             ROOT + ".reconciliation.infra.BreakRepository$BreakRow",
             ROOT + ".settlement.infra.SettlementRepository$StoredFile",
             ROOT + ".bank.infra.CalendarRepository$ListedDay",
-            ROOT + ".fx.infra.PendingRateRepository$Event");
+            ROOT + ".fx.infra.PendingRateRepository$Event",
+            ROOT + ".reconciliation.infra.BreakRepository$EventRow");
 
     @Test
     void apiNeverReachesInfrastructure() {
@@ -127,13 +128,21 @@ class ArchitectureTest {
         methods().should(notReturnOrTake("float", "double", "java.lang.Float", "java.lang.Double")).check(CLASSES);
     }
 
+    /**
+     * The console renders the API's own answers (ADR 0013: no second source of truth), so it may use another
+     * feature's {@code api} DTO mappers; the infra read models it still reads are the named exceptions above.
+     */
+    private static final String PRESENTATION_FEATURE = "console";
+
     private static DescribedPredicate<JavaClass> internalsOfAnotherFeatureThan(String feature) {
         return new DescribedPredicate<>("infra or api classes of a feature other than " + feature) {
             @Override
             public boolean test(JavaClass c) {
                 String pkg = c.getPackageName();
+                boolean internal = pkg.endsWith(".infra") && !KNOWN_API_TO_INFRA.contains(c.getName())
+                        || pkg.endsWith(".api") && !feature.equals(PRESENTATION_FEATURE);
                 return pkg.startsWith("com.kakehashi.") && !pkg.startsWith("com.kakehashi." + feature + ".")
-                        && !pkg.startsWith("com.kakehashi." + feature) && (pkg.endsWith(".infra") || pkg.endsWith(".api"))
+                        && !pkg.startsWith("com.kakehashi." + feature) && internal
                         && FEATURES.stream().anyMatch(f -> pkg.startsWith("com.kakehashi." + f + "."));
             }
         };

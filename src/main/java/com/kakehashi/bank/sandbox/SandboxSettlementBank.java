@@ -2,7 +2,7 @@ package com.kakehashi.bank.sandbox;
 
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
-import com.kakehashi.demo.DemoProfile;
+import com.kakehashi.common.runtime.RuntimeProfiles;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ public class SandboxSettlementBank {
     @Scheduled(identity = "sandbox-settlement-bank", every = "${kakehashi.sandbox.every:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void cycle() {
-        if (!DemoProfile.active()) {
+        if (!RuntimeProfiles.isActive("demo")) {
             return; // a demo build started in another runtime profile books nothing
         }
         drop.ifPresent(root -> {

@@ -12,6 +12,10 @@ public final class RuntimeProfiles {
     private RuntimeProfiles() {
     }
 
+    public static boolean isActive(String profile) {
+        return ConfigUtils.getProfiles().contains(profile);
+    }
+
     /** Answers 404, as if the endpoint were absent, unless the running application's profiles include this one. */
     public static void requireActive(String profile) {
         if (!ConfigUtils.getProfiles().contains(profile)) {
