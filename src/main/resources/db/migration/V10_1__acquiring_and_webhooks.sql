@@ -23,7 +23,10 @@ create table payment_code (
     owner       varchar(100) not null,
     created_at  timestamptz  not null,
     expires_at  timestamptz  not null,
-    used_at     timestamptz
+    used_at     timestamptz,
+    -- Who used it (acquirer and its Idempotency-Key) and the quote made for it: a retry with the same key resumes.
+    used_by     varchar(400),
+    quote_id    uuid
 );
 create index payment_code_live_idx on payment_code (wallet_id, expires_at) where used_at is null;
 

@@ -69,10 +69,10 @@ final class HostileCorpus {
 
     List<Case> cases() {
         List<Case> cases = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields();
+        Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").properties().iterator();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
+            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().properties().iterator();
             while (operations.hasNext()) {
                 Map.Entry<String, JsonNode> op = operations.next();
                 String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
@@ -198,7 +198,7 @@ final class HostileCorpus {
     /** A plausible but harmless body: every declared field present with a neutral value of its type. */
     private ObjectNode skeleton(JsonNode schema, int depth) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> properties = resolve(schema).path("properties").fields();
+        Iterator<Map.Entry<String, JsonNode>> properties = resolve(schema).path("properties").properties().iterator();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
             JsonNode type = resolve(property.getValue());
@@ -222,7 +222,7 @@ final class HostileCorpus {
     /** Paths to every field, nested objects included ("amount.amount"). */
     private List<List<String>> fields(JsonNode schema, List<String> prefix, int depth) {
         List<List<String>> fields = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> properties = resolve(schema).path("properties").fields();
+        Iterator<Map.Entry<String, JsonNode>> properties = resolve(schema).path("properties").properties().iterator();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
             List<String> path = new ArrayList<>(prefix);

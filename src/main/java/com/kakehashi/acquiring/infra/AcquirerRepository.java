@@ -61,6 +61,7 @@ public class AcquirerRepository {
         return query("order by id");
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     private List<Acquirer> query(String where, Object... params) {
         var q = em.createNativeQuery("select " + COLUMNS + " from acquirer " + where, Object[].class);
         for (int i = 0; i < params.length; i++) {

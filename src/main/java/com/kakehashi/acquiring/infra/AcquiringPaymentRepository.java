@@ -27,6 +27,7 @@ public class AcquiringPaymentRepository {
                 .setParameter(10, now).executeUpdate();
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public Optional<AcquiringPayment> find(UUID paymentId) {
         return em.createNativeQuery("""
                 select payment_id, acquirer_id, merchant_reference, merchant_name, mcc, city, country, channel,
@@ -56,6 +57,7 @@ public class AcquiringPaymentRepository {
     }
 
     /** The acquirer and merchant of a quote for a resolved merchant code, if it was one. */
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public Optional<Object[]> acquiredQuote(UUID quoteId) {
         return em.createNativeQuery("""
                 select acquirer_id, merchant_reference, merchant_name, mcc, city from acquired_quote where quote_id = ?1""",

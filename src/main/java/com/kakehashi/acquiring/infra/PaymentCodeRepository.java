@@ -61,6 +61,7 @@ public class PaymentCodeRepository {
                 .setParameter(1, hash).executeUpdate();
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public Optional<PaymentCodeState> find(String hash) {
         return em.createNativeQuery("select wallet_id, owner, expires_at, used_at, used_by, quote_id from payment_code"
                 + " where code_hash = ?1", Object[].class).setParameter(1, hash).getResultList().stream().findFirst()

@@ -46,6 +46,7 @@ public class CalendarRepository {
                 .setParameter(1, calendar).setParameter(2, day).executeUpdate();
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public List<ListedDay> days(String calendar) {
         List<Tuple> rows = em.createNativeQuery("""
                 select calendar, day, kind, name, source from business_calendar_day where calendar = ?1 order by day""",

@@ -77,6 +77,7 @@ public class FxRateRepository {
                 source, validFrom);
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public List<StoredRate> history(CurrencyPair pair, Instant from, Instant to, long offset, int limit) {
         return em.createNativeQuery(SELECT + " where base = ?1 and quote = ?2 and valid_from >= ?3 and valid_from < ?4"
                         + " order by valid_from desc, id desc offset ?5 limit ?6", Object[].class)
@@ -92,6 +93,7 @@ public class FxRateRepository {
         return many(where, params).stream().findFirst();
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     private List<StoredRate> many(String where, Object... params) {
         var query = em.createNativeQuery(SELECT + " " + where, Object[].class);
         for (int i = 0; i < params.length; i++) {

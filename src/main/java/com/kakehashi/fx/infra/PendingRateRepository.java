@@ -102,6 +102,7 @@ public class PendingRateRepository {
                 .setParameter(5, reason).executeUpdate();
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     private List<PendingRate> many(String where, Object... params) {
         var query = em.createNativeQuery(SELECT + where, Object[].class);
         for (int i = 0; i < params.length; i++) {

@@ -129,11 +129,11 @@ public class Payments {
                 .increment();
         meters.summary("kakehashi.payments.charge.amount", "currency",
                 pricing.charge().getCurrency().getCurrencyCode()).record(Amounts.toMinor(pricing.charge()));
-        Payment payment = new Payment(paymentId, quoteId, quote.walletId(), quote.owner(), quote.merchantId(),
+        Payment captured = new Payment(paymentId, quoteId, quote.walletId(), quote.owner(), quote.merchantId(),
                 pricing.price(), pricing.charge(), pricing.fee(), pricing.customerRate(), null, null,
-                PaymentStatus.CAPTURED, now, 0);
-        capturedEvents.fire(new PaymentCaptured(payment)); // observers (webhook outbox) write in this transaction
-        return new Captured(payment.asCaptured(), false);
+                PaymentStatus.CAPTURED, now, 0).asCaptured();
+        capturedEvents.fire(new PaymentCaptured(captured)); // observers (webhook outbox) write in this transaction
+        return new Captured(captured, false);
     }
 
     private CaptureOutcome replayed(String paymentId) {

@@ -46,6 +46,7 @@ public class WebhookRepository {
         return subscriptions("where owner = ?1 and status = 'ACTIVE' order by created_at, id", owner);
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public Optional<String> secret(UUID subscriptionId) {
         return em.createNativeQuery("select secret from webhook_subscription where id = ?1", String.class)
                 .setParameter(1, subscriptionId).getResultList().stream().findFirst().map(String.class::cast);
@@ -147,6 +148,7 @@ public class WebhookRepository {
         return deliveries("where d.subscription_id = ?1 and d.id = ?2", subscriptionId, deliveryId).stream().findFirst();
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     private List<Delivery> deliveries(String where, Object... params) {
         var q = em.createNativeQuery("select " + DELIVERY_COLUMNS
                 + " from webhook_delivery d join webhook_event e on e.id = d.event_id " + where, Object[].class);
@@ -162,6 +164,7 @@ public class WebhookRepository {
         }).toList();
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     private List<Subscription> subscriptions(String where, Object param) {
         return em.createNativeQuery("select id, owner, owner_role, url, events, status, created_at from webhook_subscription "
                 + where, Object[].class).setParameter(1, param).getResultList().stream().map(row -> {
