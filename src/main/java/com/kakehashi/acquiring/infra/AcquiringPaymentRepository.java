@@ -20,7 +20,8 @@ public class AcquiringPaymentRepository {
             AcquiringPayment.Channel channel, Instant now) {
         em.createNativeQuery("""
                 insert into acquiring_payment (payment_id, acquirer_id, merchant_reference, merchant_name, mcc, city,
-                    country, code_hash, channel, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
+                    country, code_hash, channel, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                on conflict (payment_id) do nothing""") // a replayed request records the same payment again
                 .setParameter(1, paymentId).setParameter(2, acquirerId).setParameter(3, m.reference())
                 .setParameter(4, m.name()).setParameter(5, m.mcc()).setParameter(6, m.city())
                 .setParameter(7, m.country()).setParameter(8, codeHash).setParameter(9, channel.name())

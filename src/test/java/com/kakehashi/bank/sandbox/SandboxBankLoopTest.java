@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kakehashi.bank.sandbox.SandboxStatements.Fault;
 import com.kakehashi.reconciliation.application.StatementPickUp;
+import com.kakehashi.reconciliation.application.Statements;
 import com.kakehashi.common.xml.XsdValidator;
 import com.kakehashi.support.TestClock;
 import com.kakehashi.support.Tokens;
@@ -46,6 +47,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SandboxBankLoopTest {
     @Inject
     StatementPickUp pickUp;
+    @Inject
+    Statements statements;
     @Inject
     TestClock clock;
 
@@ -121,7 +124,11 @@ class SandboxBankLoopTest {
         Path dropRoot = Files.createTempDirectory("statement-drop");
         Files.createDirectories(dropRoot.resolve(bank));
         Files.writeString(dropRoot.resolve(bank).resolve("sandbox-statement.xml"), camt);
-        assertThat(pickUp.pickUp(dropRoot)).hasSize(1);
+        List<Statements.Intake> intakes = pickUp.pickUp(dropRoot);
+        assertThat(intakes).hasSize(1);
+        // Reconciliation processes statements off the caller's thread (docs/reconciliation.md).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> statements.status(intakes.get(0).statementId()).done());
 
         String state = given().header("Authorization", Tokens.operator()).get("/v1/settlement/batches/{id}", batchId)
                 .then().statusCode(200).extract().path("state");
