@@ -44,6 +44,8 @@ class SecondWalletTest {
     TestClock clock;
     @Inject
     StatementPickUp pickUp;
+    @Inject
+    com.kakehashi.reconciliation.application.Statements statements;
 
     @Test
     void aTravellersSecondWalletTopsUpPaysAndIsConfirmedByTheStatement(@TempDir Path drop) throws Exception {
@@ -92,6 +94,10 @@ class SecondWalletTest {
         Path bank = Files.createDirectories(drop.resolve("jp-funding-bank"));
         Files.writeString(bank.resolve("second-wallet.csv"), Statements.csv("FUND-2W-" + topUpId.substring(0, 8),
                 "JP0001-001-7777777", "JPY", today, 0, yen, lines));
-        assertThat(pickUp.pickUp(drop)).hasSize(1);
+        var intakes = pickUp.pickUp(drop);
+        assertThat(intakes).hasSize(1);
+        // Statements are processed off the caller's thread (docs/reconciliation.md): wait for this one.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> statements.status(intakes.get(0).statementId()).done());
     }
 }

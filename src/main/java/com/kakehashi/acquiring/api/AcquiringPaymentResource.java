@@ -39,9 +39,10 @@ public class AcquiringPaymentResource {
     @Operation(summary = "Charge a scanned user-presented payment code, in one step (idempotent)")
     public Response pay(@HeaderParam(Idempotency.KEY_HEADER) String key,
             @NotNull @Valid AcquiringPaymentRequest request) {
-        AcquiringPaymentDto paid = AcquiringDtos.toDto(payments.pay(caller, key, request.paymentCode(),
-                request.amount().toPositiveMoney(), AcquiringDtos.toDomain(request.merchant())));
-        return Response.status(201).entity(paid).build();
+        AcquiringPayments.Paid paid = payments.pay(caller, key, request.paymentCode(),
+                request.amount().toPositiveMoney(), AcquiringDtos.toDomain(request.merchant()));
+        return Response.status(201).entity(AcquiringDtos.toDto(paid.payment()))
+                .header(Idempotency.REPLAYED_HEADER, paid.replayed()).build();
     }
 
     @GET

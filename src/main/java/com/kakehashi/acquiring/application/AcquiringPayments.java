@@ -68,18 +68,23 @@ public class AcquiringPayments {
         }
     }
 
+    /** A charge's answer: the payment, and whether it replays an earlier request with the same key. */
+    public record Paid(AcquiredPayment payment, boolean replayed) {
+    }
+
     private record Used(PaymentCodeState code, UUID quoteId) {
     }
 
-    public AcquiredPayment pay(Caller caller, String idempotencyKey, String paymentCode, Money amount,
+    public Paid pay(Caller caller, String idempotencyKey, String paymentCode, Money amount,
             AcquiredMerchant merchant) {
         Idempotency.requireValidKey(idempotencyKey);
         Acquirer acquirer = acquirers.byId(caller.subject());
         String request = acquirer.id() + " " + idempotencyKey;
         Used used = QuarkusTransaction.requiringNew().call(() -> useAndQuote(acquirer, request, paymentCode, amount));
         Caller codeOwner = new Caller(used.code().owner(), Set.of(Roles.TRAVELLER));
-        Payment payment = switch (payments.capture(codeOwner, "acq-" + codes.hashOf(paymentCode).substring(0, 40),
-                used.quoteId())) {
+        CaptureOutcome outcome = payments.capture(codeOwner, "acq-" + codes.hashOf(paymentCode).substring(0, 40),
+                used.quoteId());
+        Payment payment = switch (outcome) {
             case CaptureOutcome.Captured captured -> captured.payment();
             case CaptureOutcome.Rejected rejected -> {
                 codes.release(paymentCode);
@@ -88,7 +93,8 @@ public class AcquiringPayments {
         };
         QuarkusTransaction.requiringNew().run(() -> repository.insert(payment.id(), acquirer.id(), merchant,
                 codes.hashOf(paymentCode), AcquiringPayment.Channel.USER_PRESENTED, clock.instant()));
-        return visibleTo(caller, payment.id());
+        boolean replayed = outcome instanceof CaptureOutcome.Captured captured && captured.replayed();
+        return new Paid(visibleTo(caller, payment.id()), replayed);
     }
 
     private Used useAndQuote(Acquirer acquirer, String request, String paymentCode, Money amount) {

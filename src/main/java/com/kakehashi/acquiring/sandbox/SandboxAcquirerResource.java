@@ -49,7 +49,12 @@ public class SandboxAcquirerResource {
         if (payload.startsWith("000201")) {
             return fromUnionPayCode(payload);
         }
-        URI uri = URI.create(payload);
+        URI uri;
+        try {
+            uri = new URI(payload);
+        } catch (java.net.URISyntaxException notAUrl) {
+            throw new NotFoundException(); // not a code this acquirer issued
+        }
         String token = uri.getPath() == null || uri.getPath().length() <= 1
                 ? uri.getSchemeSpecificPart().replaceAll("[^A-Za-z0-9]", "")
                 : uri.getPath().replaceAll("[^A-Za-z0-9]", "");
