@@ -31,7 +31,7 @@ public final class AcquiringDtos {
 
     public record AcquirerRequest(@NotNull String id, @NotNull String name, @NotNull String country,
             @NotNull String currency, @NotNull String bankId, @NotNull String payoutAccount,
-            List<@Valid CodePatternDto> codePatterns, String resolveUrl, Long version) {
+            List<@NotNull @Valid CodePatternDto> codePatterns, String resolveUrl, Long version) {
     }
 
     public record AcquirerDto(String id, String name, String country, String currency, String bankId,
