@@ -148,11 +148,7 @@ public class SettlementPages {
     @Produces({"application/xml", "text/csv", MediaType.APPLICATION_OCTET_STREAM})
     public Response file(@PathParam("id") UUID id, @PathParam("format") String format) {
         visible(id);
-        var file = queries.file(id, format).orElseThrow(() -> new BusinessException(ErrorCode.FILE_NOT_FOUND,
-                "Batch " + id + " has no " + format + " file"));
-        return Response.ok(file.content(), file.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
-                .header("X-Content-SHA256", file.sha256()).build();
+        return com.kakehashi.settlement.api.SettlementResource.download(queries, id, format);
     }
 
     /** "Run a cut-off now": the bank's window up to this second, through the same service as the API and scheduler. */

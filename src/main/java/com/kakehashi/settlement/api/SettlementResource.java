@@ -95,6 +95,11 @@ public class SettlementResource {
     @Operation(summary = "A batch's file as delivered: pain001 or csv")
     public Response file(@PathParam("id") UUID id, @PathParam("format") String format) {
         visible(id);
+        return download(queries, id, format);
+    }
+
+    /** A batch's stored file as an attachment with its digest; the console serves downloads through it too. */
+    public static Response download(SettlementQueries queries, UUID id, String format) {
         var file = queries.file(id, format).orElseThrow(() -> new BusinessException(ErrorCode.FILE_NOT_FOUND,
                 "Batch " + id + " has no " + format + " file"));
         return Response.ok(file.content(), file.mediaType())
