@@ -59,7 +59,7 @@ public class StatementPickUp {
                                 "drop:" + bank.id()));
                         move(file, "done");
                     } catch (BusinessException e) {
-                        LOG.errorf("Statement %s refused: %s", file, e.getMessage());
+                        LOG.warnf("Statement %s refused: %s", file, e.getMessage());
                         Path failed = move(file, "failed");
                         Files.writeString(failed.resolveSibling(failed.getFileName() + ".reason.txt"), e.getMessage());
                     }
