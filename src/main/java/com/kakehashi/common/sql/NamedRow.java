@@ -1,0 +1,101 @@
+package com.kakehashi.common.sql;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.money.CurrencyUnit;
+import com.kakehashi.common.money.MinorAmount;
+
+/**
+ * One row of a native query, read by column name (never by position), with the driver's types converted once:
+ * {@code NamedRow.list(NamedRow.query(em, sql, params), r -> new Thing(r.uuid("id"), r.string("name")))}.
+ * A renamed or reordered column fails loudly at the name instead of shifting every field after it.
+ */
+public final class NamedRow {
+    private final Tuple tuple;
+
+    private NamedRow(Tuple tuple) {
+        this.tuple = tuple;
+    }
+
+    /** A native query whose rows are tuples, positional parameters {@code ?1, ?2, ...} bound in order. */
+    public static Query query(EntityManager em, String sql, Object... params) {
+        Query query = em.createNativeQuery(sql, Tuple.class);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query;
+    }
+
+    @SuppressWarnings("unchecked") // a native query created with Tuple.class returns tuples
+    public static <T> List<T> list(Query query, Function<NamedRow, T> mapper) {
+        return ((List<Tuple>) query.getResultList()).stream().map(t -> mapper.apply(new NamedRow(t))).toList();
+    }
+
+    public static <T> Optional<T> first(Query query, Function<NamedRow, T> mapper) {
+        return list(query.setMaxResults(1), mapper).stream().findFirst();
+    }
+
+    public static <T> T single(Query query, Function<NamedRow, T> mapper) {
+        return first(query, mapper).orElseThrow(() -> new IllegalStateException("the query returned no row"));
+    }
+
+    public String string(String column) {
+        return (String) tuple.get(column);
+    }
+
+    public UUID uuid(String column) {
+        return (UUID) tuple.get(column);
+    }
+
+    public long longValue(String column) {
+        return ((Number) tuple.get(column)).longValue();
+    }
+
+    public Long longOrNull(String column) {
+        Object v = tuple.get(column);
+        return v == null ? null : ((Number) v).longValue();
+    }
+
+    public int intValue(String column) {
+        return ((Number) tuple.get(column)).intValue();
+    }
+
+    public Integer intOrNull(String column) {
+        Object v = tuple.get(column);
+        return v == null ? null : ((Number) v).intValue();
+    }
+
+    public boolean bool(String column) {
+        return (Boolean) tuple.get(column);
+    }
+
+    public byte[] bytes(String column) {
+        return (byte[]) tuple.get(column);
+    }
+
+    public LocalDate date(String column) {
+        return SqlValues.date(tuple.get(column));
+    }
+
+    public Instant instant(String column) {
+        Object v = tuple.get(column);
+        return v == null ? null : SqlValues.instant(v);
+    }
+
+    /** Minor units of {@code currency} in a BIGINT (or a SUM of them); null stays null. */
+    public MinorAmount minor(String column, CurrencyUnit currency) {
+        Long v = longOrNull(column);
+        return v == null ? null : MinorAmount.of(v, currency);
+    }
+
+    public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
+        return Enum.valueOf(type, string(column));
+    }
+}
