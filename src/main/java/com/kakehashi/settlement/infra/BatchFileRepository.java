@@ -1,6 +1,6 @@
 package com.kakehashi.settlement.infra;
 
-import com.kakehashi.common.sql.NamedRow;
+import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.settlement.domain.StoredFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ public class BatchFileRepository {
     }
 
     public List<StoredFile> files(UUID batchId) {
-        return NamedRow.list(NamedRow.query(em, """
+        return SqlRow.list(SqlRow.query(em, """
                 select format, file_name, media_type, content, sha256 from settlement_file where batch_id = ?1
                 order by format""", batchId), r -> new StoredFile(r.string("format"), r.string("file_name"),
                 r.string("media_type"), r.bytes("content"), r.string("sha256")));
@@ -42,7 +42,7 @@ public class BatchFileRepository {
     }
 
     public long deliveries(UUID batchId) {
-        return NamedRow.single(NamedRow.query(em, "select count(*) as delivered from settlement_delivery"
+        return SqlRow.single(SqlRow.query(em, "select count(*) as delivered from settlement_delivery"
                 + " where batch_id = ?1 and outcome = 'DELIVERED'", batchId), r -> r.longValue("delivered"));
     }
 }

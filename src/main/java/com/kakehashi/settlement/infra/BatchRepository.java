@@ -2,7 +2,7 @@ package com.kakehashi.settlement.infra;
 
 import com.kakehashi.common.money.Currencies;
 import com.kakehashi.common.money.MinorAmount;
-import com.kakehashi.common.sql.NamedRow;
+import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.settlement.domain.BatchState;
 import com.kakehashi.settlement.domain.SettlementBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,13 +55,13 @@ public class BatchRepository {
     }
 
     public Optional<Instant> latestCutoff(String bankId) {
-        return NamedRow.list(NamedRow.query(em, "select max(cutoff) as latest from settlement_batch where bank_id = ?1",
+        return SqlRow.list(SqlRow.query(em, "select max(cutoff) as latest from settlement_batch where bank_id = ?1",
                 bankId), r -> Optional.ofNullable(r.instant("latest"))).getFirst();
     }
 
     /** The cut-off of the bank's batch before this one, if any. */
     public Optional<Instant> previousCutoff(String bankId, Instant cutoff) {
-        return NamedRow.list(NamedRow.query(em, "select max(cutoff) as previous from settlement_batch where bank_id = ?1"
+        return SqlRow.list(SqlRow.query(em, "select max(cutoff) as previous from settlement_batch where bank_id = ?1"
                 + " and cutoff < ?2", bankId, cutoff), r -> Optional.ofNullable(r.instant("previous"))).getFirst();
     }
 
@@ -82,13 +82,13 @@ public class BatchRepository {
 
     /** The batch's state and version as committed now, without a lock (what a caller saw). */
     public LockedBatch stateAndVersion(UUID id) {
-        return NamedRow.single(NamedRow.query(em, "select state, version from settlement_batch where id = ?1", id),
+        return SqlRow.single(SqlRow.query(em, "select state, version from settlement_batch where id = ?1", id),
                 BatchRepository::lockedBatch);
     }
 
     /** The batch's state and version, its row locked for this transaction. */
     public LockedBatch lockWithVersion(UUID id) {
-        return NamedRow.single(NamedRow.query(em, "select state, version from settlement_batch where id = ?1 for update", id),
+        return SqlRow.single(SqlRow.query(em, "select state, version from settlement_batch where id = ?1 for update", id),
                 BatchRepository::lockedBatch);
     }
 
@@ -130,15 +130,15 @@ public class BatchRepository {
     }
 
     private List<SettlementBatch> batches(String where, Object... params) {
-        return NamedRow.list(NamedRow.query(em, "select " + BATCH_COLUMNS + " from settlement_batch " + where, params),
+        return SqlRow.list(SqlRow.query(em, "select " + BATCH_COLUMNS + " from settlement_batch " + where, params),
                 BatchRepository::batch);
     }
 
-    private static LockedBatch lockedBatch(NamedRow r) {
+    private static LockedBatch lockedBatch(SqlRow r) {
         return new LockedBatch(r.enumValue("state", BatchState.class), r.longValue("version"));
     }
 
-    private static SettlementBatch batch(NamedRow r) {
+    private static SettlementBatch batch(SqlRow r) {
         var currency = Monetary.getCurrency(r.string("currency"));
         return new SettlementBatch(r.uuid("id"), r.string("bank_id"), r.instant("cutoff"), currency,
                 r.enumValue("state", BatchState.class), r.string("failure_reason"), r.minor("payout_minor", currency),

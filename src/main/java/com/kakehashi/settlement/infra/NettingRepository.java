@@ -2,7 +2,7 @@ package com.kakehashi.settlement.infra;
 
 import com.kakehashi.common.money.Currencies;
 import com.kakehashi.common.money.MinorAmount;
-import com.kakehashi.common.sql.NamedRow;
+import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.settlement.domain.MerchantNetting;
 import com.kakehashi.settlement.domain.SettlementItem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +73,7 @@ public class NettingRepository {
     }
 
     public List<MerchantTotals> merchantTotals(UUID batchId) {
-        return NamedRow.list(NamedRow.query(em, """
+        return SqlRow.list(SqlRow.query(em, """
                 with paid as (
                     select merchant_id, count(*) as n, sum(price_minor) as gross, sum(yen_minor) as yen
                     from settlement_payment where batch_id = ?1 group by merchant_id),
@@ -123,7 +123,7 @@ public class NettingRepository {
     }
 
     public List<SettlementItem> items(UUID batchId) {
-        return NamedRow.list(NamedRow.query(em, """
+        return SqlRow.list(SqlRow.query(em, """
                 select merchant_id, merchant_name, payout_account, currency, payments, refunds, gross_minor, refunds_minor,
                        fee_minor, net_minor, outcome, charge_minor, end_to_end_id, payout_account_holder_kana
                 from settlement_item where batch_id = ?1 order by merchant_id""", batchId), r -> {

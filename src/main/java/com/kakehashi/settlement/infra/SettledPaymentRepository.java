@@ -1,6 +1,6 @@
 package com.kakehashi.settlement.infra;
 
-import com.kakehashi.common.sql.NamedRow;
+import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.settlement.domain.MerchantNetting;
 import com.kakehashi.settlement.domain.SettlementTrail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ public class SettledPaymentRepository {
 
     /** The payment's first batch, then each batch that took its merchant's carried item over (append-only rows). */
     public Optional<SettlementTrail> trail(UUID paymentId) {
-        List<SettlementTrail.Hop> hops = NamedRow.list(NamedRow.query(em, """
+        List<SettlementTrail.Hop> hops = SqlRow.list(SqlRow.query(em, """
                 with recursive chain (batch_id, merchant_id, depth) as (
                     select batch_id, merchant_id, 0 from settlement_payment where payment_id = ?1
                     union all

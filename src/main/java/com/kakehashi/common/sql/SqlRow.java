@@ -13,14 +13,15 @@ import javax.money.CurrencyUnit;
 import com.kakehashi.common.money.MinorAmount;
 
 /**
- * One row of a native query, read by column name (never by position), with the driver's types converted once:
- * {@code NamedRow.list(NamedRow.query(em, sql, params), r -> new Thing(r.uuid("id"), r.string("name")))}.
+ * One native query row read by column name (never by position), with the driver's types converted once. The
+ * shared form of reconciliation's {@code Rows}, for features outside reconciliation:
+ * {@code SqlRow.list(SqlRow.query(em, sql, params), r -> new Thing(r.uuid("id"), r.string("name")))}.
  * A renamed or reordered column fails loudly at the name instead of shifting every field after it.
  */
-public final class NamedRow {
+public final class SqlRow {
     private final Tuple tuple;
 
-    private NamedRow(Tuple tuple) {
+    private SqlRow(Tuple tuple) {
         this.tuple = tuple;
     }
 
@@ -33,16 +34,16 @@ public final class NamedRow {
         return query;
     }
 
-    @SuppressWarnings("unchecked") // a native query created with Tuple.class returns tuples
-    public static <T> List<T> list(Query query, Function<NamedRow, T> mapper) {
-        return ((List<Tuple>) query.getResultList()).stream().map(t -> mapper.apply(new NamedRow(t))).toList();
+    /** Every row of a query made by {@link #query}, mapped. */
+    public static <T> List<T> list(Query query, Function<SqlRow, T> mapper) {
+        return ((List<?>) query.getResultList()).stream().map(t -> mapper.apply(new SqlRow((Tuple) t))).toList();
     }
 
-    public static <T> Optional<T> first(Query query, Function<NamedRow, T> mapper) {
+    public static <T> Optional<T> first(Query query, Function<SqlRow, T> mapper) {
         return list(query.setMaxResults(1), mapper).stream().findFirst();
     }
 
-    public static <T> T single(Query query, Function<NamedRow, T> mapper) {
+    public static <T> T single(Query query, Function<SqlRow, T> mapper) {
         return first(query, mapper).orElseThrow(() -> new IllegalStateException("the query returned no row"));
     }
 
