@@ -243,7 +243,12 @@ class SettlementBatchTest {
         paid(shop, "3500");
         clock.advance(Duration.ofSeconds(1));
         String paying = run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("500"))
-                .body("items[0].payments", equalTo(2)).body("items[0].refunds", equalTo(1)).extract().path("id");
+                .extract().path("id");
+        // The paying batch's item nets the carried item (1 payment, 1 refund) with the new payment.
+        given().header("Authorization", operator()).get("/v1/settlement/batches/{id}", paying).then()
+                .body("items[0].outcome", equalTo("PAYOUT")).body("items[0].payments", equalTo(2))
+                .body("items[0].refunds", equalTo(1)).body("items[0].gross.amount", equalTo("4500"))
+                .body("items[0].refunded.amount", equalTo("4000"));
 
         // The carrying batch still holds the payment and its carried item; the paying batch took the item over.
         given().header("Authorization", operator()).get("/v1/settlement/batches/{id}", carrying).then()
@@ -258,8 +263,9 @@ class SettlementBatchTest {
 
         // A fourth window has nothing of the shop's left to take over: the item was taken over once.
         clock.advance(Duration.ofSeconds(1));
-        run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("0"))
-                .body("items", hasSize(0));
+        String fourth = run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("0"))
+                .extract().path("id");
+        given().header("Authorization", operator()).get("/v1/settlement/batches/{id}", fourth).then().body("items", hasSize(0));
         assertThat(ledger.postingSum(shop)).isZero();
     }
 }

@@ -39,12 +39,18 @@ public final class SqlRow {
         return ((List<?>) query.getResultList()).stream().map(t -> mapper.apply(new SqlRow((Tuple) t))).toList();
     }
 
+    /** The first row of a query that returns at most a few (by key), mapped. */
     public static <T> Optional<T> first(Query query, Function<SqlRow, T> mapper) {
-        return list(query.setMaxResults(1), mapper).stream().findFirst();
+        return list(query, mapper).stream().findFirst();
     }
 
+    /** The one row of a query that always returns exactly one (an aggregate, a row by key that must exist). */
     public static <T> T single(Query query, Function<SqlRow, T> mapper) {
-        return first(query, mapper).orElseThrow(() -> new IllegalStateException("the query returned no row"));
+        List<T> rows = list(query, mapper);
+        if (rows.size() != 1) {
+            throw new IllegalStateException("expected one row, the query returned " + rows.size());
+        }
+        return rows.getFirst();
     }
 
     public String string(String column) {

@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,6 +68,11 @@ public class LedgerSelfCheck {
         Gauge.builder("kakehashi.ledger.check.discrepancies", walletMismatches, AtomicLong::get).tag("kind", "wallet")
                 .description("Wallets whose balance is not the sum of their postings, as the latest ledger check found")
                 .register(meters);
+    }
+
+    /** Creates the bean at start, so the gauges are exported (at zero) before the first run. */
+    void started(@Observes StartupEvent event) {
+        LOG.debugf("ledger self-check from %s", cursor);
     }
 
     /** The scheduled incremental check: journals since the cursor less the overlap; then the cursor moves on. */

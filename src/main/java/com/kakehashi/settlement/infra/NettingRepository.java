@@ -67,7 +67,8 @@ public class NettingRepository {
                 from settlement_item i join settlement_batch b on b.id = i.batch_id
                 where i.outcome = 'CARRIED_FORWARD' and b.bank_id = ?2 and b.cutoff < ?3
                   and not exists (select 1 from settlement_carry_forward c
-                                  where c.from_batch_id = i.batch_id and c.merchant_id = i.merchant_id)""")
+                                  where c.from_batch_id = i.batch_id and c.merchant_id = i.merchant_id)
+                on conflict do nothing""") // another of the bank's batches closing at the same moment took it: it is theirs
                 .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).executeUpdate();
         return new Assigned(payments, refunds, carried);
     }
