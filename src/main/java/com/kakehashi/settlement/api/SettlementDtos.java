@@ -2,6 +2,7 @@ package com.kakehashi.settlement.api;
 
 import com.kakehashi.common.api.MoneyDto;
 import com.kakehashi.common.money.Amounts;
+import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.settlement.domain.SettlementBatch;
 import com.kakehashi.settlement.domain.SettlementItem;
 import jakarta.validation.constraints.NotBlank;
@@ -34,8 +35,8 @@ public final class SettlementDtos {
         static ItemDto of(SettlementItem item) {
             var n = item.netting();
             return new ItemDto(item.merchantId(), item.merchantName(), item.endToEndId(), n.outcome().name(),
-                    item.payments(), item.refunds(), money(n.gross(), item.currency()), money(n.refunds(), item.currency()),
-                    money(n.fee(), item.currency()), money(n.net(), item.currency()));
+                    item.payments(), item.refunds(), money(n.grossAmount()), money(n.refundedAmount()), money(n.feeAmount()),
+                    money(n.netAmount()));
         }
     }
 
@@ -44,9 +45,8 @@ public final class SettlementDtos {
             @Schema(description = "requested execution date: the bank's business day on or after the cut-off's date")
             java.time.LocalDate executionDate) {
         static BatchDto of(SettlementBatch b, List<SettlementItem> items) {
-            Totals totals = b.payoutMinor() == null ? null : new Totals(money(b.payoutMinor(), b.currency()),
-                    money(b.feeMinor(), b.currency()), b.fxSoldMinor() == null ? null
-                            : new FxCover(money(b.fxSoldMinor(), "JPY"), money(b.fxBoughtMinor(), b.currency())));
+            Totals totals = b.payout() == null ? null : new Totals(money(b.payout()), money(b.fee()),
+                    b.fxSold() == null ? null : new FxCover(money(b.fxSold()), money(b.fxBought())));
             return new BatchDto(b.id(), b.bankId(), b.cutoff(), b.state().name(), b.failureReason(),
                     new Progress(b.itemsDone(), b.itemsTotal() == null ? 0 : b.itemsTotal()), totals,
                     items == null ? null : items.stream().map(ItemDto::of).toList(), b.createdAt(), b.updatedAt(),
@@ -58,7 +58,7 @@ public final class SettlementDtos {
             String status, String reason) {
     }
 
-    static MoneyDto money(long minor, String currency) {
-        return MoneyDto.of(Amounts.fromMinor(minor, currency));
+    static MoneyDto money(MinorAmount amount) {
+        return MoneyDto.of(Amounts.fromMinor(amount.amount(), amount.currency()));
     }
 }
