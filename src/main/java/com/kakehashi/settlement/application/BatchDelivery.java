@@ -107,16 +107,18 @@ public class BatchDelivery {
     }
 
     /**
-     * What reconciliation should expect on the bank's statement: one debit per instruction, dated by the cut-off's
-     * date (matching is by end-to-end id first; the execution date is in the files and on the batch).
+     * What reconciliation should expect on the bank's statement: one debit per instruction, dated by the requested
+     * execution date (the bank's first business day on or after the cut-off's date; banks book on it), or the
+     * cut-off's date for a batch closed before execution dates were stored.
      */
     private BatchDelivered deliveredEvent(SettlementBatch batch, PartnerBank bank) {
         List<BatchDelivered.Instruction> instructions = repository.items(batch.id()).stream()
                 .filter(item -> item.netting().outcome() == MerchantNetting.Outcome.PAYOUT)
                 .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.netting().net(), item.merchantName()))
                 .toList();
-        return new BatchDelivered(batch.id(), bank.id(), bank.currency(),
-                batch.cutoff().atZone(bank.timeZone()).toLocalDate(), instructions, batch.fxBoughtMinor());
+        java.time.LocalDate valueDate = batch.executionDate() != null ? batch.executionDate()
+                : batch.cutoff().atZone(bank.timeZone()).toLocalDate();
+        return new BatchDelivered(batch.id(), bank.id(), bank.currency(), valueDate, instructions, batch.fxBoughtMinor());
     }
 
     private void send(PartnerBank bank, String target, UUID batchId, StoredFile file) throws Exception {
