@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Reads each bank's drop directory ({@code <root>/<bankId>/}) through the same path as uploads; a file
+ * Reads each bank's drop directory ({@code <root>/<bankId>/}: {@code *.xml} camt, {@code *.csv}, {@code *.zengin}
+ * Zengin 入出金取引明細) through the same path as uploads; a file
  * taken in moves to {@code done/} (its processing is followed at its status, like an upload's), a refused
  * one to {@code failed/} with the reason beside it.
  */
@@ -46,16 +47,15 @@ public class StatementPickUp {
             }
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                    Statements.Kind kind = name.endsWith(".xml") ? Statements.Kind.XML
-                            : name.endsWith(".csv") ? Statements.Kind.CSV : null;
+                    Statements.Kind kind = Statements.Kind.ofFileName(file.getFileName().toString());
                     if (kind == null) {
                         continue;
                     }
                     try {
                         Path spooled = statements.spoolFile(kind);
                         Files.copy(file, spooled, StandardCopyOption.REPLACE_EXISTING);
-                        received.add(statements.receive(bank.id(), kind, java.nio.charset.StandardCharsets.UTF_8, spooled,
+                        received.add(statements.receive(bank.id(), kind, kind == Statements.Kind.ZENGIN
+                                ? com.kakehashi.common.zengin.ZenginText.SHIFT_JIS : java.nio.charset.StandardCharsets.UTF_8, spooled,
                                 "drop:" + bank.id()));
                         move(file, "done");
                     } catch (BusinessException e) {
