@@ -114,11 +114,21 @@ public class BatchDelivery {
     private BatchDelivered deliveredEvent(SettlementBatch batch, PartnerBank bank) {
         List<BatchDelivered.Instruction> instructions = repository.items(batch.id()).stream()
                 .filter(item -> item.netting().outcome() == MerchantNetting.Outcome.PAYOUT)
-                .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.netting().net(), item.merchantName()))
+                .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.netting().net(), counterparty(bank, item)))
                 .toList();
         java.time.LocalDate valueDate = batch.executionDate() != null ? batch.executionDate()
                 : batch.cutoff().atZone(bank.timeZone()).toLocalDate();
         return new BatchDelivered(batch.id(), bank.id(), bank.currency(), valueDate, instructions, batch.fxBoughtMinor());
+    }
+
+    /**
+     * The payee as the bank's statement names it: a bank paid by Zengin only knows the account holder's kana (its
+     * 入出金取引明細 has no end-to-end id, so matching pairs by amount, date and this name); others the merchant's name.
+     */
+    private static String counterparty(PartnerBank bank, com.kakehashi.settlement.domain.SettlementItem item) {
+        boolean zenginOnly = bank.fileFormats().contains(PartnerBank.FileFormat.ZENGIN)
+                && !bank.fileFormats().contains(PartnerBank.FileFormat.PAIN001);
+        return zenginOnly && item.payoutAccountHolderKana() != null ? item.payoutAccountHolderKana() : item.merchantName();
     }
 
     private void send(PartnerBank bank, String target, UUID batchId, StoredFile file) throws Exception {
