@@ -82,10 +82,13 @@ class ZenginStatementTest {
         }
     }
 
-    /** データ区分 1: 種別コード 03, コード区分 0, dates, bank 0005 branch 123, 普通 1234567, ｶｹﾊｼ, 取引前残高. */
-    private static byte[] header(long opening) {
+    /** The house's account number at the bank: each test its own (breaks are keyed by account and statement). */
+    private final int account = java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+
+    /** データ区分 1: 種別コード 03, コード区分 0, dates, bank 0005 branch 123, 普通 {@link #account}, ｶｹﾊｼ, 取引前残高. */
+    private byte[] header(long opening) {
         return new Rec().a("1", 1).a("03", 2).a("0", 1).a(WAREKI, 6).a(WAREKI, 6).a(WAREKI, 6).n(5, 4).a("", 15).n(123, 3)
-                .a("", 15).a("000", 3).n(1, 1).n(1234567, 7).kana(40, KAKEHASHI).a("1", 1).a("0", 1).n(opening, 14)
+                .a("", 15).a("000", 3).n(1, 1).n(account, 7).kana(40, KAKEHASHI).a("1", 1).a("0", 1).n(opening, 14)
                 .a("", 74).done();
     }
 
@@ -118,7 +121,7 @@ class ZenginStatementTest {
     }
 
     /** Two payouts and a deposit nobody expected, 100,000 - 12,000 - 3,500 + 5,000 = 89,500. */
-    private static byte[] aDay(boolean crlf) {
+    private byte[] aDay(boolean crlf) {
         return file(crlf, header(100_000), data(1, '2', 12_000, YAMADA), data(2, '2', 3_500, KABUSHIKI),
                 data(3, '1', 5_000, SUZUKI), trailer(1, 5_000, 2, 15_500, 89_500), end());
     }
@@ -142,7 +145,7 @@ class ZenginStatementTest {
         assertThat(breaks(bank, "OPEN")).singleElement().satisfies(b -> assertThat(b)
                 .containsEntry("bankReference", "00000003").containsEntry("counterparty", "ｽｽﾞｷ ﾀﾛｳ")
                 .containsEntry("valueDate", DAY.toString()).containsEntry("entry", 3)
-                .containsEntry("statementRef", "ZG000512311234567-20261125-20261125"));
+                .containsEntry("statementRef", "ZG00051231" + account + "-20261125-20261125"));
     }
 
     @Test

@@ -93,8 +93,9 @@ class PayoutReturnTest {
         pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, yen), null), UUID.randomUUID().toString())
                 .then().statusCode(201);
         clockAt(cutoff.plusSeconds(60));
-        var batch = run(bank, cutoff).then().statusCode(201).body("state", equalTo("DELIVERED")).extract();
-        String batchId = batch.path("id");
+        String batchId = run(bank, cutoff).then().statusCode(201).body("state", equalTo("DELIVERED")).extract().path("id");
+        var batch = given().header("Authorization", Tokens.operator()).get("/v1/settlement/batches/{id}", batchId).then()
+                .statusCode(200).extract();
         String endToEndId = batch.path("items[0].endToEndId");
         long net = Long.parseLong(batch.path("items[0].net.amount"));
         return new Paid(bank, merchant, batchId, endToEndId, net);

@@ -45,7 +45,8 @@ public final class SettlementFixtures {
         String id = "zg-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = bankRequest(id, "JPY", "DIRECTORY", id);
         body.put("fileFormats", List.of("ZENGIN"));
-        body.put("settlementAccount", "0005-001-1-7777777");
+        // the house's account: its own per bank, as at real banks (statements and breaks are keyed by account)
+        body.put("settlementAccount", "0005-001-1-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000));
         body.put("zenginRequesterCode", "1234567890");
         body.put("zenginRequesterName", "ｶｹﾊｼ");
         given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(body).post("/v1/banks")
