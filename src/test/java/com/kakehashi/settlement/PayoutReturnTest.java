@@ -124,6 +124,8 @@ class PayoutReturnTest {
             submitAndWait(p.bank(), "application/xml", camt).then().body("state", equalTo("PROCESSED"));
 
             assertThat(payout(p)).containsExactly("RETURNED", "AC04");
+            given().header("Authorization", Tokens.operator()).get("/v1/settlement/batches/{id}", p.batchId()).then()
+                    .body("items[0].payoutStatus", equalTo("RETURNED")).body("items[0].returnReason", equalTo("AC04"));
             assertThat(ledgerChecks.postingSum(p.merchant())).as("the merchant is owed the payout again")
                     .isEqualTo(payableAfterPayout + p.net());
             assertThat(ledgerChecks.postingSum(LedgerAccounts.bankClearing(p.bank(), "JPY").toString()))
@@ -169,7 +171,7 @@ class PayoutReturnTest {
 
         assertThat(openBreaks(p.bank())).isEmpty();
         given().header("Authorization", Tokens.operator()).get("/v1/settlement/batches/{id}", p.batchId()).then()
-                .body("state", equalTo("RECONCILED"));
+                .body("state", equalTo("RECONCILED")).body("items[0].payoutStatus", equalTo("INSTRUCTED"));
     }
 
     /** settlement_item's payout state and return reason. */

@@ -2,6 +2,7 @@ package com.kakehashi.settlement.application;
 
 import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.ledger.application.Ledger;
+import com.kakehashi.settlement.domain.PayoutReturn;
 import com.kakehashi.settlement.domain.PayoutReturnBooked;
 import com.kakehashi.settlement.domain.PayoutReturned;
 import com.kakehashi.settlement.domain.SettlementJournals;
@@ -14,7 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,5 +69,13 @@ public class PayoutReturns {
         }
         booked.fire(new PayoutReturnBooked(event.batchId(), event.bankId(), item.merchantId(), event.endToEndId(),
                 event.amount(), event.reasonCode(), journalId, now));
+    }
+
+    /** The batch's returned payouts by end-to-end id (empty when none came back). */
+    @Transactional
+    public Map<String, PayoutReturn> returnsOf(UUID batchId) {
+        return repository.payouts(batchId).stream().filter(p -> p.payoutStatus().equals("RETURNED"))
+                .collect(Collectors.toMap(PayoutReturnRepository.PayoutState::endToEndId,
+                        p -> new PayoutReturn(p.endToEndId(), p.returnReason(), p.returnedAt(), p.returnJournalId())));
     }
 }
