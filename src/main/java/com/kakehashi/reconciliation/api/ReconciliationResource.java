@@ -6,6 +6,7 @@ import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
+import com.kakehashi.common.zengin.ZenginText;
 import com.kakehashi.reconciliation.application.Breaks;
 import com.kakehashi.reconciliation.application.Reports;
 import com.kakehashi.reconciliation.application.Statements;
@@ -98,7 +99,7 @@ public class ReconciliationResource {
         Statements.Kind kind = contentType != null && contentType.startsWith("text/csv") ? Statements.Kind.CSV
                 : contentType != null && contentType.startsWith(ZENGIN_MEDIA_TYPE) ? Statements.Kind.ZENGIN
                 : Statements.Kind.XML;
-        Charset charset = kind == Statements.Kind.ZENGIN ? com.kakehashi.common.zengin.ZenginText.SHIFT_JIS : charset(contentType);
+        Charset charset = kind == Statements.Kind.ZENGIN ? ZenginText.SHIFT_JIS : charset(contentType);
         java.nio.file.Path file = statements.spoolFile(kind);
         try (var out = Files.newOutputStream(file)) {
             body.transferTo(out);

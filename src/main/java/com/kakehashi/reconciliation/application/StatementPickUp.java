@@ -3,10 +3,13 @@ package com.kakehashi.reconciliation.application;
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.common.error.BusinessException;
+import com.kakehashi.common.zengin.ZenginText;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,9 +57,8 @@ public class StatementPickUp {
                     try {
                         Path spooled = statements.spoolFile(kind);
                         Files.copy(file, spooled, StandardCopyOption.REPLACE_EXISTING);
-                        received.add(statements.receive(bank.id(), kind, kind == Statements.Kind.ZENGIN
-                                ? com.kakehashi.common.zengin.ZenginText.SHIFT_JIS : java.nio.charset.StandardCharsets.UTF_8, spooled,
-                                "drop:" + bank.id()));
+                        Charset charset = kind == Statements.Kind.ZENGIN ? ZenginText.SHIFT_JIS : StandardCharsets.UTF_8;
+                        received.add(statements.receive(bank.id(), kind, charset, spooled, "drop:" + bank.id()));
                         move(file, "done");
                     } catch (BusinessException e) {
                         LOG.errorf("Statement %s refused: %s", file, e.getMessage());
