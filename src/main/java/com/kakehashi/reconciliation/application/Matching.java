@@ -1,11 +1,11 @@
 package com.kakehashi.reconciliation.application;
 
 import com.kakehashi.common.money.MinorAmount;
-import com.kakehashi.reconciliation.domain.PayoutReturned;
 import com.kakehashi.reconciliation.infra.BreakRepository;
 import com.kakehashi.reconciliation.infra.MatchingRepository;
 import com.kakehashi.reconciliation.infra.StatementRepository;
 import com.kakehashi.settlement.domain.BatchReconciled;
+import com.kakehashi.settlement.domain.PayoutReturned;
 import com.kakehashi.wallet.application.TopUps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

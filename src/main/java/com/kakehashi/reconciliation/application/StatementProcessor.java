@@ -10,6 +10,7 @@ import com.kakehashi.reconciliation.infra.IntakeRepository;
 import com.kakehashi.reconciliation.infra.IntakeRepository.IntakeRow;
 import com.kakehashi.reconciliation.infra.StatementFileException;
 import com.kakehashi.reconciliation.infra.StatementRepository;
+import com.kakehashi.reconciliation.infra.ZenginStatementReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -90,10 +91,10 @@ public class StatementProcessor {
 
     private static void read(IntakeRow intake, PartnerBank bank, Path file, StatementStore store) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            if (intake.kind().equals(Statements.Kind.XML.name())) {
-                CamtStatementReader.read(in, bank.timeZone(), store);
-            } else {
-                CsvStatementReader.read(in, Charset.forName(intake.charset()), store);
+            switch (Statements.Kind.valueOf(intake.kind())) {
+                case XML -> CamtStatementReader.read(in, bank.timeZone(), store);
+                case CSV -> CsvStatementReader.read(in, Charset.forName(intake.charset()), store);
+                case ZENGIN -> ZenginStatementReader.read(file, store);
             }
         } catch (IOException e) {
             throw new StatementFileException("unreadable statement: " + e.getMessage());

@@ -112,17 +112,28 @@ public class BatchDelivery {
     }
 
     /**
-     * What reconciliation should expect on the bank's statement: one debit per instruction, dated by the cut-off's
-     * date (matching is by end-to-end id first; the execution date is in the files and on the batch).
+     * What reconciliation should expect on the bank's statement: one debit per instruction, dated by the requested
+     * execution date (the bank's first business day on or after the cut-off's date; banks book on it), or the
+     * cut-off's date for a batch closed before execution dates were stored.
      */
     private BatchDelivered deliveredEvent(SettlementBatch batch, PartnerBank bank) {
         List<BatchDelivered.Instruction> instructions = netting.items(batch.id()).stream()
                 .filter(item -> item.netting().isPaid())
-                .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.net().amount(), item.merchantName()))
+                .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.net().amount(), counterparty(bank, item)))
                 .toList();
-        return new BatchDelivered(batch.id(), bank.id(), bank.currency(),
-                batch.cutoff().atZone(bank.timeZone()).toLocalDate(), instructions,
-                batch.fxBought() == null ? null : batch.fxBought().amount());
+        java.time.LocalDate valueDate = batch.executionDate() != null ? batch.executionDate()
+                : batch.cutoff().atZone(bank.timeZone()).toLocalDate();
+        return new BatchDelivered(batch.id(), bank.id(), bank.currency(), valueDate, instructions, batch.fxBought() == null ? null : batch.fxBought().amount());
+    }
+
+    /**
+     * The payee as the bank's statement names it: a bank paid by Zengin only knows the account holder's kana (its
+     * 入出金取引明細 has no end-to-end id, so matching pairs by amount, date and this name); others the merchant's name.
+     */
+    private static String counterparty(PartnerBank bank, com.kakehashi.settlement.domain.SettlementItem item) {
+        boolean zenginOnly = bank.fileFormats().contains(PartnerBank.FileFormat.ZENGIN)
+                && !bank.fileFormats().contains(PartnerBank.FileFormat.PAIN001);
+        return zenginOnly && item.payoutAccountHolderKana() != null ? item.payoutAccountHolderKana() : item.merchantName();
     }
 
     private void send(PartnerBank bank, String target, UUID batchId, StoredFile file) throws Exception {

@@ -37,6 +37,19 @@ public final class SettlementJournals {
         return new JournalEntry(journalId, JournalType.SETTLEMENT, batchId.toString(), at, postings);
     }
 
+    /**
+     * A returned payout: the money the bank sent back leaves the bank's clearing account and is owed to the
+     * merchant again (its payable is credited), so the next payout or an operator can pay it. The fee stays earned.
+     * Reference: the payout's end-to-end id.
+     */
+    public static JournalEntry returned(UUID journalId, String bankId, UUID merchantId, String endToEndId,
+            com.kakehashi.common.money.MinorAmount amount, Instant at) {
+        var unit = amount.currency();
+        return new JournalEntry(journalId, JournalType.SETTLEMENT_RETURN, endToEndId, at, List.of(
+                Posting.debit(LedgerAccounts.bankClearing(bankId, unit.getCurrencyCode()), minor(amount.amount(), unit)),
+                Posting.credit(merchantId, minor(amount.amount(), unit))));
+    }
+
     /** The batch total must equal what the journal moves into the bank's clearing account. */
     public static void requireTotal(JournalEntry journal, String bankId, MinorAmount payout) {
         UUID clearing = LedgerAccounts.bankClearing(bankId, payout.currencyCode());
