@@ -91,7 +91,7 @@ public class Matching {
     }
 
     private void afterRun(String bankId, UUID run, String actor, Instant now) {
-        for (MatchingRepository.TopUpOutcome outcome : QuarkusTransaction.requiringNew().call(() -> matching.topUpOutcomes(run))) {
+        for (MatchingRepository.TopUpOutcome outcome : QuarkusTransaction.requiringNew().call(() -> matching.topUpOutcomes(bankId, run))) {
             guarded(bankId, run, outcome.statementId(), outcome.seq(), outcome.expectedItemId(), now, () -> {
                 UUID topUpId = Expectations.topUpId(outcome.reference());
                 if (outcome.outcome().equals("MATCHED")) {

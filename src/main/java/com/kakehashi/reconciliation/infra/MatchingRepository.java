@@ -214,7 +214,14 @@ public class MatchingRepository {
             UUID expectedItemId) {
     }
 
-    public List<TopUpOutcome> topUpOutcomes(UUID run) {
+    public List<TopUpOutcome> topUpOutcomes(String bank, UUID run) {
+        // Only the funding bank has top-up debits: other banks' runs skip the join over all their results.
+        boolean debitsTopUps = (Boolean) em.createNativeQuery(
+                "select exists (select 1 from expected_item where bank_id = ?1 and kind = 'TOP_UP_DEBIT')")
+                .setParameter(1, bank).getSingleResult();
+        if (!debitsTopUps) {
+            return List.of();
+        }
         return Rows.list(Rows.query(em, """
                 select x.reference, m.outcome, se.bank_reference, m.statement_id, m.seq, x.id xid from match_result m
                 join expected_item x on x.id = m.expected_item_id
