@@ -175,6 +175,13 @@ class HostileInputTest {
     }
 
     @Test
+    void aUriOfHundredsOfKibibytesIsStillA414Problem() throws Exception {
+        String response = raw("GET /v1/banks/" + "x".repeat(900 * 1024) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 414").contains("application/problem+json")
+                .contains("\"code\":\"uri_too_long\"");
+    }
+
+    @Test
     void aQrWhoseCountryContradictsTheMerchantIsRefusedAtQuoteTime() {
         String traveller = aTravellerSubject();
         String walletId = aWalletWithYen(traveller, 0);
