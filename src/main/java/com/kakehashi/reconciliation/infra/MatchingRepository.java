@@ -44,6 +44,9 @@ public class MatchingRepository {
             select x.id, x.bank_id, x.kind, x.amount_minor, x.value_date from expected_item x
             """;
     private static final String IS_OPEN = "exists (select 1 from open_expected_item o where o.id = x.id)";
+    /** Found earlier in this window: items close once, at the window's end, so later rules must skip them. */
+    private static final String UNCLAIMED = "not exists (select 1 from match_result c where c.expected_item_id = x.id"
+            + " and c.run_id = :run and c.outcome in ('MATCHED', 'AMOUNT_MISMATCH'))";
     private static final String WINDOW = "statement_id = :s and seq between :lo and :hi";
     private static final String BOOKED = WINDOW + " and status = 'BOOK' and not reversal";
     private static final String NO_RESULT = "not exists (select 1 from match_result m where m.statement_id = :s and m.seq = e.seq)";
@@ -64,6 +67,7 @@ public class MatchingRepository {
     /** Matches entries lo..hi of one statement; returns the ids of MISSING breaks its matches cleared. */
     public List<UUID> matchWindow(String bank, UUID s, int lo, int hi, long tolerance, UUID run, Instant now) {
         Map<String, Object> p = Map.of("bank", bank, "s", s, "lo", lo, "hi", hi, "tol", tolerance, "run", run, "now", now);
+        com.kakehashi.common.sql.RestartableWork.relax(em);
         execute(INSERT + """
                 select :bank, p.statement_id, p.seq, null, 'UNPROCESSABLE', 'NONE', 0, :now, :run, p.reason
                 from statement_line_problem p where p.""" + WINDOW, p);
@@ -98,10 +102,8 @@ public class MatchingRepository {
                        case when not open or n > 1 then 'DUPLICATE' when same and abs(diff) <= :tol then 'MATCHED'
                             else 'AMOUNT_MISMATCH' end, 'END_TO_END_ID', diff, :now, :run, null from ranked"""
                 .formatted(BOOKED, IS_OPEN, INSERT), p);
-        List<UUID> cleared = new java.util.ArrayList<>(close(p));
         matchBatchTotals(p);
         matchCharges(p);
-        cleared.addAll(close(p));
         execute("""
                 with le as (select e.seq, e.direction, e.amount_minor, e.value_date, lower(coalesce(e.counterparty, '')) cp,
                                    row_number() over (partition by e.direction, e.amount_minor, e.value_date,
@@ -111,10 +113,11 @@ public class MatchingRepository {
                               row_number() over (partition by x.direction, x.amount_minor, x.value_date,
                                   lower(coalesce(x.counterparty, '')) order by x.created_at, x.id) k
                        from open_expected_item o join expected_item x on x.id = o.id where o.bank_id = :bank
-                         and (o.amount_minor, o.value_date) in (select amount_minor, value_date from le))
+                         and (o.amount_minor, o.value_date) in (select amount_minor, value_date from le) and %s)
                 %s select :bank, :s, le.seq, lx.id, 'MATCHED', 'AMOUNT_DATE_COUNTERPARTY', 0, :now, :run, null
-                from le join lx using (direction, amount_minor, value_date, cp, k)""".formatted(BOOKED, NO_RESULT, INSERT), p);
-        cleared.addAll(close(p));
+                from le join lx using (direction, amount_minor, value_date, cp, k)""".formatted(BOOKED, NO_RESULT, UNCLAIMED,
+                INSERT), p);
+        List<UUID> cleared = close(p);
         execute(INSERT + "select :bank, :s, e.seq, null, 'UNEXPECTED_AT_BANK', 'NONE', 0, :now, :run, null"
                 + " from statement_entry e where e." + WINDOW + " and e.status = 'BOOK' and " + NO_RESULT, p);
         return cleared;
@@ -128,16 +131,16 @@ public class MatchingRepository {
                                    sum(x.amount_minor) total, min(x.value_date) vd, min(x.direction) dir
                             from open_expected_item o join expected_item x on x.id = o.id
                             where o.bank_id = :bank and o.kind = 'SETTLEMENT_INSTRUCTION'
-                              and x.batch_id is not null group by x.batch_id),
+                              and x.batch_id is not null and %s group by x.batch_id),
                 pick as (select distinct on (e.seq) e.seq, b.batch_id, e.amount_minor - b.total diff
                          from e join batches b on b.pmtinf = e.batch_ref
                            or (b.total = e.amount_minor and b.vd = e.value_date and b.dir = e.direction)
                          order by e.seq, (b.pmtinf = e.batch_ref) desc, b.batch_id)
-                """.formatted(BOOKED);
+                """.formatted(BOOKED, UNCLAIMED);
         execute(picked + INSERT + """
                 select :bank, :s, k.seq, x.id, 'MATCHED', 'BATCH', 0, :now, :run, null
                 from pick k join expected_item x on x.batch_id = k.batch_id and x.kind = 'SETTLEMENT_INSTRUCTION'
-                where k.diff = 0""" + " and " + IS_OPEN, p);
+                where k.diff = 0""" + " and " + IS_OPEN + " and " + UNCLAIMED, p);
         execute(picked + INSERT + """
                 select :bank, :s, k.seq, null, 'AMOUNT_MISMATCH', 'BATCH', k.diff, :now, :run, 'batch ' || k.batch_id
                 from pick k where k.diff <> 0""", p);
@@ -150,14 +153,17 @@ public class MatchingRepository {
                 f as (select x.id, x.amount_minor, row_number() over (partition by x.amount_minor order by x.value_date,
                              x.created_at, x.id) k
                       from open_expected_item o join expected_item x on x.id = o.id where o.bank_id = :bank
-                        and o.kind = 'FEE' and o.amount_minor in (select amount_minor from e))
+                        and o.kind = 'FEE' and o.amount_minor in (select amount_minor from e) and %s)
                 %s select :bank, :s, e.seq, f.id, 'MATCHED', 'CHARGE_FEE', 0, :now, :run, null
-                from e join f using (amount_minor, k)""".formatted(BOOKED, INSERT), p);
+                from e join f using (amount_minor, k)""".formatted(BOOKED, UNCLAIMED, INSERT), p);
         execute(INSERT + "select :bank, :s, e.seq, null, 'UNEXPECTED_CHARGE', 'NONE', 0, :now, :run, 'bank charge'"
                 + " from statement_entry e where e." + BOOKED + " and e.kind = 'CHARGE' and " + NO_RESULT, p);
     }
 
-    /** Items found in this window close; their MISSING results go and their MISSING breaks are cleared (ids returned). */
+    /**
+     * Items found in this window close, once, after every rule ran; their MISSING results go and their MISSING
+     * breaks are cleared (ids returned).
+     */
     private List<UUID> close(Map<String, Object> p) {
         String sql = """
                 with closed as (delete from open_expected_item o using match_result m

@@ -109,6 +109,7 @@ public class StatementRepository {
         if (chunk.isEmpty()) {
             return;
         }
+        com.kakehashi.common.sql.RestartableWork.relax(em);
         StringBuilder csv = new StringBuilder(chunk.size() * 140);
         for (StatementEntry e : chunk) {
             var b = e.booking();
