@@ -28,6 +28,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.Test;
 /** Signing secrets are stored sealed (AES-GCM), deliveries are still signed with them, a wrong key fails loudly. */
 @QuarkusTest
 class WebhookSecretAtRestTest {
+    /** %test.kakehashi.webhook.previous-secret-key (version 0). */
+    private static final String RETIRED_TEST_KEY = "tyX/ANRAsc0TocE5TrksxEAayNh5aGGRzqdvwHnB6Y0=";
+
     @Inject
     WebhookDispatcher dispatcher;
     @Inject
@@ -103,6 +107,27 @@ class WebhookSecretAtRestTest {
         WebhookReceiver.Received got = receiver.received().get(0);
         assertThat(WebhookSignature.verify(legacySecret, got.signature(), got.body(), clock.instant().getEpochSecond(),
                 300)).isTrue();
+    }
+
+    @Test
+    void afterAKeyRotationStartUpSealsOldSecretsUnderTheNewKeyAndTheyStillSign() throws SQLException {
+        UUID id = UUID.fromString(subscribe().get("id"));
+        String secret = "whsec_rotated_" + UUID.randomUUID();
+        Sealed underRetiredKey = new SecretCipher(0, Map.of(0, Base64.getDecoder().decode(RETIRED_TEST_KEY)))
+                .seal(id.toString(), secret);
+        execute("update webhook_subscription set secret_ciphertext = ?, secret_nonce = ?, secret_key_version = 0"
+                + " where id = ?", underRetiredKey.ciphertext(), underRetiredKey.nonce(), id);
+
+        assertThat(sealing.resealOldKeys()).isPositive();
+
+        StoredSecret row = stored(id);
+        assertThat(row.keyVersion()).isEqualTo(1);
+        assertThat(row.nonce()).isNotEqualTo(underRetiredKey.nonce());
+        aPaymentTo(merchant, "650");
+        deliverUntilOne();
+        WebhookReceiver.Received got = receiver.received().get(0);
+        assertThat(WebhookSignature.verify(secret, got.signature(), got.body(), clock.instant().getEpochSecond(), 300))
+                .isTrue();
     }
 
     @Test

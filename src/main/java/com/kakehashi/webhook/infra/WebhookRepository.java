@@ -59,10 +59,14 @@ public class WebhookRepository {
     public record SealedSecret(UUID id, Sealed sealed) {
     }
 
-    /** Secrets sealed under a key other than {@code currentVersion}, to be sealed again under the current key. */
+    /**
+     * Active subscriptions' secrets sealed under a key other than {@code currentVersion}, to be sealed again under the
+     * current key (a deleted subscription never signs again, so its secret may stay under a retired key).
+     */
     public List<SealedSecret> sealedUnderOtherKeys(int currentVersion, int limit) {
         return SqlRow.list(SqlRow.query(em, "select id, secret_key_version, secret_nonce, secret_ciphertext"
-                + " from webhook_subscription where secret_key_version <> ?1 order by id limit ?2 for update skip locked",
+                + " from webhook_subscription where secret_key_version <> ?1 and status = 'ACTIVE'"
+                + " order by id limit ?2 for update skip locked",
                 currentVersion, limit), r -> new SealedSecret(r.uuid("id"), sealed(r)));
     }
 
