@@ -6,6 +6,7 @@ import com.kakehashi.reconciliation.infra.OpenedBreakRepository;
 import com.kakehashi.reconciliation.infra.OpenedBreakRepository.OpenedBreak;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,10 +22,15 @@ public class BreakAnnouncements {
     OpenedBreakRepository opened;
     @Inject
     Event<BreakOpened> breakOpened;
+    @Inject
+    Instance<BreakListeners> listeners;
 
     /** Call after the break sync of a matching transaction; {@code at} is the time the sync was given. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announceOpened(String bankId, Instant at) {
+        if (listeners.isResolvable() && !listeners.get().anyListener()) {
+            return; // nobody would hear of them: not even the look-up
+        }
         for (OpenedBreak b : opened.openedInThisTransaction(bankId, at)) {
             breakOpened.fire(new BreakOpened(b.id(), b.bankId(), b.outcome(), b.kind(), b.statementId(), b.statementRef(),
                     b.entry(), b.batchId(), b.expectedItemId(), b.endToEndId(), b.bankReference(), b.counterparty(),

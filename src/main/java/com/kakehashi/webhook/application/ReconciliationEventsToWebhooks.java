@@ -3,6 +3,7 @@ package com.kakehashi.webhook.application;
 import com.kakehashi.common.api.MoneyDto;
 import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.money.MinorAmount;
+import com.kakehashi.reconciliation.application.BreakListeners;
 import com.kakehashi.reconciliation.domain.BreakOpened;
 import com.kakehashi.webhook.domain.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +18,17 @@ import java.util.Map;
  * their breaks through the API but cannot subscribe to webhooks (docs/webhooks.md), so operators are the audience.
  */
 @ApplicationScoped
-public class ReconciliationEventsToWebhooks {
+public class ReconciliationEventsToWebhooks implements BreakListeners {
     @Inject
     WebhookOutbox outbox;
+    @Inject
+    SubscriberIndex subscribers;
+
+    /** Operators are the audience: with no operator subscription, matching skips announcing (SubscriberIndex). */
+    @Override
+    public boolean anyListener() {
+        return subscribers.anyFor(List.of(), true);
+    }
 
     void onBreakOpened(@Observes BreakOpened event) {
         outbox.emit(EventType.RECONCILIATION_BREAK_OPENED, event.breakId().toString(), List.of(), true, data(event));
