@@ -66,7 +66,6 @@ class ArchitectureTest {
      */
     private static final java.util.Set<String> KNOWN_API_TO_INFRA = java.util.Set.of(
             ROOT + ".reconciliation.infra.BreakRepository$BreakRow",
-            ROOT + ".settlement.infra.SettlementRepository$StoredFile",
             ROOT + ".bank.infra.CalendarRepository$ListedDay",
             ROOT + ".fx.infra.PendingRateRepository$Event",
             ROOT + ".reconciliation.infra.BreakRepository$EventRow");

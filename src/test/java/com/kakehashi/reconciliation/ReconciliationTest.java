@@ -56,9 +56,12 @@ class ReconciliationTest {
         }
         var cutoff = clock.instant();
         String batchId = run(bank, cutoff).then().statusCode(201).body("state", equalTo("DELIVERED")).extract().path("id");
-        LocalDate valueDate = cutoff.atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
-        List<Map<String, Object>> items = given().header("Authorization", Tokens.operator())
-                .get("/v1/settlement/batches/{id}", batchId).then().statusCode(200).extract().jsonPath().getList("items");
+        var batch = given().header("Authorization", Tokens.operator()).get("/v1/settlement/batches/{id}", batchId).then()
+                .statusCode(200).extract().jsonPath();
+        // The bank books the payouts on the requested execution date (the next business day on or after the cut-off's).
+        LocalDate valueDate = LocalDate.parse(batch.getString("executionDate"));
+        assertThat(valueDate).isAfterOrEqualTo(cutoff.atZone(ZoneId.of("Asia/Tokyo")).toLocalDate());
+        List<Map<String, Object>> items = batch.getList("items");
         List<Line> lines = new ArrayList<>();
         for (Map<String, Object> item : items) {
             long net = Long.parseLong((String) ((Map<?, ?>) item.get("net")).get("amount"));

@@ -162,7 +162,7 @@ class StatementIntakeTest {
         assertThat(after.values()).containsExactlyInAnyOrder(200L, 1L); // the second run touched one line
         assertThat(openBreaks(bank)).isEmpty();
         try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "select count(*) from expected_item where bank_id = ? and open")) {
+                "select count(*) from open_expected_item where bank_id = ?")) {
             s.setString(1, bank);
             var r = s.executeQuery();
             r.next();

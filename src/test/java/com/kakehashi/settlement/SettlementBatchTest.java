@@ -16,7 +16,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.kakehashi.ledger.domain.LedgerAccounts;
+import com.kakehashi.settlement.application.SettledPayments;
 import com.kakehashi.settlement.domain.EndToEndIds;
+import com.kakehashi.settlement.domain.MerchantNetting;
+import com.kakehashi.settlement.domain.SettlementTrail;
 import com.kakehashi.common.xml.XsdValidator;
 import com.kakehashi.support.LedgerChecks;
 import com.kakehashi.support.TestClock;
@@ -45,6 +48,8 @@ class SettlementBatchTest {
     LedgerChecks ledger;
     @Inject
     TestClock clock;
+    @Inject
+    SettledPayments settledPayments;
 
     private String bank;
     private String traveller;
@@ -220,6 +225,47 @@ class SettlementBatchTest {
         paid(shop, "3500");
         clock.advance(Duration.ofSeconds(1));
         run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("500"));
+        assertThat(ledger.postingSum(shop)).isZero();
+    }
+
+    @Test
+    void aCarriedPaymentStaysInItsFirstBatchAndItsTrailShowsTheBatchThatPaidIt() {
+        String shop = aMerchantOf(bank, "JPY");
+        String earlier = paid(shop, "5000");
+        run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("5000"));
+        clock.advance(Duration.ofSeconds(1));
+        String carriedPayment = paid(shop, "1000");
+        refund(shop, earlier, "4000", "JPY", UUID.randomUUID().toString()).then().statusCode(201);
+        clock.advance(Duration.ofSeconds(1));
+        String carrying = run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("0"))
+                .extract().path("id");
+        clock.advance(Duration.ofSeconds(1));
+        paid(shop, "3500");
+        clock.advance(Duration.ofSeconds(1));
+        String paying = run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("500"))
+                .extract().path("id");
+        // The paying batch's item nets the carried item (1 payment, 1 refund) with the new payment.
+        given().header("Authorization", operator()).get("/v1/settlement/batches/{id}", paying).then()
+                .body("items[0].outcome", equalTo("PAYOUT")).body("items[0].payments", equalTo(2))
+                .body("items[0].refunds", equalTo(1)).body("items[0].gross.amount", equalTo("4500"))
+                .body("items[0].refunded.amount", equalTo("4000"));
+
+        // The carrying batch still holds the payment and its carried item; the paying batch took the item over.
+        given().header("Authorization", operator()).get("/v1/settlement/batches/{id}", carrying).then()
+                .body("items[0].outcome", equalTo("CARRIED_FORWARD")).body("items[0].payments", equalTo(1))
+                .body("items[0].net.amount", equalTo("-3000"));
+        SettlementTrail trail = settledPayments.trail(UUID.fromString(carriedPayment)).orElseThrow();
+        assertThat(trail.firstBatch()).isEqualTo(UUID.fromString(carrying));
+        assertThat(trail.paidIn()).contains(UUID.fromString(paying));
+        assertThat(trail.hops()).containsExactly(
+                new SettlementTrail.Hop(UUID.fromString(carrying), MerchantNetting.Outcome.CARRIED_FORWARD),
+                new SettlementTrail.Hop(UUID.fromString(paying), MerchantNetting.Outcome.PAYOUT));
+
+        // A fourth window has nothing of the shop's left to take over: the item was taken over once.
+        clock.advance(Duration.ofSeconds(1));
+        String fourth = run(bank, clock.instant()).then().statusCode(201).body("totals.payout.amount", equalTo("0"))
+                .extract().path("id");
+        given().header("Authorization", operator()).get("/v1/settlement/batches/{id}", fourth).then().body("items", hasSize(0));
         assertThat(ledger.postingSum(shop)).isZero();
     }
 }

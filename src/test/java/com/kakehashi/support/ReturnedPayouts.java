@@ -1,6 +1,6 @@
 package com.kakehashi.support;
 
-import com.kakehashi.reconciliation.domain.PayoutReturned;
+import com.kakehashi.settlement.domain.PayoutReturned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;

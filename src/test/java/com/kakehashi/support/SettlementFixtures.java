@@ -40,6 +40,29 @@ public final class SettlementFixtures {
         return id;
     }
 
+    /** A Japanese bank paid by Zengin 総合振込 only (no pain.001): its statements are Zengin 入出金取引明細. */
+    public static String aZenginOnlyBank() {
+        String id = "zg-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = bankRequest(id, "JPY", "DIRECTORY", id);
+        body.put("fileFormats", List.of("ZENGIN"));
+        // the house's account: its own per bank, as at real banks (statements and breaks are keyed by account)
+        body.put("settlementAccount", "0005-001-1-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000));
+        body.put("zenginRequesterCode", "1234567890");
+        body.put("zenginRequesterName", "ｶｹﾊｼ");
+        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(body).post("/v1/banks")
+                .then().statusCode(201);
+        return id;
+    }
+
+    /** A merchant of a Zengin bank: a Zengin payout account and its holder's name in half-width kana. */
+    public static String aZenginMerchantOf(String bankId, String kana) {
+        return given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Shop " + kana.length() + bankId.substring(3), "city", "Tokyo", "country", "JP",
+                        "currency", "JPY", "mcc", "5411", "bankId", bankId, "payoutAccount", "0009-123-1-0012345",
+                        "payoutAccountHolderKana", kana))
+                .post("/v1/merchants").then().statusCode(201).extract().path("id");
+    }
+
     public static String aMerchantOf(String bankId, String currency) {
         return Fixtures.createMerchant("Shop " + bankId.substring(5), currency.equals("JPY") ? "Tokyo" : "Shanghai",
                 currency.equals("JPY") ? "JP" : "CN", currency, "5812", bankId);

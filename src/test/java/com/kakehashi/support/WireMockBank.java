@@ -30,6 +30,8 @@ public class WireMockBank implements QuarkusTestResourceLifecycleManager {
 
     private static final String APPROVED = """
             {"requestId":"{{jsonPath request.body '$.requestId'}}","status":"APPROVED","bankReference":"WM-{{randomValue length=12 type='ALPHANUMERIC'}}"}""";
+    private static final String REVERSED = """
+            {"requestId":"{{request.pathSegments.[2]}}","status":"REVERSED","bankReference":"WM-R-{{randomValue length=10 type='ALPHANUMERIC'}}"}""";
     private static WireMockServer server;
 
     public static WireMockServer server() {
@@ -55,6 +57,8 @@ public class WireMockBank implements QuarkusTestResourceLifecycleManager {
                         .withBody(APPROVED)));
         server.stubFor(get(urlPathMatching("/bank/debits/.*")).atPriority(10)
                 .willReturn(aResponse().withStatus(404)));
+        server.stubFor(post(urlPathMatching("/bank/debits/[^/]+/reversal")).atPriority(10)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(REVERSED)));
         return Map.of("quarkus.rest-client.funding-bank.url", server.baseUrl() + "/bank");
     }
 

@@ -24,7 +24,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import io.restassured.response.Response;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -89,8 +88,8 @@ class TopUpTest {
         WireMockBank.server().stubFor(get(urlPathEqualTo("/bank/debits/" + topUpId)).atPriority(1)
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
                         "{\"requestId\":\"" + topUpId + "\",\"status\":\"APPROVED\",\"bankReference\":\"LATE-1\"}")));
-        topUps.resolvePending(Duration.ZERO);
-        topUps.resolvePending(Duration.ZERO);
+        topUps.resolve(UUID.fromString(topUpId));
+        topUps.resolve(UUID.fromString(topUpId));
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("8000");
         given().header("Authorization", travellerToken(traveller))
@@ -116,7 +115,7 @@ class TopUpTest {
         String topUpId = topUp(traveller, walletId, "8000", UUID.randomUUID().toString()).then().statusCode(201)
                 .extract().path("id");
 
-        topUps.resolvePending(Duration.ZERO);
+        topUps.resolve(UUID.fromString(topUpId));
 
         given().header("Authorization", travellerToken(traveller))
                 .get("/v1/wallets/{w}/top-ups/{t}", walletId, topUpId).then().statusCode(200)

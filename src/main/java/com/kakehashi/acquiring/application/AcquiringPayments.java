@@ -138,8 +138,8 @@ public class AcquiringPayments {
             return Optional.of(new AcquiredPayment(payment, row.get()));
         }
         return repository.acquiredQuote(payment.quoteId()).map(q -> new AcquiredPayment(payment, new AcquiringPayment(
-                payment.id(), (String) q[0], new AcquiredMerchant((String) q[1], (String) q[2], (String) q[3],
-                        (String) q[4], null), AcquiringPayment.Channel.MERCHANT_PRESENTED, null, payment.capturedAt())));
+                payment.id(), q.acquirerId(), q.merchant(), AcquiringPayment.Channel.MERCHANT_PRESENTED, null,
+                payment.capturedAt())));
     }
 
     /**

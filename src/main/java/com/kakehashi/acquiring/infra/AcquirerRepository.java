@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kakehashi.acquiring.domain.Acquirer;
 import com.kakehashi.acquiring.domain.AcquirerRegistration;
 import com.kakehashi.acquiring.domain.CodePattern;
+import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -61,18 +62,14 @@ public class AcquirerRepository {
         return query("order by id");
     }
 
-    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     private List<Acquirer> query(String where, Object... params) {
-        var q = em.createNativeQuery("select " + COLUMNS + " from acquirer " + where, Object[].class);
-        for (int i = 0; i < params.length; i++) {
-            q.setParameter(i + 1, params[i]);
-        }
-        return q.getResultList().stream().map(row -> toDomain((Object[]) row)).toList();
+        return SqlRow.list(SqlRow.query(em, "select " + COLUMNS + " from acquirer " + where, params), this::toDomain);
     }
 
-    private Acquirer toDomain(Object[] r) {
-        return new Acquirer((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                read((String) r[6]), Optional.ofNullable((String) r[7]), (UUID) r[8], ((Number) r[9]).longValue());
+    private Acquirer toDomain(SqlRow r) {
+        return new Acquirer(r.string("id"), r.string("name"), r.string("country"), r.string("currency"), r.string("bank_id"),
+                r.string("payout_account"), read(r.string("code_patterns")), Optional.ofNullable(r.string("resolve_url")),
+                r.uuid("payee_merchant_id"), r.longValue("version"));
     }
 
     private String write(List<CodePattern> patterns) {

@@ -2,7 +2,7 @@ package com.kakehashi.acquiring.infra;
 
 import com.kakehashi.acquiring.domain.AcquiredMerchant;
 import com.kakehashi.acquiring.domain.AcquiringPayment;
-import com.kakehashi.common.sql.SqlValues;
+import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,18 +28,15 @@ public class AcquiringPaymentRepository {
                 .setParameter(10, now).executeUpdate();
     }
 
-    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public Optional<AcquiringPayment> find(UUID paymentId) {
-        return em.createNativeQuery("""
+        return SqlRow.first(SqlRow.query(em, """
                 select payment_id, acquirer_id, merchant_reference, merchant_name, mcc, city, country, channel,
-                       cancelled_at, created_at from acquiring_payment where payment_id = ?1""", Object[].class)
-                .setParameter(1, paymentId).getResultList().stream().findFirst().map(row -> {
-                    Object[] r = (Object[]) row;
-                    return new AcquiringPayment((UUID) r[0], (String) r[1],
-                            new AcquiredMerchant((String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6]),
-                            AcquiringPayment.Channel.valueOf((String) r[7]),
-                            r[8] == null ? null : SqlValues.instant(r[8]), SqlValues.instant(r[9]));
-                });
+                       cancelled_at, created_at from acquiring_payment where payment_id = ?1""", paymentId),
+                r -> new AcquiringPayment(r.uuid("payment_id"), r.string("acquirer_id"),
+                        new AcquiredMerchant(r.string("merchant_reference"), r.string("merchant_name"), r.string("mcc"),
+                                r.string("city"), r.string("country")),
+                        r.enumValue("channel", AcquiringPayment.Channel.class), r.instant("cancelled_at"),
+                        r.instant("created_at")));
     }
 
     /** Marks the payment cancelled once; false when it already was (or another cancellation won). */
@@ -57,11 +54,15 @@ public class AcquiringPaymentRepository {
                 .setParameter(7, m.city()).setParameter(8, now).executeUpdate();
     }
 
+    /** The acquirer and merchant of a quote for a resolved merchant code (the quote keeps no country). */
+    public record AcquiredQuote(String acquirerId, AcquiredMerchant merchant) {
+    }
+
     /** The acquirer and merchant of a quote for a resolved merchant code, if it was one. */
-    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
-    public Optional<Object[]> acquiredQuote(UUID quoteId) {
-        return em.createNativeQuery("""
+    public Optional<AcquiredQuote> acquiredQuote(UUID quoteId) {
+        return SqlRow.first(SqlRow.query(em, """
                 select acquirer_id, merchant_reference, merchant_name, mcc, city from acquired_quote where quote_id = ?1""",
-                Object[].class).setParameter(1, quoteId).getResultList().stream().findFirst().map(r -> (Object[]) r);
+                quoteId), r -> new AcquiredQuote(r.string("acquirer_id"), new AcquiredMerchant(r.string("merchant_reference"),
+                r.string("merchant_name"), r.string("mcc"), r.string("city"), null)));
     }
 }

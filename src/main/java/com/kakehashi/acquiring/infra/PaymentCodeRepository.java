@@ -1,7 +1,7 @@
 package com.kakehashi.acquiring.infra;
 
 import com.kakehashi.acquiring.domain.PaymentCodeState;
-import com.kakehashi.common.sql.SqlValues;
+import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -61,14 +61,9 @@ public class PaymentCodeRepository {
                 .setParameter(1, hash).executeUpdate();
     }
 
-    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public Optional<PaymentCodeState> find(String hash) {
-        return em.createNativeQuery("select wallet_id, owner, expires_at, used_at, used_by, quote_id from payment_code"
-                + " where code_hash = ?1", Object[].class).setParameter(1, hash).getResultList().stream().findFirst()
-                .map(row -> {
-                    Object[] r = (Object[]) row;
-                    return new PaymentCodeState((UUID) r[0], (String) r[1], SqlValues.instant(r[2]),
-                            r[3] == null ? null : SqlValues.instant(r[3]), (String) r[4], (UUID) r[5]);
-                });
+        return SqlRow.first(SqlRow.query(em, "select wallet_id, owner, expires_at, used_at, used_by, quote_id from payment_code"
+                + " where code_hash = ?1", hash), r -> new PaymentCodeState(r.uuid("wallet_id"), r.string("owner"),
+                r.instant("expires_at"), r.instant("used_at"), r.string("used_by"), r.uuid("quote_id")));
     }
 }

@@ -2,7 +2,9 @@ package com.kakehashi.bank.application;
 
 import com.kakehashi.bank.domain.DebitInstruction;
 import com.kakehashi.bank.domain.DebitOutcome;
+import com.kakehashi.bank.domain.ReversalOutcome;
 import com.kakehashi.bank.infra.FundingBankCalls;
+import com.kakehashi.bank.infra.FundingBankClient;
 import com.kakehashi.bank.infra.FundingBankClient.DebitRequest;
 import com.kakehashi.bank.infra.FundingBankClient.DebitResponse;
 import com.kakehashi.common.money.Amounts;
@@ -47,6 +49,20 @@ public class FundingBank {
             return new DebitOutcome.Unknown("HTTP " + (e.getResponse() == null ? "?" : e.getResponse().getStatus()));
         } catch (RuntimeException e) {
             return new DebitOutcome.Unknown(e.getClass().getSimpleName());
+        }
+    }
+
+    /** Asks the bank to return an approved debit the wallet could not take; anything unclear is Unknown. */
+    public ReversalOutcome reverse(String requestId) {
+        try {
+            FundingBankClient.ReversalResponse response = calls.reverse(requestId);
+            if (response != null && "REVERSED".equals(response.status())) {
+                return new ReversalOutcome.Reversed(response.bankReference());
+            }
+            return new ReversalOutcome.Unknown("status " + (response == null ? "none" : response.status()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Reversal of debit %s has no definite answer: %s", requestId, e.toString());
+            return new ReversalOutcome.Unknown(e.getClass().getSimpleName());
         }
     }
 

@@ -32,4 +32,11 @@ public class FundingBankCalls {
     public FundingBankClient.DebitResponse status(String requestId) {
         return client.status(requestId);
     }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public FundingBankClient.ReversalResponse reverse(String requestId) {
+        return client.reverse(requestId);
+    }
 }

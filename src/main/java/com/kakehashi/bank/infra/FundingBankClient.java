@@ -33,4 +33,13 @@ public interface FundingBankClient {
     @GET
     @Path("/{requestId}")
     DebitResponse status(@PathParam("requestId") String requestId);
+
+    /** status: REVERSED once the bank has returned the debited money; the same call again, the same answer. */
+    record ReversalResponse(String requestId, String status, String bankReference) {
+    }
+
+    /** Returns an approved debit's money to the customer's account (idempotent at the bank by requestId). */
+    @POST
+    @Path("/{requestId}/reversal")
+    ReversalResponse reverse(@PathParam("requestId") String requestId);
 }

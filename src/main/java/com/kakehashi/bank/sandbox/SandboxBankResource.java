@@ -2,6 +2,7 @@ package com.kakehashi.bank.sandbox;
 
 import com.kakehashi.bank.infra.FundingBankClient.DebitRequest;
 import com.kakehashi.bank.infra.FundingBankClient.DebitResponse;
+import com.kakehashi.bank.infra.FundingBankClient.ReversalResponse;
 import com.kakehashi.common.runtime.RuntimeProfiles;
 import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.annotation.security.PermitAll;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SandboxBankResource {
     private static final BigDecimal SANDBOX_DEBIT_CEILING = new BigDecimal("500000");
     private final Map<String, DebitResponse> debits = new ConcurrentHashMap<>();
+    private final Map<String, ReversalResponse> reversals = new ConcurrentHashMap<>();
 
     @POST
     @Operation(summary = "Debit a linked account (sandbox rules)")
@@ -50,6 +52,18 @@ public class SandboxBankResource {
             throw new NotFoundException();
         }
         return known;
+    }
+
+    /** Returns an approved debit's money; the same requestId again, the same answer. */
+    @POST
+    @Path("/{requestId}/reversal")
+    public ReversalResponse reverse(@PathParam("requestId") String requestId) {
+        RuntimeProfiles.requireActive("demo");
+        DebitResponse known = debits.get(requestId);
+        if (known == null || !"APPROVED".equals(known.status())) {
+            throw new NotFoundException();
+        }
+        return reversals.computeIfAbsent(requestId, id -> new ReversalResponse(id, "REVERSED", "SBX-R-" + UUID.randomUUID()));
     }
 
     private static DebitResponse decide(DebitRequest request) {

@@ -135,7 +135,7 @@ public class FxImports {
             moveTo(file, "done");
             return report;
         } catch (BusinessException e) {
-            LOG.errorf("FX rate file %s refused: %s", file, e.getMessage());
+            LOG.warnf("FX rate file %s refused: %s", file, e.getMessage());
             moveTo(file, "failed");
             return new Report(format, file.getFileName().toString(), new RateSubmissions.ImportResult(0, 0, 0, List.of()));
         }

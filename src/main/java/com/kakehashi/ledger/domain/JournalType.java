@@ -6,5 +6,7 @@ public enum JournalType {
     PAYMENT,
     REFUND,
     /** A settlement batch pays merchants out: merchant payable to the partner bank's clearing account. */
-    SETTLEMENT
+    SETTLEMENT,
+    /** A payout the beneficiary's bank returned: the bank's clearing account back to the merchant's payable. */
+    SETTLEMENT_RETURN
 }

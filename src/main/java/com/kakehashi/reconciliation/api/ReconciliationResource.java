@@ -6,6 +6,7 @@ import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
+import com.kakehashi.common.zengin.ZenginText;
 import com.kakehashi.reconciliation.application.Breaks;
 import com.kakehashi.reconciliation.application.Reports;
 import com.kakehashi.reconciliation.application.Statements;
@@ -45,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reconciliation")
 public class ReconciliationResource {
+    /** The Zengin 入出金取引明細 has no registered media type; this one names it. */
+    public static final String ZENGIN_MEDIA_TYPE = "application/x-zengin";
+
     @Inject
     Statements statements;
     @Inject
@@ -79,10 +83,11 @@ public class ReconciliationResource {
 
     @POST
     @Path("/statements")
-    @Consumes({"application/xml", "text/xml", "text/csv"})
+    @Consumes({"application/xml", "text/xml", "text/csv", ZENGIN_MEDIA_TYPE})
     @RolesAllowed({Roles.BANK, Roles.OPERATOR})
-    @Operation(summary = "Submit a camt.053 / camt.054 (XML) or CSV statement (UTF-8, or the charset the Content-Type"
-            + " names, e.g. Shift_JIS); 202 and processed in the background, status at the Location;"
+    @Operation(summary = "Submit a camt.053 / camt.054 (XML), a CSV statement (UTF-8, or the charset the Content-Type"
+            + " names, e.g. Shift_JIS) or a Zengin 入出金取引明細 (" + ZENGIN_MEDIA_TYPE + ", fixed length, Shift_JIS);"
+            + " 202 and processed in the background, status at the Location;"
             + " the same statement twice is recognised unless its processing failed")
     public Response submit(@QueryParam("bankId") String bankId, @HeaderParam("Content-Type") String contentType,
             InputStream body) throws IOException {
@@ -92,8 +97,9 @@ public class ReconciliationResource {
                     caller.isOperator() ? "bankId is required" : "A bank submits its own statements only");
         }
         Statements.Kind kind = contentType != null && contentType.startsWith("text/csv") ? Statements.Kind.CSV
+                : contentType != null && contentType.startsWith(ZENGIN_MEDIA_TYPE) ? Statements.Kind.ZENGIN
                 : Statements.Kind.XML;
-        Charset charset = charset(contentType);
+        Charset charset = kind == Statements.Kind.ZENGIN ? ZenginText.SHIFT_JIS : charset(contentType);
         java.nio.file.Path file = statements.spoolFile(kind);
         try (var out = Files.newOutputStream(file)) {
             body.transferTo(out);

@@ -6,6 +6,7 @@ import com.kakehashi.reconciliation.domain.StatementEntry.Direction;
 import com.kakehashi.reconciliation.infra.ExpectationRepository;
 import com.kakehashi.settlement.domain.BatchDelivered;
 import com.kakehashi.wallet.domain.TopUpRequested;
+import com.kakehashi.wallet.domain.TopUpReversalStarted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -35,6 +36,14 @@ public class Expectations {
                 event.requestedAt().atZone(TOKYO).toLocalDate(), event.holderName()));
     }
 
+    /** A top-up the wallet could not take goes back: one DBIT, "R" and the top-up's reference as end-to-end id. */
+    void topUpReversalStarted(@Observes TopUpReversalStarted event) {
+        expect(new ExpectedItem(UUID.randomUUID(), event.fundingBankId(), ExpectedItem.Kind.TOP_UP_REVERSAL,
+                reversalReference(event.topUpId()), null, Direction.DBIT,
+                MinorAmount.of(event.amountMinor(), event.currency()), event.startedAt().atZone(TOKYO).toLocalDate(),
+                event.holderName()));
+    }
+
     /** Each payout instruction leaves the house's account at the bank: one DBIT, the end-to-end id as reference. */
     void batchDelivered(@Observes BatchDelivered event) {
         for (BatchDelivered.Instruction instruction : event.instructions()) {
@@ -59,6 +68,11 @@ public class Expectations {
     /** ISO 20022 end-to-end ids hold 35 characters: the debit's request id goes without its dashes (32). */
     public static String topUpReference(UUID topUpId) {
         return topUpId.toString().replace("-", "");
+    }
+
+    /** The end-to-end id the funding bank books a top-up's reversal under (docs/bank-debit-api.md). */
+    public static String reversalReference(UUID topUpId) {
+        return "R" + topUpReference(topUpId);
     }
 
     public static UUID topUpId(String reference) {

@@ -1,11 +1,11 @@
 package com.kakehashi.reconciliation.application;
 
 import com.kakehashi.common.money.MinorAmount;
-import com.kakehashi.reconciliation.domain.PayoutReturned;
 import com.kakehashi.reconciliation.infra.BreakRepository;
 import com.kakehashi.reconciliation.infra.MatchingRepository;
 import com.kakehashi.reconciliation.infra.StatementRepository;
 import com.kakehashi.settlement.domain.BatchReconciled;
+import com.kakehashi.settlement.domain.PayoutReturned;
 import com.kakehashi.wallet.application.TopUps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,7 +95,7 @@ public class Matching {
     }
 
     private void afterRun(String bankId, UUID run, String actor, Instant now) {
-        for (MatchingRepository.TopUpOutcome outcome : QuarkusTransaction.requiringNew().call(() -> matching.topUpOutcomes(run))) {
+        for (MatchingRepository.TopUpOutcome outcome : QuarkusTransaction.requiringNew().call(() -> matching.topUpOutcomes(bankId, run))) {
             guarded(bankId, run, outcome.statementId(), outcome.seq(), outcome.expectedItemId(), now, () -> {
                 UUID topUpId = Expectations.topUpId(outcome.reference());
                 if (outcome.outcome().equals("MATCHED")) {

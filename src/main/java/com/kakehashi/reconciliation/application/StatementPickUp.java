@@ -3,10 +3,13 @@ package com.kakehashi.reconciliation.application;
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.common.error.BusinessException;
+import com.kakehashi.common.zengin.ZenginText;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +19,8 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Reads each bank's drop directory ({@code <root>/<bankId>/}) through the same path as uploads; a file
+ * Reads each bank's drop directory ({@code <root>/<bankId>/}: {@code *.xml} camt, {@code *.csv}, {@code *.zengin}
+ * Zengin 入出金取引明細) through the same path as uploads; a file
  * taken in moves to {@code done/} (its processing is followed at its status, like an upload's), a refused
  * one to {@code failed/} with the reason beside it.
  */
@@ -46,20 +50,18 @@ public class StatementPickUp {
             }
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                    Statements.Kind kind = name.endsWith(".xml") ? Statements.Kind.XML
-                            : name.endsWith(".csv") ? Statements.Kind.CSV : null;
+                    Statements.Kind kind = Statements.Kind.ofFileName(file.getFileName().toString());
                     if (kind == null) {
                         continue;
                     }
                     try {
                         Path spooled = statements.spoolFile(kind);
                         Files.copy(file, spooled, StandardCopyOption.REPLACE_EXISTING);
-                        received.add(statements.receive(bank.id(), kind, java.nio.charset.StandardCharsets.UTF_8, spooled,
-                                "drop:" + bank.id()));
+                        Charset charset = kind == Statements.Kind.ZENGIN ? ZenginText.SHIFT_JIS : StandardCharsets.UTF_8;
+                        received.add(statements.receive(bank.id(), kind, charset, spooled, "drop:" + bank.id()));
                         move(file, "done");
                     } catch (BusinessException e) {
-                        LOG.errorf("Statement %s refused: %s", file, e.getMessage());
+                        LOG.warnf("Statement %s refused: %s", file, e.getMessage());
                         Path failed = move(file, "failed");
                         Files.writeString(failed.resolveSibling(failed.getFileName() + ".reason.txt"), e.getMessage());
                     }

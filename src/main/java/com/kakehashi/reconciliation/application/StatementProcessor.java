@@ -1,5 +1,12 @@
 package com.kakehashi.reconciliation.application;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.common.error.BusinessException;
@@ -10,6 +17,7 @@ import com.kakehashi.reconciliation.infra.IntakeRepository;
 import com.kakehashi.reconciliation.infra.IntakeRepository.IntakeRow;
 import com.kakehashi.reconciliation.infra.StatementFileException;
 import com.kakehashi.reconciliation.infra.StatementRepository;
+import com.kakehashi.reconciliation.infra.ZenginStatementReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +54,18 @@ public class StatementProcessor {
     @Inject
     Clock clock;
 
+    private ExecutorService validators;
+
+    @PostConstruct
+    void start() {
+        validators = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("statement-schema-", 1).daemon().factory());
+    }
+
+    @PreDestroy
+    void stop() {
+        validators.shutdownNow();
+    }
+
     public void process(IntakeRow intake) {
         if (intake.state().equals("PROCESSING")) {
             LOG.warnf("Statement %s of %s was left half-processed; processing it again", intake.id(), intake.bankId());
@@ -56,20 +76,26 @@ public class StatementProcessor {
         long started = System.nanoTime();
         try {
             PartnerBank bank = banks.byId(intake.bankId());
-            if (intake.kind().equals(Statements.Kind.XML.name())) {
-                validateCamt(file);
+            // The schema check runs beside the reading (both stream the file): a statement that fails it is undone
+            // like any other failure, and a million-line camt no longer pays for two passes one after the other.
+            CompletableFuture<Void> schemaCheck = intake.kind().equals(Statements.Kind.XML.name())
+                    ? CompletableFuture.runAsync(() -> validateCamt(file), validators)
+                    : CompletableFuture.completedFuture(null);
+            StatementStore store = new StatementStore(intake, bank, statements, clock);
+            try {
+                read(intake, bank, file, store);
+            } finally {
+                awaitSchemaCheck(schemaCheck);
             }
             long validated = System.nanoTime();
-            StatementStore store = new StatementStore(intake, bank, statements, clock);
-            read(intake, bank, file, store);
-            long stored = System.nanoTime();
+            long stored = validated;
             for (UUID statementId : store.statementIds()) {
                 matching.match(bank.id(), statementId, intake.receivedBy());
             }
             QuarkusTransaction.requiringNew().run(() -> intakes.processed(intake.id(), store.format(),
                     store.statementIds().size(), store.entries(), store.unprocessable(), store.balanced(), clock.instant()));
-            LOG.infof("Statement %s of %s: %d entries; validated in %d ms, stored in %d ms, matched in %d ms", intake.id(),
-                    bank.id(), store.entries(), (validated - started) / 1_000_000, (stored - validated) / 1_000_000,
+            LOG.infof("Statement %s of %s: %d entries; validated and stored in %d ms, matched in %d ms", intake.id(),
+                    bank.id(), store.entries(), (stored - started) / 1_000_000,
                     (System.nanoTime() - stored) / 1_000_000);
         } catch (StatementFileException e) {
             fail(intake, ErrorCode.STATEMENT_INVALID.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
@@ -88,12 +114,24 @@ public class StatementProcessor {
         }
     }
 
+    /** Waits for the schema check; its refusal is the statement's refusal (it wins over a reading error it explains). */
+    private static void awaitSchemaCheck(CompletableFuture<Void> schemaCheck) {
+        try {
+            schemaCheck.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StatementFileException refused) {
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
     private static void read(IntakeRow intake, PartnerBank bank, Path file, StatementStore store) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            if (intake.kind().equals(Statements.Kind.XML.name())) {
-                CamtStatementReader.read(in, bank.timeZone(), store);
-            } else {
-                CsvStatementReader.read(in, Charset.forName(intake.charset()), store);
+            switch (Statements.Kind.valueOf(intake.kind())) {
+                case XML -> CamtStatementReader.read(in, bank.timeZone(), store);
+                case CSV -> CsvStatementReader.read(in, Charset.forName(intake.charset()), store);
+                case ZENGIN -> ZenginStatementReader.read(file, store);
             }
         } catch (IOException e) {
             throw new StatementFileException("unreadable statement: " + e.getMessage());
@@ -124,7 +162,7 @@ public class StatementProcessor {
         }
     }
 
-    private static void validateCamt(Path file) throws StatementFileException {
+    private static void validateCamt(Path file) {
         String namespace;
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader reader = com.kakehashi.common.xml.SafeXml.inputFactory().createXMLStreamReader(in);

@@ -43,8 +43,30 @@ public class Statements {
     @Inject
     Clock clock;
 
+    /** XML: camt.053/054; CSV: the documented CSV; ZENGIN: the Zengin 入出金取引明細 (fixed length, Shift_JIS). */
     public enum Kind {
-        XML, CSV
+        XML(".xml"), CSV(".csv"), ZENGIN(".zengin");
+
+        private final String suffix;
+
+        Kind(String suffix) {
+            this.suffix = suffix;
+        }
+
+        public String suffix() {
+            return suffix;
+        }
+
+        /** The kind a dropped file's name announces, or null for a file the drop directory does not take. */
+        public static Kind ofFileName(String name) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            for (Kind kind : values()) {
+                if (lower.endsWith(kind.suffix)) {
+                    return kind;
+                }
+            }
+            return null;
+        }
     }
 
     /** What the caller sees of a statement file: its state and, once processed, what it held. */
@@ -59,7 +81,7 @@ public class Statements {
     /** A new file in the spool directory for the caller to fill; {@link #receive} takes it over. */
     public Path spoolFile(Kind kind) throws IOException {
         Files.createDirectories(config.spoolDirectory());
-        return Files.createTempFile(config.spoolDirectory(), "statement-", kind == Kind.CSV ? ".csv" : ".xml");
+        return Files.createTempFile(config.spoolDirectory(), "statement-", kind.suffix());
     }
 
     /** Takes over a spooled file (deleted when processed or recognised as sent before). */

@@ -9,7 +9,7 @@ public record ExpectedItem(UUID id, String bankId, Kind kind, String reference, 
         StatementEntry.Direction direction, MinorAmount amount, LocalDate valueDate, String counterparty) {
 
     public enum Kind {
-        SETTLEMENT_INSTRUCTION, TOP_UP_DEBIT, FX_COVER, FEE
+        SETTLEMENT_INSTRUCTION, TOP_UP_DEBIT, TOP_UP_REVERSAL, FX_COVER, FEE
     }
 
     public ExpectedItem {

@@ -38,6 +38,12 @@ public class MatchingRepository {
             insert into match_result (bank_id, statement_id, seq, expected_item_id, outcome, rule, difference_minor,
                 matched_at, run_id, detail)
             """;
+    /** Opens items again (a reversal, an undone statement): the rows of the open-item table come back. */
+    private static final String REOPEN = """
+            insert into open_expected_item (id, bank_id, kind, amount_minor, value_date)
+            select x.id, x.bank_id, x.kind, x.amount_minor, x.value_date from expected_item x
+            """;
+    private static final String IS_OPEN = "exists (select 1 from open_expected_item o where o.id = x.id)";
     private static final String WINDOW = "statement_id = :s and seq between :lo and :hi";
     private static final String BOOKED = WINDOW + " and status = 'BOOK' and not reversal";
     private static final String NO_RESULT = "not exists (select 1 from match_result m where m.statement_id = :s and m.seq = e.seq)";
@@ -47,9 +53,10 @@ public class MatchingRepository {
 
     /** Opens the items a statement's entries had closed and forgets its results. */
     public void undo(UUID statementId) {
-        em.createNativeQuery("""
-                update expected_item set open = true where id in (select expected_item_id from match_result
-                    where statement_id = ?1 and outcome in ('MATCHED', 'AMOUNT_MISMATCH') and expected_item_id is not null)""")
+        em.createNativeQuery(REOPEN + """
+                where x.id in (select expected_item_id from match_result
+                    where statement_id = ?1 and outcome in ('MATCHED', 'AMOUNT_MISMATCH') and expected_item_id is not null)
+                on conflict do nothing""")
                 .setParameter(1, statementId).executeUpdate();
         em.createNativeQuery("delete from match_result where statement_id = ?1").setParameter(1, statementId).executeUpdate();
     }
@@ -71,9 +78,9 @@ public class MatchingRepository {
                          order by r.seq, m.matched_at desc),
                 flipped as (update match_result m set outcome = 'REVERSED', detail = 'reversed by entry ' || o.seq
                             from orig o where m.ctid = o.mrow returning m.expected_item_id),
-                reopened as (update expected_item set open = true where id in (select expected_item_id from flipped) returning id)
+                reopened as (%s where x.id in (select expected_item_id from flipped) on conflict do nothing returning id)
                 %s select :bank, :s, o.seq, o.xid, 'REVERSAL', 'REVERSAL', 0, :now, :run, null from orig o""".formatted(WINDOW,
-                INSERT), p);
+                REOPEN, INSERT), p);
         execute(INSERT + """
                 select :bank, :s, e.seq, x.id, 'RETURNED_BY_BANK', 'RETURN', 0, :now, :run, e.return_reason
                 from statement_entry e join expected_item x on x.bank_id = :bank and x.reference = e.end_to_end_id
@@ -82,7 +89,7 @@ public class MatchingRepository {
         execute("""
                 with e as (select seq, direction, amount_minor, end_to_end_id from statement_entry
                            where %s and kind in ('SINGLE', 'BATCH_ITEM') and end_to_end_id is not null),
-                hits as (select distinct on (e.seq) e.seq, x.id xid, x.open, e.amount_minor - x.amount_minor diff,
+                hits as (select distinct on (e.seq) e.seq, x.id xid, %s open, e.amount_minor - x.amount_minor diff,
                                 e.direction = x.direction same
                          from e join expected_item x on x.bank_id = :bank and x.reference = e.end_to_end_id
                          order by e.seq, x.created_at),
@@ -90,7 +97,7 @@ public class MatchingRepository {
                 %s select :bank, :s, seq, xid,
                        case when not open or n > 1 then 'DUPLICATE' when same and abs(diff) <= :tol then 'MATCHED'
                             else 'AMOUNT_MISMATCH' end, 'END_TO_END_ID', diff, :now, :run, null from ranked"""
-                .formatted(BOOKED, INSERT), p);
+                .formatted(BOOKED, IS_OPEN, INSERT), p);
         List<UUID> cleared = new java.util.ArrayList<>(close(p));
         matchBatchTotals(p);
         matchCharges(p);
@@ -103,8 +110,8 @@ public class MatchingRepository {
                 lx as (select x.id, x.direction, x.amount_minor, x.value_date, lower(coalesce(x.counterparty, '')) cp,
                               row_number() over (partition by x.direction, x.amount_minor, x.value_date,
                                   lower(coalesce(x.counterparty, '')) order by x.created_at, x.id) k
-                       from expected_item x where x.bank_id = :bank and x.open
-                         and (x.amount_minor, x.value_date) in (select amount_minor, value_date from le))
+                       from open_expected_item o join expected_item x on x.id = o.id where o.bank_id = :bank
+                         and (o.amount_minor, o.value_date) in (select amount_minor, value_date from le))
                 %s select :bank, :s, le.seq, lx.id, 'MATCHED', 'AMOUNT_DATE_COUNTERPARTY', 0, :now, :run, null
                 from le join lx using (direction, amount_minor, value_date, cp, k)""".formatted(BOOKED, NO_RESULT, INSERT), p);
         cleared.addAll(close(p));
@@ -119,7 +126,8 @@ public class MatchingRepository {
                            where %s and kind = 'BATCH_TOTAL'),
                 batches as (select x.batch_id, 'KKH' || upper(replace(x.batch_id::text, '-', '')) pmtinf,
                                    sum(x.amount_minor) total, min(x.value_date) vd, min(x.direction) dir
-                            from expected_item x where x.bank_id = :bank and x.open and x.kind = 'SETTLEMENT_INSTRUCTION'
+                            from open_expected_item o join expected_item x on x.id = o.id
+                            where o.bank_id = :bank and o.kind = 'SETTLEMENT_INSTRUCTION'
                               and x.batch_id is not null group by x.batch_id),
                 pick as (select distinct on (e.seq) e.seq, b.batch_id, e.amount_minor - b.total diff
                          from e join batches b on b.pmtinf = e.batch_ref
@@ -128,8 +136,8 @@ public class MatchingRepository {
                 """.formatted(BOOKED);
         execute(picked + INSERT + """
                 select :bank, :s, k.seq, x.id, 'MATCHED', 'BATCH', 0, :now, :run, null
-                from pick k join expected_item x on x.batch_id = k.batch_id and x.open and x.kind = 'SETTLEMENT_INSTRUCTION'
-                where k.diff = 0""", p);
+                from pick k join expected_item x on x.batch_id = k.batch_id and x.kind = 'SETTLEMENT_INSTRUCTION'
+                where k.diff = 0""" + " and " + IS_OPEN, p);
         execute(picked + INSERT + """
                 select :bank, :s, k.seq, null, 'AMOUNT_MISMATCH', 'BATCH', k.diff, :now, :run, 'batch ' || k.batch_id
                 from pick k where k.diff <> 0""", p);
@@ -141,8 +149,8 @@ public class MatchingRepository {
                            from statement_entry where %s and kind = 'CHARGE' and direction = 'DBIT'),
                 f as (select x.id, x.amount_minor, row_number() over (partition by x.amount_minor order by x.value_date,
                              x.created_at, x.id) k
-                      from expected_item x where x.bank_id = :bank and x.open and x.kind = 'FEE'
-                        and x.amount_minor in (select amount_minor from e))
+                      from open_expected_item o join expected_item x on x.id = o.id where o.bank_id = :bank
+                        and o.kind = 'FEE' and o.amount_minor in (select amount_minor from e))
                 %s select :bank, :s, e.seq, f.id, 'MATCHED', 'CHARGE_FEE', 0, :now, :run, null
                 from e join f using (amount_minor, k)""".formatted(BOOKED, INSERT), p);
         execute(INSERT + "select :bank, :s, e.seq, null, 'UNEXPECTED_CHARGE', 'NONE', 0, :now, :run, 'bank charge'"
@@ -152,10 +160,10 @@ public class MatchingRepository {
     /** Items found in this window close; their MISSING results go and their MISSING breaks are cleared (ids returned). */
     private List<UUID> close(Map<String, Object> p) {
         String sql = """
-                with closed as (update expected_item x set open = false from match_result m
+                with closed as (delete from open_expected_item o using match_result m
                                 where m.run_id = :run and m.statement_id = :s and m.seq between :lo and :hi
-                                  and m.outcome in ('MATCHED', 'AMOUNT_MISMATCH') and m.expected_item_id = x.id and x.open
-                                returning x.id),
+                                  and m.outcome in ('MATCHED', 'AMOUNT_MISMATCH') and m.expected_item_id = o.id
+                                returning o.id),
                 gone as (delete from match_result d using closed c
                          where d.expected_item_id = c.id and d.outcome = 'MISSING_AT_BANK' returning d.expected_item_id)
                 update reconciliation_break b set status = 'RESOLVED', reason_code = 'CLEARED', updated_at = :now,
@@ -170,8 +178,8 @@ public class MatchingRepository {
     /** Open items a grace period past their value date, not yet reported: MISSING_AT_BANK. */
     public void missing(String bank, int graceDays, UUID run, Instant now) {
         execute(INSERT + """
-                select :bank, null, null, x.id, 'MISSING_AT_BANK', 'NONE', 0, :now, :run, null from expected_item x
-                where x.bank_id = :bank and x.open
+                select :bank, null, null, x.id, 'MISSING_AT_BANK', 'NONE', 0, :now, :run, null from open_expected_item x
+                where x.bank_id = :bank
                   and x.value_date + :grace <= (select max(statement_date) from bank_statement
                                                 where bank_id = :bank and not superseded and processed)
                   and not exists (select 1 from match_result m where m.expected_item_id = x.id
@@ -206,7 +214,14 @@ public class MatchingRepository {
             UUID expectedItemId) {
     }
 
-    public List<TopUpOutcome> topUpOutcomes(UUID run) {
+    public List<TopUpOutcome> topUpOutcomes(String bank, UUID run) {
+        // Only the funding bank has top-up debits: other banks' runs skip the join over all their results.
+        boolean debitsTopUps = (Boolean) em.createNativeQuery(
+                "select exists (select 1 from expected_item where bank_id = ?1 and kind = 'TOP_UP_DEBIT')")
+                .setParameter(1, bank).getSingleResult();
+        if (!debitsTopUps) {
+            return List.of();
+        }
         return Rows.list(Rows.query(em, """
                 select x.reference, m.outcome, se.bank_reference, m.statement_id, m.seq, x.id xid from match_result m
                 join expected_item x on x.id = m.expected_item_id

@@ -2,12 +2,15 @@ package com.kakehashi.settlement.api;
 
 import com.kakehashi.common.api.MoneyDto;
 import com.kakehashi.common.money.Amounts;
+import com.kakehashi.common.money.MinorAmount;
+import com.kakehashi.settlement.domain.PayoutReturn;
 import com.kakehashi.settlement.domain.SettlementBatch;
 import com.kakehashi.settlement.domain.SettlementItem;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -30,12 +33,19 @@ public final class SettlementDtos {
     }
 
     public record ItemDto(UUID merchantId, String merchantName, String endToEndId, String outcome, int payments,
-            int refunds, MoneyDto gross, MoneyDto refunded, MoneyDto fee, MoneyDto net) {
-        static ItemDto of(SettlementItem item) {
+            int refunds, MoneyDto gross, MoneyDto refunded, MoneyDto fee, MoneyDto net,
+            @Schema(description = "a paid item: INSTRUCTED, or RETURNED when the merchant's bank sent it back; null when"
+                    + " carried forward") String payoutStatus,
+            @Schema(description = "ISO 20022 return reason, e.g. AC04, when RETURNED") String returnReason,
+            Instant returnedAt) {
+        static ItemDto of(SettlementItem item, PayoutReturn returned) {
             var n = item.netting();
+            boolean paid = n.isPaid();
             return new ItemDto(item.merchantId(), item.merchantName(), item.endToEndId(), n.outcome().name(),
-                    item.payments(), item.refunds(), money(n.gross(), item.currency()), money(n.refunds(), item.currency()),
-                    money(n.fee(), item.currency()), money(n.net(), item.currency()));
+                    item.payments(), item.refunds(), money(n.grossAmount()), money(n.refundedAmount()), money(n.feeAmount()),
+                    money(n.netAmount()),
+                    !paid ? null : returned != null ? "RETURNED" : "INSTRUCTED", returned == null ? null : returned.reasonCode(),
+                    returned == null ? null : returned.returnedAt());
         }
     }
 
@@ -44,12 +54,17 @@ public final class SettlementDtos {
             @Schema(description = "requested execution date: the bank's business day on or after the cut-off's date")
             java.time.LocalDate executionDate) {
         static BatchDto of(SettlementBatch b, List<SettlementItem> items) {
-            Totals totals = b.payoutMinor() == null ? null : new Totals(money(b.payoutMinor(), b.currency()),
-                    money(b.feeMinor(), b.currency()), b.fxSoldMinor() == null ? null
-                            : new FxCover(money(b.fxSoldMinor(), "JPY"), money(b.fxBoughtMinor(), b.currency())));
+            return of(b, items, Map.of());
+        }
+
+        /** With its items, each with its payout state ({@code returns}: the returned payouts by end-to-end id). */
+        static BatchDto of(SettlementBatch b, List<SettlementItem> items, Map<String, PayoutReturn> returns) {
+            Totals totals = b.payout() == null ? null : new Totals(money(b.payout()), money(b.fee()),
+                    b.fxSold() == null ? null : new FxCover(money(b.fxSold()), money(b.fxBought())));
             return new BatchDto(b.id(), b.bankId(), b.cutoff(), b.state().name(), b.failureReason(),
                     new Progress(b.itemsDone(), b.itemsTotal() == null ? 0 : b.itemsTotal()), totals,
-                    items == null ? null : items.stream().map(ItemDto::of).toList(), b.createdAt(), b.updatedAt(),
+                    items == null ? null : items.stream().map(i -> ItemDto.of(i, i.endToEndId() == null ? null
+                            : returns.get(i.endToEndId()))).toList(), b.createdAt(), b.updatedAt(),
                     b.executionDate());
         }
     }
@@ -58,7 +73,7 @@ public final class SettlementDtos {
             String status, String reason) {
     }
 
-    static MoneyDto money(long minor, String currency) {
-        return MoneyDto.of(Amounts.fromMinor(minor, currency));
+    static MoneyDto money(MinorAmount amount) {
+        return MoneyDto.of(Amounts.fromMinor(amount.amount(), amount.currency()));
     }
 }

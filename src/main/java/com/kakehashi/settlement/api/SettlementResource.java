@@ -9,6 +9,7 @@ import com.kakehashi.settlement.api.SettlementDtos.AcknowledgementRequest;
 import com.kakehashi.settlement.api.SettlementDtos.BatchDto;
 import com.kakehashi.settlement.api.SettlementDtos.RunRequest;
 import com.kakehashi.settlement.application.Acknowledgements;
+import com.kakehashi.settlement.application.PayoutReturns;
 import com.kakehashi.settlement.application.SettlementQueries;
 import com.kakehashi.settlement.application.SettlementRuns;
 import com.kakehashi.settlement.domain.BatchState;
@@ -44,6 +45,8 @@ public class SettlementResource {
     SettlementQueries queries;
     @Inject
     Acknowledgements acknowledgements;
+    @Inject
+    PayoutReturns payoutReturns;
     @Inject
     Caller caller;
 
@@ -85,7 +88,7 @@ public class SettlementResource {
     @Operation(summary = "A batch with its progress, totals and items")
     public BatchDto batch(@PathParam("id") UUID id) {
         SettlementBatch batch = visible(id);
-        return BatchDto.of(batch, queries.items(id));
+        return BatchDto.of(batch, queries.items(id), payoutReturns.returnsOf(id));
     }
 
     @GET

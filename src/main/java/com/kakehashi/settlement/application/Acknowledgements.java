@@ -5,7 +5,7 @@ import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.settlement.domain.BatchState;
 import com.kakehashi.settlement.domain.EndToEndIds;
 import com.kakehashi.settlement.domain.SettlementBatch;
-import com.kakehashi.settlement.infra.SettlementRepository;
+import com.kakehashi.settlement.infra.BatchRepository;
 import com.prowidesoftware.swift.model.mx.MxPain00200110;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,7 @@ public class Acknowledgements {
     private static final Set<String> ACCEPTED = Set.of("ACCP", "ACTC", "ACSP", "ACSC", "ACWC", "PART");
 
     @Inject
-    SettlementRepository repository;
+    BatchRepository repository;
     @Inject
     Clock clock;
 

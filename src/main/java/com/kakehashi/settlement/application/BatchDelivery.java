@@ -3,13 +3,14 @@ package com.kakehashi.settlement.application;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.settlement.domain.BatchDelivered;
 import com.kakehashi.settlement.domain.BatchState;
-import com.kakehashi.settlement.domain.MerchantNetting;
 import com.kakehashi.settlement.domain.SettlementBatch;
 import com.kakehashi.settlement.infra.BankFileCalls;
 import com.kakehashi.settlement.infra.DirectoryDrop;
-import com.kakehashi.settlement.infra.SettlementRepository;
-import com.kakehashi.settlement.infra.SettlementRepository.LockedBatch;
-import com.kakehashi.settlement.infra.SettlementRepository.StoredFile;
+import com.kakehashi.settlement.domain.StoredFile;
+import com.kakehashi.settlement.infra.BatchFileRepository;
+import com.kakehashi.settlement.infra.BatchRepository;
+import com.kakehashi.settlement.infra.BatchRepository.LockedBatch;
+import com.kakehashi.settlement.infra.NettingRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -32,7 +33,11 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class BatchDelivery {
     @Inject
-    SettlementRepository repository;
+    BatchRepository batches;
+    @Inject
+    NettingRepository netting;
+    @Inject
+    BatchFileRepository fileStore;
     @Inject
     BankFileCalls bankFiles;
     @Inject
@@ -62,11 +67,11 @@ public class BatchDelivery {
 
     private void deliverIf(UUID batchId, PartnerBank bank, String actor, Predicate<LockedBatch> due) {
         QuarkusTransaction.requiringNew().timeout((int) config.deliveryTimeout().toSeconds()).run(() -> {
-            LockedBatch locked = repository.lockWithVersion(batchId);
+            LockedBatch locked = batches.lockWithVersion(batchId);
             if (!due.test(locked)) {
                 return;
             }
-            List<StoredFile> files = repository.files(batchId);
+            List<StoredFile> files = fileStore.files(batchId);
             String target = targets.resolve(bank);
             try {
                 for (StoredFile file : files) {
@@ -84,21 +89,21 @@ public class BatchDelivery {
     private void failed(UUID batchId, PartnerBank bank, String actor, BatchState state, List<StoredFile> files, String target,
             Exception e) {
         String reason = "delivery to " + target + " failed: " + e.getMessage();
-        files.forEach(f -> repository.recordDelivery(batchId, f.format(), bank.deliveryChannel().name(), target, "FAILED",
+        files.forEach(f -> fileStore.recordDelivery(batchId, f.format(), bank.deliveryChannel().name(), target, "FAILED",
                 reason, clock.instant()));
         if (state.canMoveTo(BatchState.FAILED)) {
-            repository.moveState(batchId, state, BatchState.FAILED, reason, actor, clock.instant());
+            batches.moveState(batchId, state, BatchState.FAILED, reason, actor, clock.instant());
         }
     }
 
     private void succeeded(UUID batchId, PartnerBank bank, String actor, BatchState state, List<StoredFile> files,
             String target) {
-        files.forEach(f -> repository.recordDelivery(batchId, f.format(), bank.deliveryChannel().name(), target,
+        files.forEach(f -> fileStore.recordDelivery(batchId, f.format(), bank.deliveryChannel().name(), target,
                 "DELIVERED", f.fileName() + " sha256 " + f.sha256(), clock.instant()));
-        SettlementBatch batch = repository.byId(batchId).orElseThrow();
-        repository.setItemsDone(batchId, batch.itemsTotal() == null ? 0 : batch.itemsTotal());
+        SettlementBatch batch = batches.byId(batchId).orElseThrow();
+        batches.setItemsDone(batchId, batch.itemsTotal() == null ? 0 : batch.itemsTotal());
         if (state.canMoveTo(BatchState.DELIVERED)) {
-            repository.moveState(batchId, state, BatchState.DELIVERED, files.size() + " file(s) to " + target, actor,
+            batches.moveState(batchId, state, BatchState.DELIVERED, files.size() + " file(s) to " + target, actor,
                     clock.instant());
             if (state == BatchState.FILES_WRITTEN) {
                 delivered.fire(deliveredEvent(batch, bank));
@@ -107,16 +112,28 @@ public class BatchDelivery {
     }
 
     /**
-     * What reconciliation should expect on the bank's statement: one debit per instruction, dated by the cut-off's
-     * date (matching is by end-to-end id first; the execution date is in the files and on the batch).
+     * What reconciliation should expect on the bank's statement: one debit per instruction, dated by the requested
+     * execution date (the bank's first business day on or after the cut-off's date; banks book on it), or the
+     * cut-off's date for a batch closed before execution dates were stored.
      */
     private BatchDelivered deliveredEvent(SettlementBatch batch, PartnerBank bank) {
-        List<BatchDelivered.Instruction> instructions = repository.items(batch.id()).stream()
-                .filter(item -> item.netting().outcome() == MerchantNetting.Outcome.PAYOUT)
-                .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.netting().net(), item.merchantName()))
+        List<BatchDelivered.Instruction> instructions = netting.items(batch.id()).stream()
+                .filter(item -> item.netting().isPaid())
+                .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.net().amount(), counterparty(bank, item)))
                 .toList();
-        return new BatchDelivered(batch.id(), bank.id(), bank.currency(),
-                batch.cutoff().atZone(bank.timeZone()).toLocalDate(), instructions, batch.fxBoughtMinor());
+        java.time.LocalDate valueDate = batch.executionDate() != null ? batch.executionDate()
+                : batch.cutoff().atZone(bank.timeZone()).toLocalDate();
+        return new BatchDelivered(batch.id(), bank.id(), bank.currency(), valueDate, instructions, batch.fxBought() == null ? null : batch.fxBought().amount());
+    }
+
+    /**
+     * The payee as the bank's statement names it: a bank paid by Zengin only knows the account holder's kana (its
+     * 入出金取引明細 has no end-to-end id, so matching pairs by amount, date and this name); others the merchant's name.
+     */
+    private static String counterparty(PartnerBank bank, com.kakehashi.settlement.domain.SettlementItem item) {
+        boolean zenginOnly = bank.fileFormats().contains(PartnerBank.FileFormat.ZENGIN)
+                && !bank.fileFormats().contains(PartnerBank.FileFormat.PAIN001);
+        return zenginOnly && item.payoutAccountHolderKana() != null ? item.payoutAccountHolderKana() : item.merchantName();
     }
 
     private void send(PartnerBank bank, String target, UUID batchId, StoredFile file) throws Exception {

@@ -2,13 +2,14 @@ package com.kakehashi.settlement.application;
 
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.settlement.domain.BatchState;
-import com.kakehashi.settlement.domain.MerchantNetting;
 import com.kakehashi.settlement.domain.SettlementItem;
 import com.kakehashi.settlement.infra.Pain001Writer;
 import com.kakehashi.settlement.infra.PayoutCsvWriter;
 import com.kakehashi.settlement.infra.PayoutInstruction;
-import com.kakehashi.settlement.infra.SettlementRepository;
-import com.kakehashi.settlement.infra.SettlementRepository.StoredFile;
+import com.kakehashi.settlement.domain.StoredFile;
+import com.kakehashi.settlement.infra.BatchFileRepository;
+import com.kakehashi.settlement.infra.BatchRepository;
+import com.kakehashi.settlement.infra.NettingRepository;
 import com.kakehashi.common.xml.XsdValidator;
 import com.kakehashi.settlement.infra.ZenginTransferWriter;
 import com.kakehashi.common.zengin.ZenginAccount;
@@ -34,7 +35,11 @@ public class BatchFiles {
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
     @Inject
-    SettlementRepository repository;
+    BatchRepository batches;
+    @Inject
+    NettingRepository netting;
+    @Inject
+    BatchFileRepository files;
     @Inject
     SettlementStepProbe probe;
     @Inject
@@ -42,12 +47,11 @@ public class BatchFiles {
 
     @Transactional
     public void write(UUID batchId, PartnerBank bank, String actor) {
-        if (repository.lock(batchId) != BatchState.CLOSED) {
+        if (batches.lock(batchId) != BatchState.CLOSED) {
             return;
         }
-        var batch = repository.byId(batchId).orElseThrow();
-        List<SettlementItem> payouts = repository.items(batchId).stream()
-                .filter(item -> item.netting().outcome() == MerchantNetting.Outcome.PAYOUT).toList();
+        var batch = batches.byId(batchId).orElseThrow();
+        List<SettlementItem> payouts = netting.items(batchId).stream().filter(item -> item.netting().isPaid()).toList();
         LocalDate executionDate = batch.executionDate() != null ? batch.executionDate()
                 : batch.cutoff().atZone(bank.timeZone()).toLocalDate();
         PayoutInstruction instruction = new PayoutInstruction(batchId, batch.cutoff(), bank.bic(), bank.settlementAccount(),
@@ -66,10 +70,10 @@ public class BatchFiles {
                 case ZENGIN -> stored("zengin", baseName + ".zengin.txt", "text/plain; charset=Shift_JIS",
                         ZenginTransferWriter.write(requester(bank), executionDate, payouts));
             };
-            repository.saveFileIfAbsent(batchId, file, clock.instant());
+            files.saveFileIfAbsent(batchId, file, clock.instant());
             probe.reached(SettlementStepProbe.MID_FILES, batchId);
         }
-        repository.moveState(batchId, BatchState.CLOSED, BatchState.FILES_WRITTEN,
+        batches.moveState(batchId, BatchState.CLOSED, BatchState.FILES_WRITTEN,
                 formats.isEmpty() ? "no payouts, no files" : String.join(",", formats.stream().map(Enum::name).toList()),
                 actor, clock.instant());
     }

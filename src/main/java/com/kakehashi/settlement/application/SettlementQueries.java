@@ -2,8 +2,10 @@ package com.kakehashi.settlement.application;
 
 import com.kakehashi.settlement.domain.SettlementBatch;
 import com.kakehashi.settlement.domain.SettlementItem;
-import com.kakehashi.settlement.infra.SettlementRepository;
-import com.kakehashi.settlement.infra.SettlementRepository.StoredFile;
+import com.kakehashi.settlement.domain.StoredFile;
+import com.kakehashi.settlement.infra.BatchFileRepository;
+import com.kakehashi.settlement.infra.BatchRepository;
+import com.kakehashi.settlement.infra.NettingRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,20 +18,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class SettlementQueries {
     @Inject
-    SettlementRepository repository;
+    BatchRepository batches;
+    @Inject
+    NettingRepository netting;
+    @Inject
+    BatchFileRepository files;
 
     @Transactional
     public List<SettlementBatch> list(String bankId, String state, Instant from, Instant to, int page, int size) {
-        return repository.list(bankId, state, from, to, page * size, size);
+        return batches.list(bankId, state, from, to, page * size, size);
     }
 
     @Transactional
     public List<SettlementItem> items(UUID batchId) {
-        return repository.items(batchId);
+        return netting.items(batchId);
     }
 
     @Transactional
     public Optional<StoredFile> file(UUID batchId, String format) {
-        return repository.files(batchId).stream().filter(f -> f.format().equals(format)).findFirst();
+        return files.files(batchId).stream().filter(f -> f.format().equals(format)).findFirst();
     }
 }

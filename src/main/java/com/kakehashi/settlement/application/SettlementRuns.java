@@ -6,7 +6,7 @@ import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.settlement.domain.BatchState;
 import com.kakehashi.settlement.domain.SettlementBatch;
-import com.kakehashi.settlement.infra.SettlementRepository;
+import com.kakehashi.settlement.infra.BatchRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ public class SettlementRuns {
     private static final Logger LOG = Logger.getLogger(SettlementRuns.class);
 
     @Inject
-    SettlementRepository repository;
+    BatchRepository repository;
     @Inject
     PartnerBanks banks;
     @Inject

@@ -3,7 +3,7 @@ package com.kakehashi.settlement.application;
 import com.kakehashi.bank.application.BusinessCalendars;
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
-import com.kakehashi.settlement.infra.SettlementRepository;
+import com.kakehashi.settlement.infra.BatchRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +30,7 @@ public class SettlementScheduler {
     @Inject
     PartnerBanks banks;
     @Inject
-    SettlementRepository repository;
+    BatchRepository repository;
     @Inject
     SettlementConfig config;
     @Inject

@@ -10,8 +10,10 @@ import com.kakehashi.settlement.domain.EndToEndIds;
 import com.kakehashi.settlement.domain.MerchantNetting;
 import com.kakehashi.settlement.domain.SettlementItem;
 import com.kakehashi.settlement.domain.SettlementJournals;
-import com.kakehashi.settlement.infra.SettlementRepository;
-import com.kakehashi.settlement.infra.SettlementRepository.MerchantTotals;
+import com.kakehashi.settlement.infra.BatchRepository;
+import com.kakehashi.settlement.infra.NettingRepository;
+import com.kakehashi.settlement.infra.NettingRepository.Assigned;
+import com.kakehashi.settlement.infra.NettingRepository.MerchantTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,7 +34,9 @@ import javax.money.CurrencyUnit;
 @ApplicationScoped
 public class WindowClosing {
     @Inject
-    SettlementRepository repository;
+    BatchRepository batches;
+    @Inject
+    NettingRepository netting;
     @Inject
     Ledger ledger;
     @Inject
@@ -44,53 +48,50 @@ public class WindowClosing {
 
     @Transactional
     public void close(UUID batchId, PartnerBank bank, String actor) {
-        if (repository.lock(batchId) != BatchState.OPEN) {
+        if (batches.lock(batchId) != BatchState.OPEN) {
             return; // another run closed it meanwhile
         }
-        var batch = repository.byId(batchId).orElseThrow();
-        Instant notBefore = repository.previousCutoff(bank.id(), batch.cutoff())
+        var batch = batches.byId(batchId).orElseThrow();
+        Instant notBefore = batches.previousCutoff(bank.id(), batch.cutoff())
                 .map(previous -> previous.minus(config.lateCommitMargin())).orElse(Instant.EPOCH);
-        long[] assigned = repository.assignWindow(batchId, bank.id(), batch.cutoff(), notBefore);
+        Assigned assigned = netting.assignWindow(batchId, bank.id(), batch.cutoff(), notBefore);
         CurrencyUnit currency = Currencies.supported(bank.currency());
+        MinorAmount minimumPayout = MinorAmount.of(bank.minimumPayoutMinor(), currency);
         List<SettlementItem> payouts = new ArrayList<>();
         MinorAmount payout = MinorAmount.zero(currency);
         MinorAmount fees = MinorAmount.zero(currency);
         MinorAmount yenSold = MinorAmount.zero(Currencies.JPY);
         MinorAmount bought = MinorAmount.zero(currency);
         int itemCount = 0;
-        for (MerchantTotals totals : repository.merchantTotals(batchId)) {
-            MerchantNetting netting = MerchantNetting.of(totals.gross(), totals.refunded(), config.merchantFeeBps(),
-                    bank.minimumPayoutMinor());
-            boolean paid = netting.outcome() == MerchantNetting.Outcome.PAYOUT;
+        for (MerchantTotals totals : netting.merchantTotals(batchId)) {
+            // A merchant of another currency than its bank's cannot be netted against its minimum: minus() refuses it.
+            MerchantNetting net = MerchantNetting.of(totals.gross(), totals.refunded(), config.merchantFeeBps(), minimumPayout);
             SettlementItem item = new SettlementItem(totals.merchantId(), totals.name(), totals.payoutAccount(),
-                    totals.currency(), totals.payments(), totals.refunds(), netting,
-                    Math.subtractExact(totals.paidYen(), totals.refundedYen()),
-                    paid ? EndToEndIds.of(batchId, batch.cutoff(), totals.merchantId()) : null,
+                    totals.payments(), totals.refunds(), net, totals.chargeYen(),
+                    net.isPaid() ? EndToEndIds.of(batchId, batch.cutoff(), totals.merchantId()) : null,
                     totals.payoutAccountHolderKana());
-            repository.insertItem(batchId, item);
+            netting.insertItem(batchId, item);
             itemCount++;
-            if (paid) {
-                // A merchant of another currency than its bank's cannot be summed into the batch: add() refuses it.
+            if (net.isPaid()) {
                 payouts.add(item);
-                payout = payout.plus(MinorAmount.of(netting.net(), item.currency()));
-                fees = fees.plus(MinorAmount.of(netting.fee(), item.currency()));
-                yenSold = yenSold.plus(new MinorAmount(item.chargeYen(), Currencies.JPY));
-                bought = bought.plus(MinorAmount.of(Math.subtractExact(netting.gross(), netting.refunds()), item.currency()));
-            } else {
-                repository.carryForward(batchId, totals.merchantId());
+                payout = payout.plus(net.netAmount());
+                fees = fees.plus(net.feeAmount());
+                yenSold = yenSold.plus(item.chargeYen());
+                bought = bought.plus(net.grossAmount().minus(net.refundedAmount()));
             }
+            // A carried-forward item stays as it is; the bank's next batch takes it over (NettingRepository.assignWindow).
         }
         boolean foreign = !currency.equals(Currencies.JPY);
         LocalDate executionDate = calendars.of(bank).nextOpenOnOrAfter(batch.cutoff().atZone(bank.timeZone()).toLocalDate());
-        repository.setTotals(batchId, payout.amount(), fees.amount(), foreign ? yenSold.amount() : null,
-                foreign ? bought.amount() : null, payouts.size(), executionDate);
+        batches.setTotals(batchId, new BatchRepository.Totals(payout, fees, foreign ? yenSold : null,
+                foreign ? bought : null, payouts.size(), executionDate));
         if (!payouts.isEmpty()) {
-            var journal = SettlementJournals.payout(UUID.randomUUID(), batchId, bank.id(), bank.currency(), payouts,
-                    clock.instant());
-            SettlementJournals.requireTotal(journal, bank.id(), bank.currency(), payout.amount());
+            var journal = SettlementJournals.payout(UUID.randomUUID(), batchId, bank.id(), payout, payouts, clock.instant());
+            SettlementJournals.requireTotal(journal, bank.id(), payout);
             ledger.post(journal);
         }
-        repository.moveState(batchId, BatchState.OPEN, BatchState.CLOSED, assigned[0] + " payments, " + assigned[1]
-                + " refunds, " + assigned[2] + " carried in, " + itemCount + " merchants, " + payouts.size() + " paid", actor, clock.instant());
+        batches.moveState(batchId, BatchState.OPEN, BatchState.CLOSED, assigned.payments() + " payments, "
+                + assigned.refunds() + " refunds, " + assigned.carriedIn() + " carried in, " + itemCount + " merchants, "
+                + payouts.size() + " paid", actor, clock.instant());
     }
 }

@@ -1,16 +1,18 @@
 package com.kakehashi.settlement.domain;
 
+import com.kakehashi.common.money.MinorAmount;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import javax.money.CurrencyUnit;
 
 /**
  * Netting of one merchant in one window: what it sold (gross), gave back (refunds), owes us (fee),
- * and is paid (net). Rule: a merchant whose net is not positive, or is under the bank's minimum payout, is
- * not paid in this batch; its payments and refunds are carried forward to the next window, where later sales
- * absorb or add to them.
- * Amounts are minor units of the merchant's currency.
+ * and is paid (net), all in the merchant's currency (checked: a netting never mixes currencies). Rule: a
+ * merchant whose net is not positive, or is under the bank's minimum payout, is not paid in this batch; its
+ * item is carried forward to the next window, where later sales absorb or add to it.
  */
-public record MerchantNetting(long gross, long refunds, long fee, long net, Outcome outcome) {
+public record MerchantNetting(MinorAmount grossAmount, MinorAmount refundedAmount, MinorAmount feeAmount,
+        MinorAmount netAmount, Outcome outcome) {
     /** The merchant fee, rounded down (in the merchant's favour) to the minor unit. */
     public static final RoundingMode MERCHANT_FEE_ROUNDING = RoundingMode.DOWN;
 
@@ -19,24 +21,52 @@ public record MerchantNetting(long gross, long refunds, long fee, long net, Outc
     }
 
     public MerchantNetting {
-        if (gross < 0 || refunds < 0 || fee < 0 || net != gross - refunds - fee) {
-            throw new IllegalArgumentException("netting does not add up: " + gross + " - " + refunds + " - " + fee + " != " + net);
+        if (grossAmount.amount() < 0 || refundedAmount.amount() < 0 || feeAmount.amount() < 0
+                || !netAmount.equals(grossAmount.minus(refundedAmount).minus(feeAmount))) {
+            throw new IllegalArgumentException("netting does not add up: " + grossAmount + " - " + refundedAmount + " - "
+                    + feeAmount + " != " + netAmount);
         }
-        if (outcome == Outcome.PAYOUT && net <= 0) {
+        if (outcome == Outcome.PAYOUT && !netAmount.isPositive()) {
             throw new IllegalArgumentException("only a positive net is paid out");
         }
     }
 
-    public static MerchantNetting of(long gross, long refunds, int feeBasisPoints) {
-        return of(gross, refunds, feeBasisPoints, 0);
+    public static MerchantNetting of(MinorAmount gross, MinorAmount refunds, int feeBasisPoints) {
+        return of(gross, refunds, feeBasisPoints, MinorAmount.zero(gross.currency()));
     }
 
-    /** @param minimumPayout the bank's smallest payout (minor units); a smaller positive net is carried forward */
-    public static MerchantNetting of(long gross, long refunds, int feeBasisPoints, long minimumPayout) {
-        long fee = BigDecimal.valueOf(gross).multiply(BigDecimal.valueOf(feeBasisPoints)).movePointLeft(4)
-                .setScale(0, MERCHANT_FEE_ROUNDING).longValueExact();
-        long net = gross - refunds - fee;
-        boolean paid = net > 0 && net >= minimumPayout;
+    /** @param minimumPayout the bank's smallest payout; a smaller positive net is carried forward */
+    public static MerchantNetting of(MinorAmount gross, MinorAmount refunds, int feeBasisPoints, MinorAmount minimumPayout) {
+        MinorAmount fee = MinorAmount.of(BigDecimal.valueOf(gross.amount()).multiply(BigDecimal.valueOf(feeBasisPoints))
+                .movePointLeft(4).setScale(0, MERCHANT_FEE_ROUNDING).longValueExact(), gross.currency());
+        MinorAmount net = gross.minus(refunds).minus(fee);
+        boolean paid = net.isPositive() && net.minus(minimumPayout).amount() >= 0;
         return new MerchantNetting(gross, refunds, fee, net, paid ? Outcome.PAYOUT : Outcome.CARRIED_FORWARD);
+    }
+
+    public CurrencyUnit currency() {
+        return netAmount.currency();
+    }
+
+    public boolean isPaid() {
+        return outcome == Outcome.PAYOUT;
+    }
+
+    // Minor-unit views for the operator console's formatter, which takes (minor units, currency code).
+
+    public long gross() {
+        return grossAmount.amount();
+    }
+
+    public long refunds() {
+        return refundedAmount.amount();
+    }
+
+    public long fee() {
+        return feeAmount.amount();
+    }
+
+    public long net() {
+        return netAmount.amount();
     }
 }

@@ -1,6 +1,5 @@
 package com.kakehashi.settlement.infra;
 
-import com.kakehashi.common.money.Amounts;
 import com.kakehashi.settlement.domain.EndToEndIds;
 import com.kakehashi.settlement.domain.SettlementItem;
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
@@ -71,8 +70,11 @@ public final class Pain001Writer {
         return new CashAccount38().setId(new AccountIdentification4Choice().setOthr(new GenericAccountIdentification1().setId(id)));
     }
 
+    /** The item's net as the file's decimal; an item in another currency than the instruction's is refused. */
     private static BigDecimal amount(SettlementItem item, String currency) {
-        return Amounts.fromMinor(item.netting().net(), currency).getNumberStripped()
-                .setScale(Amounts.fromMinor(0, currency).getCurrency().getDefaultFractionDigits());
+        if (!item.net().currencyCode().equals(currency)) {
+            throw new IllegalArgumentException("a " + item.net().currency() + " payout in a " + currency + " file");
+        }
+        return item.net().decimal();
     }
 }

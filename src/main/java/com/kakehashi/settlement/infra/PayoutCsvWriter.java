@@ -24,7 +24,7 @@ public final class PayoutCsvWriter {
             csv.row((Object[]) HEADER);
             for (SettlementItem item : instruction.payouts()) {
                 csv.row(item.endToEndId(), item.merchantId(), item.merchantName(), item.payoutAccount(),
-                        instruction.currency(), Amounts.format(Amounts.fromMinor(item.netting().net(), instruction.currency())),
+                        instruction.currency(), Amounts.format(Amounts.fromMinor(item.net().amount(), item.net().currency())),
                         item.payments(), item.refunds());
             }
         }

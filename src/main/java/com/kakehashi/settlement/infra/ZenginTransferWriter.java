@@ -2,6 +2,8 @@ package com.kakehashi.settlement.infra;
 
 import com.kakehashi.common.zengin.ZenginAccount;
 import com.kakehashi.common.zengin.ZenginText;
+import com.kakehashi.common.money.Currencies;
+import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.settlement.domain.SettlementItem;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
@@ -29,12 +31,12 @@ public final class ZenginTransferWriter {
     public static byte[] write(Requester requester, LocalDate executionDate, List<SettlementItem> payouts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(RECORD_LENGTH * (payouts.size() + 3) + 2 * (payouts.size() + 3));
         record(out, header(requester, executionDate));
-        long total = 0;
+        MinorAmount total = MinorAmount.zero(Currencies.JPY);
         for (SettlementItem item : payouts) {
             record(out, data(item));
-            total = Math.addExact(total, item.netting().net());
+            total = total.plus(item.net()); // a Zengin transfer pays yen: another currency is refused here
         }
-        record(out, trailer(payouts.size(), total));
+        record(out, trailer(payouts.size(), total.amount()));
         record(out, "9" + spaces(119));
         return out.toByteArray();
     }
@@ -53,7 +55,7 @@ public final class ZenginTransferWriter {
         if (item.payoutAccountHolderKana() == null) {
             throw new IllegalArgumentException("merchant " + item.merchantId() + " has no payoutAccountHolderKana");
         }
-        long yen = item.netting().net();
+        long yen = item.net().amount();
         if (yen > 9_999_999_999L) {
             throw new IllegalArgumentException("a Zengin transfer is at most 9,999,999,999 yen");
         }

@@ -4,6 +4,7 @@ import com.kakehashi.bank.application.FundingBank;
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.DebitInstruction;
 import com.kakehashi.bank.domain.DebitOutcome;
+import com.kakehashi.bank.domain.ReversalOutcome;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.common.money.Amounts;
@@ -17,6 +18,7 @@ import com.kakehashi.ledger.domain.LedgerAccounts;
 import com.kakehashi.ledger.domain.Posting;
 import com.kakehashi.wallet.domain.SpendingPolicy;
 import com.kakehashi.wallet.domain.TopUpRequested;
+import com.kakehashi.wallet.domain.TopUpReversalStarted;
 import com.kakehashi.wallet.domain.TopUpStatus;
 import com.kakehashi.wallet.domain.Wallet;
 import com.kakehashi.wallet.infra.BankLinkEntity;
@@ -67,6 +69,11 @@ public class TopUps {
     java.time.Clock clock;
     @Inject
     jakarta.enterprise.event.Event<TopUpRequested> topUpRequested;
+    @Inject
+    jakarta.enterprise.event.Event<TopUpReversalStarted> reversalStarted;
+    /** Failed credits of an approved top-up before its debit is reversed at the bank (a wallet that cannot take it). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kakehashi.top-up.credit-attempts", defaultValue = "3")
+    int creditAttempts;
 
     private sealed interface Start {
     }
@@ -83,6 +90,7 @@ public class TopUps {
         Start start = QuarkusTransaction.requiringNew().call(() -> begin(caller, walletId, key, amount));
         if (start instanceof Started started) {
             applyOrLeavePending(started.topUpId(), fundingBank.debit(started.instruction()));
+            reverseIfDue(started.topUpId());
         }
         UUID id = start instanceof Started s ? s.topUpId() : ((Known) start).topUpId();
         return QuarkusTransaction.requiringNew().call(() -> TopUp.of(topUps.findById(id)));
@@ -129,16 +137,23 @@ public class TopUps {
 
     /**
      * Applies the bank's answer in its own transaction. If that fails, the top-up stays PENDING (the
-     * bank's answer is not lost: the status check asks again and the statement confirms it), so a top-up
-     * the bank approved is never stranded and the customer never sees a 500 for money that moved.
+     * bank's answer is not lost: the status check asks again and the statement confirms it), so the
+     * customer never sees a 500 for money that moved. A credit that keeps failing is not retried for ever:
+     * after {@code kakehashi.top-up.credit-attempts} failures the debit is reversed at the bank.
      */
     private boolean applyOrLeavePending(UUID topUpId, DebitOutcome outcome) {
         try {
             QuarkusTransaction.requiringNew().run(() -> apply(topUpId, outcome));
             return true;
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Top-up %s: applying the bank's answer %s failed; it stays PENDING for the status check",
-                    topUpId, outcome.getClass().getSimpleName());
+            int failures = QuarkusTransaction.requiringNew().call(
+                    () -> topUps.recordCreditFailure(topUpId, "credit failed: " + e, clock.instant()));
+            LOG.errorf(e, "Top-up %s: applying the bank's answer %s failed (attempt %d of %d)", topUpId,
+                    outcome.getClass().getSimpleName(), failures, creditAttempts);
+            if (failures >= creditAttempts && outcome instanceof DebitOutcome.Approved approved) {
+                QuarkusTransaction.requiringNew().run(() -> startReversal(topUps.findById(topUpId),
+                        approved.bankReference(), "the wallet could not be credited after " + failures + " attempts"));
+            }
             return false;
         }
     }
@@ -148,7 +163,10 @@ public class TopUps {
         Instant now = clock.instant();
         switch (outcome) {
             case DebitOutcome.Approved approved -> {
-                if (topUps.resolve(topUpId, TopUpStatus.COMPLETED.name(), approved.bankReference(), null, now)) {
+                TopUpEntity topUp = topUps.findById(topUpId);
+                if (walletRows.isClosed(topUp.walletId)) {
+                    startReversal(topUp, approved.bankReference(), "wallet closed");
+                } else if (topUps.resolve(topUpId, TopUpStatus.COMPLETED.name(), approved.bankReference(), null, now)) {
                     credit(topUps.findById(topUpId), now);
                 }
             }
@@ -158,6 +176,28 @@ public class TopUps {
                 // stays PENDING: the bank may have debited; only a definite answer may settle it
             }
         }
+    }
+
+    private void startReversal(TopUpEntity topUp, String bankReference, String reason) {
+        Instant now = clock.instant();
+        if (topUps.startReversal(topUp.id, bankReference, reason, now)) {
+            BankLinkEntity link = bankLinks.findById(topUp.bankLinkId);
+            reversalStarted.fire(new TopUpReversalStarted(topUp.id, link.fundingBankId, topUp.amountMinor,
+                    topUp.currency, link.holderName, now));
+        }
+    }
+
+    /** A REVERSING top-up asks the bank to return the money; an unclear answer leaves it for the next check. */
+    private boolean reverseIfDue(UUID topUpId) {
+        TopUpEntity topUp = QuarkusTransaction.requiringNew().call(() -> topUps.findById(topUpId));
+        if (topUp == null || !TopUpStatus.REVERSING.name().equals(topUp.status)) {
+            return false;
+        }
+        if (fundingBank.reverse(topUpId.toString()) instanceof ReversalOutcome.Reversed reversed) {
+            return QuarkusTransaction.requiringNew().call(
+                    () -> topUps.reversed(topUpId, reversed.bankReference(), clock.instant()));
+        }
+        return false;
     }
 
     private void credit(TopUpEntity topUp, Instant now) {
@@ -186,18 +226,28 @@ public class TopUps {
                 () -> topUps.resolve(topUpId, TopUpStatus.DECLINED.name(), null, reason, clock.instant()));
     }
 
-    /** Asks the bank about top-ups still PENDING after {@code minAge}; returns how many it settled. */
+    /**
+     * Asks the bank about top-ups still PENDING after {@code minAge} and finishes reversals under way;
+     * returns how many it settled (completed, declined or reversed).
+     */
     public int resolvePending(Duration minAge) {
         List<UUID> pending = QuarkusTransaction.requiringNew().call(
                 () -> topUps.pendingBefore(clock.instant().minus(minAge), RESOLVE_BATCH));
         int settled = 0;
         for (UUID id : pending) {
-            DebitOutcome outcome = fundingBank.status(id.toString());
-            if (!(outcome instanceof DebitOutcome.Unknown) && applyOrLeavePending(id, outcome)) {
-                settled++;
-            }
+            settled += resolve(id) ? 1 : 0;
+        }
+        for (UUID id : QuarkusTransaction.requiringNew().call(() -> topUps.reversing(RESOLVE_BATCH))) {
+            settled += reverseIfDue(id) ? 1 : 0;
         }
         return settled;
+    }
+
+    /** Asks the bank about one PENDING top-up, applies a definite answer, and reverses it where due. */
+    public boolean resolve(UUID topUpId) {
+        DebitOutcome outcome = fundingBank.status(topUpId.toString());
+        boolean applied = !(outcome instanceof DebitOutcome.Unknown) && applyOrLeavePending(topUpId, outcome);
+        return reverseIfDue(topUpId) || applied;
     }
 
     public TopUp visibleTo(Caller caller, UUID walletId, UUID topUpId) {

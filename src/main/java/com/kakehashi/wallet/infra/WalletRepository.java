@@ -41,6 +41,12 @@ public class WalletRepository implements PanacheRepositoryBase<WalletEntity, UUI
                 .setParameter(1, walletId).getResultList();
     }
 
+    /** A closed wallet takes no new money: an approved top-up to it is reversed at the bank instead. */
+    public boolean isClosed(UUID walletId) {
+        return "CLOSED".equals(getEntityManager().createNativeQuery("select status from wallet where id = ?1")
+                .setParameter(1, walletId).getSingleResult());
+    }
+
     /** Credits the wallet (confirmed top-up, refund). A credit is never refused: the money has moved. */
     public void credit(UUID walletId, long amountMinor) {
         int rows = getEntityManager().createNativeQuery(

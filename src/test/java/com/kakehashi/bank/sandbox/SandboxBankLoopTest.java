@@ -7,6 +7,8 @@ import static com.kakehashi.support.Fixtures.pay;
 import static com.kakehashi.support.Fixtures.quoteId;
 import static com.kakehashi.support.SettlementFixtures.aMerchantOf;
 import static com.kakehashi.support.SettlementFixtures.aSettlementBank;
+import static com.kakehashi.support.SettlementFixtures.aZenginMerchantOf;
+import static com.kakehashi.support.SettlementFixtures.aZenginOnlyBank;
 import static com.kakehashi.support.SettlementFixtures.run;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +102,67 @@ class SandboxBankLoopTest {
     }
 
     record Loop(String state, Map<String, Long> breaks, String camt) {
+    }
+
+    @Test
+    void aZenginBanksBatchIsReconciledByTheZenginStatementTheSandboxSendsBack() throws Exception {
+        Loop loop = zenginLoop(EnumSet.noneOf(Fault.class));
+        assertThat(loop.breaks()).isEmpty();
+        assertThat(loop.state()).isEqualTo("RECONCILED");
+        assertThat(loop.camt()).as("the statement's header: 種別コード 03, 作成日 and 勘定日 令和8年11月25日")
+                .startsWith("1030081125081125081125");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"DROP", "SHORT_PAY", "DUPLICATE", "RETURN_AC04"})
+    void faultsAZenginStatementCanExpressShowUpInReconciliation(Fault fault) throws Exception {
+        Loop loop = zenginLoop(EnumSet.of(fault));
+        switch (fault) {
+            // MISSING_AT_BANK follows once the grace period has passed
+            case DROP -> assertThat(loop.breaks()).isEmpty();
+            // No end-to-end id: the short line pairs with nothing, and its payout waits
+            case SHORT_PAY -> assertThat(loop.breaks()).isEqualTo(Map.of("UNEXPECTED_AT_BANK", 1L));
+            // The second booking and the returned money (the format has no return reason) are the deposits to chase
+            default -> assertThat(loop.breaks()).isEqualTo(Map.of("UNEXPECTED_AT_BANK", 1L));
+        }
+        assertThat(loop.state()).isEqualTo(fault == Fault.DROP || fault == Fault.SHORT_PAY ? "DELIVERED" : "RECONCILED");
+    }
+
+    /** A Zengin-only bank's batch, booked by the sandbox into a 入出金取引明細 and dropped for reconciliation. */
+    private Loop zenginLoop(Set<Fault> faults) throws Exception {
+        clock.reset();
+        clock.advance(java.time.Duration.between(Instant.now(), CUTOFF.minusSeconds(600)));
+        String bank = aZenginOnlyBank();
+        String traveller = aTravellerSubject();
+        String wallet = aWalletWithYen(traveller, 20_000);
+        for (String merchant : List.of(aZenginMerchantOf(bank, "ﾔﾏﾀﾞｼﾖｳﾃﾝ"), aZenginMerchantOf(bank, "ｽｽﾞｷﾃﾞﾝｷ"))) {
+            pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, "1100"), null), UUID.randomUUID().toString())
+                    .then().statusCode(201);
+        }
+        clock.reset();
+        clock.advance(java.time.Duration.between(Instant.now(), CUTOFF.plusSeconds(60)));
+        String batchId = run(bank, CUTOFF).then().statusCode(201).extract().path("id");
+        Path delivered;
+        try (var files = Files.list(Path.of("target/test-settlement-outbox", bank))) {
+            delivered = files.filter(f -> f.getFileName().toString().endsWith(".zengin.txt")).findFirst().orElseThrow();
+        }
+        byte[] statement = SandboxZenginStatements.statement(SandboxZenginStatements.read(Files.readAllBytes(delivered),
+                java.time.LocalDate.of(2026, 11, 25)), faults);
+        Path dropRoot = Files.createTempDirectory("statement-drop");
+        Files.createDirectories(dropRoot.resolve(bank));
+        Files.write(dropRoot.resolve(bank).resolve("sandbox-statement.zengin"), statement);
+        List<Statements.Intake> intakes = pickUp.pickUp(dropRoot);
+        assertThat(intakes).hasSize(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> statements.status(intakes.get(0).statementId()).done());
+        assertThat(statements.status(intakes.get(0).statementId()).state()).isEqualTo("PROCESSED");
+
+        String state = given().header("Authorization", Tokens.operator()).get("/v1/settlement/batches/{id}", batchId)
+                .then().statusCode(200).extract().path("state");
+        List<Map<String, Object>> breaks = given().header("Authorization", Tokens.operator()).queryParam("bankId", bank)
+                .get("/v1/reconciliation/breaks").then().statusCode(200).extract().jsonPath().getList("$");
+        return new Loop(state, breaks.stream().collect(Collectors.groupingBy(b -> (String) b.get("outcome"),
+                Collectors.counting())), new String(statement, java.nio.charset.Charset.forName("Shift_JIS")));
     }
 
     private Loop loop(Set<Fault> faults) throws Exception {

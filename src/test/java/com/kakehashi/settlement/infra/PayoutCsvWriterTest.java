@@ -1,5 +1,6 @@
 package com.kakehashi.settlement.infra;
 
+import com.kakehashi.common.money.MinorAmount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kakehashi.settlement.domain.EndToEndIds;
@@ -21,7 +22,8 @@ class PayoutCsvWriterTest {
 
     private static SettlementItem payoutTo(String name, long netFen) {
         UUID merchant = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
-        return new SettlementItem(merchant, name, "6222020200112233445", "CNY", 3, 0, MerchantNetting.of(netFen, 0, 0), 0,
+        return new SettlementItem(merchant, name, "6222020200112233445", 3, 0,
+                MerchantNetting.of(MinorAmount.of(netFen, "CNY"), MinorAmount.of(0, "CNY"), 0), MinorAmount.of(0, "JPY"),
                 EndToEndIds.of(BATCH, CUTOFF, merchant));
     }
 

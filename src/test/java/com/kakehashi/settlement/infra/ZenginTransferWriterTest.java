@@ -1,5 +1,6 @@
 package com.kakehashi.settlement.infra;
 
+import com.kakehashi.common.money.MinorAmount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,8 @@ class ZenginTransferWriterTest {
             ZenginAccount.parse("0005-001-1-7777777").orElseThrow());
 
     private static SettlementItem payout(String account, String kana, long yen, String endToEndId) {
-        return new SettlementItem(UUID.randomUUID(), "Shop", account, "JPY", 2, 0, MerchantNetting.of(yen, 0, 0), yen,
+        return new SettlementItem(UUID.randomUUID(), "Shop", account, 2, 0,
+                MerchantNetting.of(MinorAmount.of(yen, "JPY"), MinorAmount.of(0, "JPY"), 0), MinorAmount.of(yen, "JPY"),
                 endToEndId, kana);
     }
 
