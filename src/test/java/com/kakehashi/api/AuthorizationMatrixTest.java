@@ -71,6 +71,10 @@ class AuthorizationMatrixTest {
                 "country", "JP", "currency", "JPY", "mcc", "5661", "bankId", "jp-funding-bank",
                 "payoutAccount", "ACC-1")).post("/v1/merchants").statusCode(), only(201, Who.OPERATOR));
         check(failures, "GET /v1/merchants", (who, r) -> r.get("/v1/merchants").statusCode(), only(200, Who.OPERATOR));
+        String edited = aMerchantInTokyo(); // version 0: only the first admitted edit (the operator's) succeeds
+        check(failures, "PUT /v1/merchants/{id}", (who, r) -> r.body(Map.of("name", "Matrix Shop", "city", "Tokyo",
+                "country", "JP", "currency", "JPY", "mcc", "5661", "bankId", "jp-funding-bank", "payoutAccount", "ACC-1",
+                "version", 0)).put("/v1/merchants/{id}", edited).statusCode(), only(200, Who.OPERATOR));
         for (String path : List.of("/v1/merchants/{id}", "/v1/merchants/{id}/qr", "/v1/merchants/{id}/payments")) {
             check(failures, "GET " + path, (who, r) -> r.get(path, merchantId).statusCode(),
                     ownerOrOperator(200, Who.OWN_MERCHANT, Who.OTHER_MERCHANT));

@@ -295,4 +295,39 @@ class ConsoleBrowserTest {
         browser.open(url("/console/banks"));
         assertThat(browser.text("#problem")).contains("forbidden");
     }
+    @Test
+    void anOperatorEditsAMerchantAndAStaleEditShowsTheConflict() {
+        String merchant = aMerchantOf(aSettlementBank("JPY"), "JPY");
+        signInAs("ops-merchants", "operator");
+        browser.open(url("/console/merchants"));
+        assertThat(browser.driver.findElements(By.cssSelector("#merchants a[id^=merchant-]"))).as("rows link to edits")
+                .isNotEmpty();
+
+        browser.open(url("/console/merchants/" + merchant));
+        browser.find("#name").clear();
+        browser.find("#name").sendKeys("Ginza Kissa");
+        browser.click("#save-merchant");
+        browser.waitForText("#notice", "Saved");
+        assertThat(browser.find("#name").getAttribute("value")).isEqualTo("Ginza Kissa");
+
+        // another operator saves while this page is open (it read version 1)
+        Map<String, Object> theirs = given().header("Authorization", Tokens.operator()).get("/v1/merchants/{id}", merchant)
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        theirs.put("city", "Shibuya");
+        theirs.keySet().retainAll(List.of("name", "city", "country", "currency", "mcc", "bankId", "payoutAccount",
+                "version"));
+        given().header("Authorization", Tokens.operator()).contentType("application/json").body(theirs)
+                .put("/v1/merchants/{id}", merchant).then().statusCode(200);
+
+        browser.find("#mcc").clear();
+        browser.find("#mcc").sendKeys("5814");
+        browser.click("#save-merchant");
+        assertThat(browser.text("#conflict")).contains("Not saved").contains("Shibuya");
+        assertThat(browser.find("#mcc").getAttribute("value")).as("the edit is kept").isEqualTo("5814");
+
+        browser.click("#save-merchant"); // save over their version, knowingly
+        browser.waitForText("#notice", "Saved");
+        given().header("Authorization", Tokens.operator()).get("/v1/merchants/{id}", merchant).then()
+                .body("mcc", equalTo("5814")).body("city", equalTo("Tokyo")).body("version", equalTo(3));
+    }
 }

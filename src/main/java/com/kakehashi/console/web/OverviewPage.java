@@ -3,7 +3,8 @@ package com.kakehashi.console.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kakehashi.common.error.BusinessException;
-import com.kakehashi.console.infra.ConsoleReads;
+import com.kakehashi.payment.application.PaymentFigures;
+import com.kakehashi.wallet.application.TopUpFigures;
 import com.kakehashi.console.session.ConsoleSession;
 import com.kakehashi.console.view.Formats;
 import com.kakehashi.fx.application.FxConfig;
@@ -55,7 +56,9 @@ public class OverviewPage {
     @Inject
     ConsoleSession session;
     @Inject
-    ConsoleReads reads;
+    PaymentFigures paymentFigures;
+    @Inject
+    TopUpFigures topUpFigures;
     @Inject
     FxRates rates;
     @Inject
@@ -92,13 +95,13 @@ public class OverviewPage {
         Formats f = new Formats(session.zone());
         Instant now = clock.instant();
         Instant startOfDay = now.atZone(session.zone()).truncatedTo(ChronoUnit.DAYS).toInstant();
-        List<CorridorRow> corridors = reads.paymentsSince(startOfDay).stream()
+        List<CorridorRow> corridors = paymentFigures.corridorsSince(startOfDay).stream()
                 .map(c -> new CorridorRow(c.walletCurrency() + " → " + c.merchantCurrency(), c.payments(),
                         f.money(c.priceMinor(), c.merchantCurrency()), f.money(c.chargeMinor(), c.walletCurrency())))
                 .toList();
-        List<CountRow> refunds = reads.refundsSince(startOfDay).stream()
+        List<CountRow> refunds = paymentFigures.refundsSince(startOfDay).stream()
                 .map(r -> new CountRow(r.currency(), r.count(), f.money(r.amountMinor(), r.currency()))).toList();
-        List<CountRow> topUps = reads.pendingTopUps().stream()
+        List<CountRow> topUps = topUpFigures.pending().stream()
                 .map(r -> new CountRow(r.currency(), r.count(), f.money(r.amountMinor(), r.currency()))).toList();
         List<CountRow> positionRows = positions.open().stream()
                 .map(p -> new CountRow(p.balance().getCurrency().getCurrencyCode(), p.postings(),
@@ -157,7 +160,7 @@ public class OverviewPage {
         for (Instant m = start; !m.isAfter(end); m = m.plus(Duration.ofMinutes(1))) {
             counts.put(m, 0L);
         }
-        reads.paymentsPerMinute(start).forEach(m -> counts.computeIfPresent(m.minute(), (k, v) -> m.payments()));
+        paymentFigures.perMinuteSince(start).forEach(m -> counts.computeIfPresent(m.minute(), (k, v) -> m.payments()));
         List<String> labels = counts.keySet().stream().map(m -> f.time(m).substring(11)).toList();
         try {
             return json.writeValueAsString(Map.of("labels", labels, "values", List.copyOf(counts.values())));

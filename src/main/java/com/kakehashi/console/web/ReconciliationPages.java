@@ -9,7 +9,6 @@ import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
-import com.kakehashi.console.infra.ConsoleReads;
 import com.kakehashi.console.session.ConsoleSession;
 import com.kakehashi.console.view.Formats;
 import com.kakehashi.reconciliation.application.Breaks;
@@ -19,6 +18,8 @@ import com.kakehashi.reconciliation.domain.BreakStatus;
 import com.kakehashi.reconciliation.domain.ExpectedItem;
 import com.kakehashi.reconciliation.domain.Outcome;
 import com.kakehashi.reconciliation.domain.ResolutionReason;
+import com.kakehashi.reconciliation.application.ReceivedStatements;
+import com.kakehashi.reconciliation.domain.ReceivedStatement;
 import com.kakehashi.reconciliation.infra.BreakRepository.BreakRow;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -68,7 +69,7 @@ public class ReconciliationPages {
     @Inject
     ConsoleSession session;
     @Inject
-    ConsoleReads reads;
+    ReceivedStatements receivedStatements;
     @Inject
     Statements statements;
     @Inject
@@ -101,7 +102,7 @@ public class ReconciliationPages {
         session.caller();
         Formats f = new Formats(session.zone());
         String scope = session.bankScope().orElse(null);
-        var fetched = reads.statements(scope, Math.max(0, page), Pages.PAGE_SIZE);
+        var fetched = receivedStatements.page(session.bankScope(), Math.max(0, page), Pages.PAGE_SIZE);
         var rows = fetched.stream().map(st -> statementRow(st, f)).toList();
         List<String> bankIds = scope == null ? banks.all().stream().map(PartnerBank::id).sorted().toList() : List.of(scope);
         return ok(pages.page(statementsPage, "reconciliation").data("rows", rows)
@@ -170,8 +171,7 @@ public class ReconciliationPages {
     @Path("/statements/{id}")
     public Response statement(@PathParam("id") UUID id) {
         Formats f = new Formats(session.zone());
-        var st = reads.statement(id).stream().findFirst().filter(this::visible).orElseThrow(
-                () -> new BusinessException(ErrorCode.STATEMENT_NOT_FOUND, "No statement " + id));
+        var st = receivedStatements.visible(session.bankScope(), id);
         Reports.Report report = reports.statement(id);
         return ok(pages.page(statementsPage, "reconciliation").data("rows", List.of(statementRow(st, f)))
                 .data("paging", new Paging(0, false, false, "")).data("banks", List.of()).data("today", "")
@@ -189,11 +189,11 @@ public class ReconciliationPages {
         String scope = session.bankScope().orElse(blankToNull(bank));
         UUID batchId = uuidOrNull(batch);
         int minAge = minAgeDays == null || minAgeDays.isBlank() ? 0 : parseAge(minAgeDays);
+        // the age filter is part of the query, so every page holds PAGE_SIZE breaks of that age (when there are)
+        java.time.Instant openedBefore = minAge == 0 ? null : clock.instant().minus(Duration.ofDays(minAge));
         List<BreakRow> fetched = breaks.list(scope, blankToNull(outcome), blankToNull(status), blankToNull(kind), batchId,
-                Math.max(0, page), Pages.PAGE_SIZE);
-        var now = clock.instant();
-        var rows = fetched.stream().filter(b -> Duration.between(b.createdAt(), now).toDays() >= minAge)
-                .map(b -> view(b, f)).toList();
+                openedBefore, Math.max(0, page), Pages.PAGE_SIZE);
+        var rows = fetched.stream().map(b -> view(b, f)).toList();
         List<String> bankIds = session.bankScope().map(List::of)
                 .orElseGet(() -> banks.all().stream().map(PartnerBank::id).sorted().toList());
         String query = Paging.query("bank", bank, "outcome", outcome, "status", status, "kind", kind, "batch", batch,
@@ -306,10 +306,6 @@ public class ReconciliationPages {
         }
     }
 
-    private boolean visible(ConsoleReads.Statement st) {
-        return session.bankScope().map(own -> own.equals(st.bankId())).orElse(true);
-    }
-
     /** A bank sees its own breaks; another bank's break does not exist for it (the API's rule). */
     private BreakRow visibleBreak(UUID id) {
         BreakRow b = breaks.get(id);
@@ -319,7 +315,7 @@ public class ReconciliationPages {
         return b;
     }
 
-    private StatementRow statementRow(ConsoleReads.Statement st, Formats f) {
+    private StatementRow statementRow(ReceivedStatement st, Formats f) {
         String c = st.currency();
         return new StatementRow(st.id().toString(), st.bankId(), st.format(), st.reference(), st.account(),
                 f.date(st.date()), st.openingMinor() == null ? "" : f.money(st.openingMinor(), c),

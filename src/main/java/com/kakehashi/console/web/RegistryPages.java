@@ -11,6 +11,7 @@ import com.kakehashi.console.session.ConsoleSession;
 import com.kakehashi.console.view.Formats;
 import com.kakehashi.merchant.application.Merchants;
 import com.kakehashi.merchant.domain.Merchant;
+import com.kakehashi.merchant.domain.MerchantRegistration;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -33,10 +34,11 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The partner bank and merchant registries: read, and edit banks with versioned writes (a conflict is shown). */
+/** The partner bank and merchant registries: read, and edit both with versioned writes (a conflict is shown). */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
@@ -50,6 +52,9 @@ public class RegistryPages {
     @Inject
     @Location("console/merchants")
     Template merchantsPage;
+    @Inject
+    @Location("console/merchant")
+    Template merchantPage;
     @Inject
     Pages pages;
     @Inject
@@ -76,6 +81,31 @@ public class RegistryPages {
     @TemplateData
     public record MerchantRow(String id, String name, String city, String country, String currency, String mcc,
             String bankId, String payoutAccount, String status, String created) {
+    }
+
+    /** A merchant as the edit form shows it; country, currency, status and creation are shown, not edited. */
+    @TemplateData
+    public record MerchantForm(String id, String name, String city, String country, String currency, String mcc,
+            String bankId, String payoutAccount, String payoutAccountHolderKana, String status, String created,
+            long version) {
+        static MerchantForm of(Merchant m, Formats f) {
+            return new MerchantForm(m.id().toString(), m.name(), m.city(), m.country(), m.currency().getCurrencyCode(),
+                    m.mcc(), m.bankId(), m.payoutAccount(), nonNull(m.payoutAccountHolderKana()), m.status().name(),
+                    f.time(m.createdAt()), m.version());
+        }
+
+        static MerchantForm submitted(Merchant stored, MultivaluedMap<String, String> form, Formats f) {
+            long version;
+            try {
+                version = Long.parseLong(nonNull(form.getFirst("version")));
+            } catch (NumberFormatException e) {
+                throw new BusinessException(ErrorCode.INVALID_REQUEST, "version is missing");
+            }
+            return new MerchantForm(stored.id().toString(), field(form, "name"), field(form, "city"), stored.country(),
+                    stored.currency().getCurrencyCode(), field(form, "mcc"), field(form, "bankId"),
+                    field(form, "payoutAccount"), nonNull(form.getFirst("payoutAccountHolderKana")).strip(),
+                    stored.status().name(), f.time(stored.createdAt()), version);
+        }
     }
 
     @GET
@@ -132,6 +162,39 @@ public class RegistryPages {
                 .render());
     }
 
+    @GET
+    @Path("/merchants/{id}")
+    public Response merchant(@PathParam("id") UUID id) {
+        session.operator();
+        return ok(editMerchant(MerchantForm.of(merchants.byId(id), new Formats(session.zone())), null, ""));
+    }
+
+    /** Saves with the version the form was read at, like a bank: a newer version in store is shown beside the edit. */
+    @POST
+    @Path("/merchants/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveMerchant(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        session.checkCsrf(form.getFirst("csrf"));
+        session.operator();
+        Formats f = new Formats(session.zone());
+        MerchantForm submitted = MerchantForm.submitted(merchants.byId(id), form, f);
+        try {
+            merchants.update(id, MerchantRegistration.of(submitted.name(), submitted.city(), submitted.country(),
+                    submitted.currency(), submitted.mcc(), submitted.bankId(), submitted.payoutAccount(),
+                    submitted.payoutAccountHolderKana().isEmpty() ? null : submitted.payoutAccountHolderKana()),
+                    submitted.version());
+        } catch (BusinessException e) {
+            if (e.errorCode() == ErrorCode.CONCURRENT_MODIFICATION) {
+                MerchantForm now = MerchantForm.of(merchants.byId(id), f);
+                return Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(editMerchant(submitted, now, e.getMessage()))
+                        .build();
+            }
+            return Response.status(e.errorCode().status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(editMerchant(submitted, null, e.errorCode().code() + ": " + e.getMessage())).build();
+        }
+        return Pages.seeOther("/console/merchants/" + id, "saved");
+    }
+
     @ServerExceptionMapper
     public Response business(BusinessException e) {
         return errors.business(e);
@@ -141,6 +204,11 @@ public class RegistryPages {
         return pages.page(bankPage, "banks").data("b", form).data("conflict", conflict == null ? "" : conflict)
                 .data("hasConflict", conflict != null).data("problem", problem).data("status", status)
                 .data("channels", Arrays.stream(PartnerBank.DeliveryChannel.values()).map(Enum::name).toList()).render();
+    }
+
+    private String editMerchant(MerchantForm form, MerchantForm conflict, String problem) {
+        return pages.page(merchantPage, "merchants").data("mf", form).data("conflict", conflict == null ? "" : conflict)
+                .data("hasConflict", conflict != null).data("problem", problem).render();
     }
 
     private static BankForm submitted(PartnerBank stored, MultivaluedMap<String, String> form, Formats f) {

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,11 +45,21 @@ public class MerchantResource {
             String payoutAccountHolderKana) {
     }
 
+    /** An edit: the same fields as a registration, and the version the editor read. */
+    public record MerchantUpdate(@NotBlank String name, @NotBlank String city, @NotBlank String country,
+            @NotBlank String currency, @NotBlank String mcc, @NotBlank String bankId, @NotBlank String payoutAccount,
+            String payoutAccountHolderKana,
+            @NotNull @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "the version you read")
+            Long version) {
+    }
+
     public record MerchantDto(UUID id, String name, String city, String country, String currency, String mcc,
-            String bankId, String payoutAccount, String status, Instant createdAt, String payoutAccountHolderKana) {
-        static MerchantDto of(Merchant m) {
+            String bankId, String payoutAccount, String status, Instant createdAt, String payoutAccountHolderKana,
+            long version) {
+        public static MerchantDto of(Merchant m) {
             return new MerchantDto(m.id(), m.name(), m.city(), m.country(), m.currency().getCurrencyCode(), m.mcc(),
-                    m.bankId(), m.payoutAccount(), m.status().name(), m.createdAt(), m.payoutAccountHolderKana());
+                    m.bankId(), m.payoutAccount(), m.status().name(), m.createdAt(), m.payoutAccountHolderKana(),
+                    m.version());
         }
     }
 
@@ -69,6 +80,15 @@ public class MerchantResource {
         Merchant merchant = merchants.register(MerchantRegistration.of(r.name(), r.city(), r.country(), r.currency(),
                 r.mcc(), r.bankId(), r.payoutAccount(), r.payoutAccountHolderKana()));
         return Response.status(201).entity(MerchantDto.of(merchant)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Change a merchant (operators; send the version you read to guard against concurrent edits)")
+    public MerchantDto update(@PathParam("id") UUID id, @NotNull @Valid MerchantUpdate r) {
+        return MerchantDto.of(merchants.update(id, MerchantRegistration.of(r.name(), r.city(), r.country(), r.currency(),
+                r.mcc(), r.bankId(), r.payoutAccount(), r.payoutAccountHolderKana()), r.version()));
     }
 
     @GET

@@ -20,8 +20,23 @@ public class MerchantRepository implements PanacheRepositoryBase<MerchantEntity,
                 .map(MerchantRepository::toDomain).toList();
     }
 
+    /** How many merchants there are (the console's pager). */
+    public long total() {
+        return count();
+    }
+
+    /** Writes the registration's editable details onto the entity (id, country, currency and status stay). */
+    public static void copy(com.kakehashi.merchant.domain.MerchantRegistration r, MerchantEntity e) {
+        e.name = r.name();
+        e.city = r.city();
+        e.mcc = r.mcc();
+        e.bankId = r.bankId();
+        e.payoutAccount = r.payoutAccount();
+        e.payoutAccountHolderKana = r.payoutAccountHolderKana();
+    }
+
     static Merchant toDomain(MerchantEntity e) {
         return new Merchant(e.id, e.name, e.city, e.country, Currencies.supported(e.currency), e.mcc, e.bankId,
-                e.payoutAccount, MerchantStatus.valueOf(e.status), e.createdAt, e.payoutAccountHolderKana);
+                e.payoutAccount, MerchantStatus.valueOf(e.status), e.createdAt, e.payoutAccountHolderKana, e.version);
     }
 }

@@ -138,15 +138,17 @@ public class ReconciliationResource {
     @GET
     @Path("/breaks")
     @RolesAllowed({Roles.OPERATOR, Roles.BANK})
-    @Operation(summary = "Breaks, filtered by bank, outcome, status, kind, batch; oldest first")
+    @Operation(summary = "Breaks, filtered by bank, outcome, status, kind, batch and age (openedBefore); oldest first")
     public List<BreakDto> breaks(@QueryParam("bankId") String bankId, @QueryParam("outcome") String outcome,
             @QueryParam("status") String status, @QueryParam("kind") String kind, @QueryParam("batchId") UUID batchId,
+            @QueryParam("openedBefore") String openedBefore,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
         if (page < 0 || size < 1 || size > 500) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "page >= 0 and 1 <= size <= 500");
         }
         String bank = caller.isOperator() ? bankId : caller.subject();
-        return breaks.list(bank, outcome, status, kind, batchId, page, size).stream().map(BreakDto::of).toList();
+        return breaks.list(bank, outcome, status, kind, batchId, instantOrNull(openedBefore, "openedBefore"), page, size)
+                .stream().map(BreakDto::of).toList();
     }
 
     @GET
@@ -243,6 +245,17 @@ public class ReconciliationResource {
     private void requireBank(String bankId) {
         if (!caller.isOperator() && !caller.subject().equals(bankId)) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "A bank sees its own reports only");
+        }
+    }
+
+    private static Instant instantOrNull(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, name + " must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z");
         }
     }
 

@@ -24,9 +24,11 @@ public class Breaks {
     @Inject
     Clock clock;
 
+    /** @param openedBefore only breaks opened before it (older than an age), or null for any age */
     @Transactional
-    public List<BreakRow> list(String bankId, String outcome, String status, String kind, UUID batchId, int page, int size) {
-        return repository.list(bankId, outcome, status, kind, batchId, page * size, size);
+    public List<BreakRow> list(String bankId, String outcome, String status, String kind, UUID batchId,
+            java.time.Instant openedBefore, int page, int size) {
+        return repository.list(bankId, outcome, status, kind, batchId, openedBefore, page * size, size);
     }
 
     @Transactional

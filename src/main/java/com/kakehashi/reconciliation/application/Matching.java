@@ -43,6 +43,8 @@ public class Matching {
     Event<PayoutReturned> returned;
     @Inject
     Clock clock;
+    @Inject
+    BreakAnnouncements announcements;
 
     public void match(String bankId, UUID statementId, String actor) {
         Instant now = clock.instant();
@@ -63,6 +65,7 @@ public class Matching {
             QuarkusTransaction.requiringNew().timeout(600).run(() -> {
                 breaks.cleared(matching.matchWindow(bankId, statementId, from, to, config.toleranceMinor(), run, now), now);
                 breaks.sync(bankId, run, statementId, from, to, now);
+                announcements.announceOpened(bankId, now);
             });
         }
         QuarkusTransaction.requiringNew().run(() -> {
@@ -70,6 +73,7 @@ public class Matching {
             matching.missing(bankId, config.missingGraceDays(), run, now);
             breaks.sync(bankId, run, null, 0, 0, now);
             breaks.clearOf(replaced, now);
+            announcements.announceOpened(bankId, now);
         });
         afterRun(bankId, run, actor, now);
     }
@@ -131,6 +135,7 @@ public class Matching {
             QuarkusTransaction.requiringNew().run(() -> {
                 matching.unprocessable(bankId, statementId, seq == null ? 0 : seq, expectedItemId, reason, run, now);
                 breaks.sync(bankId, run, statementId, seq == null ? 0 : seq, seq == null ? 0 : seq, now);
+                announcements.announceOpened(bankId, now);
             });
         }
     }

@@ -122,15 +122,22 @@ public class BreakRepository {
             left join expected_item x on x.id = b.expected_item_id
             """;
 
-    public List<BreakRow> list(String bankId, String outcome, String status, String kind, UUID batchId, int offset, int limit) {
+    /** @param openedBefore only breaks opened before this instant (an age filter applied before paging), or null */
+    public List<BreakRow> list(String bankId, String outcome, String status, String kind, UUID batchId,
+            Instant openedBefore, int offset, int limit) {
         return rows(SELECT + """
                 where (cast(?1 as varchar) is null or b.bank_id = cast(?1 as varchar))
                   and (cast(?2 as varchar) is null or b.outcome = cast(?2 as varchar))
                   and (cast(?3 as varchar) is null or b.status = cast(?3 as varchar))
                   and (cast(?4 as varchar) is null or b.kind = cast(?4 as varchar))
                   and (cast(?5 as uuid) is null or b.batch_id = cast(?5 as uuid))
-                order by b.created_at, b.id offset ?6 limit ?7""", bankId, outcome, status, kind, batchId, offset, limit);
+                  and b.created_at < cast(?8 as timestamptz)
+                order by b.created_at, b.id offset ?6 limit ?7""", bankId, outcome, status, kind, batchId, offset, limit,
+                openedBefore == null ? NO_AGE_LIMIT : openedBefore);
     }
+
+    /** Later than any break's opening: the list's age filter when none is asked for. */
+    private static final Instant NO_AGE_LIMIT = Instant.parse("9999-12-31T00:00:00Z");
 
     public Optional<BreakRow> byId(UUID id) {
         return rows(SELECT + " where b.id = ?1", id).stream().findFirst();

@@ -1,5 +1,6 @@
 package com.kakehashi.webhook.application;
 
+import com.kakehashi.common.security.Roles;
 import com.kakehashi.webhook.infra.WebhookRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -33,15 +34,15 @@ public class SubscriberIndex {
     @Scheduled(every = "${kakehashi.webhooks.subscriber-refresh-every:5s}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(repository::activeSubscribers);
+        List<WebhookRepository.Subscriber> rows = QuarkusTransaction.requiringNew().call(repository::activeSubscribers);
         Set<String> subjects = new HashSet<>();
         boolean operators = false;
-        for (Object[] row : rows) {
-            subjects.add((String) row[0]);
-            if (row[1] != null) {
-                subjects.add((String) row[1]);
+        for (WebhookRepository.Subscriber row : rows) {
+            subjects.add(row.owner());
+            if (row.alias() != null) {
+                subjects.add(row.alias());
             }
-            operators |= "operator".equals(row[2]);
+            operators |= Roles.OPERATOR.equals(row.ownerRole());
         }
         snapshot = new Snapshot(Set.copyOf(subjects), operators);
     }

@@ -32,6 +32,8 @@ public class WebhookDispatcher {
     WebhookConfig config;
     @Inject
     Clock clock;
+    @Inject
+    WebhookSecrets secrets;
 
     /** Claims and sends at most one batch of due deliveries; returns how many were attempted. */
     public int runOnce() {
@@ -49,7 +51,8 @@ public class WebhookDispatcher {
 
     void deliver(Claimed delivery) {
         long timestamp = clock.instant().getEpochSecond();
-        String signature = WebhookSignature.header(delivery.secret(), timestamp, delivery.body());
+        String secret = secrets.open(delivery.subscriptionId(), delivery.secret()); // a wrong key throws, loudly
+        String signature = WebhookSignature.header(secret, timestamp, delivery.body());
         WebhookSender.Outcome outcome = sender.send(delivery.url(), delivery.body(), delivery.eventId().toString(),
                 delivery.type(), signature, config.requestTimeout());
         Instant now = clock.instant();

@@ -36,8 +36,10 @@ public class Webhooks {
     SubscriberIndex index;
     @Inject
     jakarta.enterprise.inject.Instance<SubscriberAliases> aliases;
+    @Inject
+    WebhookSecrets secrets;
 
-    /** A new subscription and its signing secret, which is shown only in this answer. */
+    /** A new subscription and its signing secret, which is shown only in this answer (stored sealed, never plain). */
     public record Created(Subscription subscription, String secret) {
     }
 
@@ -64,8 +66,8 @@ public class Webhooks {
         String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         UUID id = UUID.randomUUID();
         String alias = aliases.isResolvable() ? aliases.get().aliasOf(caller).orElse(null) : null;
-        repository.insertSubscription(id, caller.subject(), roleOf(caller), alias, url, List.copyOf(events), secret,
-                clock.instant());
+        repository.insertSubscription(id, caller.subject(), roleOf(caller), alias, url, List.copyOf(events),
+                secrets.seal(id, secret), clock.instant());
         index.added(caller.subject(), alias, caller.isOperator());
         return new Created(repository.subscription(id).orElseThrow(), secret);
     }

@@ -1,8 +1,9 @@
 package com.kakehashi.webhook.infra;
 
-import com.kakehashi.common.sql.SqlValues;
+import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.webhook.domain.Delivery;
 import com.kakehashi.webhook.domain.EventType;
+import com.kakehashi.webhook.domain.SecretCipher.Sealed;
 import com.kakehashi.webhook.domain.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,29 +14,69 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Subscriptions, the event outbox and deliveries, in set-based SQL. */
+/** Subscriptions, the event outbox and deliveries, in set-based SQL; rows are read by column name. */
 @ApplicationScoped
 public class WebhookRepository {
     private static final String DELIVERY_COLUMNS = "d.id, d.event_id, d.subscription_id, e.type, d.resource_id, d.status,"
             + " d.attempts, d.next_attempt_at, d.last_status, d.last_error, d.created_at, d.delivered_at";
+    private static final String SUBSCRIPTION_COLUMNS = "id, owner, owner_role, url, events, status, created_at";
 
     @Inject
     EntityManager em;
 
+    /** Stores a subscription with its secret sealed; the plaintext secret is never written. */
     public void insertSubscription(UUID id, String owner, String role, String alias, String url, List<EventType> events,
-            String secret, Instant now) {
+            Sealed secret, Instant now) {
         em.createNativeQuery("""
-                insert into webhook_subscription (id, owner, owner_role, alias, url, events, secret, status, created_at)
-                values (?1, ?2, ?3, ?8, ?4, ?5, ?6, 'ACTIVE', ?7)""")
-                .setParameter(1, id).setParameter(2, owner).setParameter(3, role).setParameter(4, url)
-                .setParameter(5, eventList(events)).setParameter(6, secret).setParameter(7, now).setParameter(8, alias).executeUpdate();
+                insert into webhook_subscription (id, owner, owner_role, alias, url, events, secret_ciphertext, secret_nonce,
+                    secret_key_version, status, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'ACTIVE', ?10)""")
+                .setParameter(1, id).setParameter(2, owner).setParameter(3, role).setParameter(4, alias)
+                .setParameter(5, url).setParameter(6, eventList(events)).setParameter(7, secret.ciphertext())
+                .setParameter(8, secret.nonce()).setParameter(9, secret.keyVersion()).setParameter(10, now).executeUpdate();
     }
 
-    /** owner, alias, owner_role of every active subscription. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> activeSubscribers() {
-        return em.createNativeQuery("select owner, alias, owner_role from webhook_subscription where status = 'ACTIVE'",
-                Object[].class).getResultList();
+    /** Who an active subscription delivers to: its owner, the alias it also receives for, the owner's role. */
+    public record Subscriber(String owner, String alias, String ownerRole) {
+    }
+
+    public List<Subscriber> activeSubscribers() {
+        return SqlRow.list(SqlRow.query(em, "select owner, alias, owner_role from webhook_subscription where status = 'ACTIVE'"),
+                r -> new Subscriber(r.string("owner"), r.string("alias"), r.string("owner_role")));
+    }
+
+    /** A secret still stored in plain text (written before V12_1), to be sealed. */
+    public record PlaintextSecret(UUID id, String secret) {
+    }
+
+    public List<PlaintextSecret> plaintextSecrets(int limit) {
+        return SqlRow.list(SqlRow.query(em, "select id, secret from webhook_subscription where secret is not null"
+                + " order by id limit ?1 for update skip locked", limit),
+                r -> new PlaintextSecret(r.uuid("id"), r.string("secret")));
+    }
+
+    /** A sealed secret and the subscription it belongs to (the associated data it was sealed with). */
+    public record SealedSecret(UUID id, Sealed sealed) {
+    }
+
+    /**
+     * Active subscriptions' secrets sealed under a key other than {@code currentVersion}, to be sealed again under the
+     * current key (a deleted subscription never signs again, so its secret may stay under a retired key).
+     */
+    public List<SealedSecret> sealedUnderOtherKeys(int currentVersion, int limit) {
+        return SqlRow.list(SqlRow.query(em, "select id, secret_key_version, secret_nonce, secret_ciphertext"
+                + " from webhook_subscription where secret_key_version <> ?1 and status = 'ACTIVE'"
+                + " order by id limit ?2 for update skip locked",
+                currentVersion, limit), r -> new SealedSecret(r.uuid("id"), sealed(r)));
+    }
+
+    /** Replaces the subscription's secret by its sealed form and forgets the plaintext. */
+    public void storeSealed(UUID id, Sealed secret) {
+        em.createNativeQuery("""
+                update webhook_subscription set secret_ciphertext = ?2, secret_nonce = ?3, secret_key_version = ?4,
+                    secret = null where id = ?1""")
+                .setParameter(1, id).setParameter(2, secret.ciphertext()).setParameter(3, secret.nonce())
+                .setParameter(4, secret.keyVersion()).executeUpdate();
     }
 
     public Optional<Subscription> subscription(UUID id) {
@@ -44,12 +85,6 @@ public class WebhookRepository {
 
     public List<Subscription> subscriptionsOf(String owner) {
         return subscriptions("where owner = ?1 and status = 'ACTIVE' order by created_at, id", owner);
-    }
-
-    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
-    public Optional<String> secret(UUID subscriptionId) {
-        return em.createNativeQuery("select secret from webhook_subscription where id = ?1", String.class)
-                .setParameter(1, subscriptionId).getResultList().stream().findFirst().map(String.class::cast);
     }
 
     /** Deletes (deactivates) the subscription; its pending deliveries die with it. */
@@ -86,7 +121,7 @@ public class WebhookRepository {
     }
 
     /** A claimed delivery with what sending it needs. */
-    public record Claimed(UUID id, UUID eventId, UUID subscriptionId, String url, String secret, String body,
+    public record Claimed(UUID id, UUID eventId, UUID subscriptionId, String url, Sealed secret, String body,
             int attempts, Instant eventCreatedAt, String type) {
     }
 
@@ -96,7 +131,7 @@ public class WebhookRepository {
      * worker that died between claim and send) makes the delivery claimable again.
      */
     public List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit) {
-        List<?> rows = em.createNativeQuery("""
+        return SqlRow.list(SqlRow.query(em, """
                 with due as (
                     select d.id from webhook_delivery d
                     where d.status = 'PENDING' and d.next_attempt_at <= ?1 and (d.lease_until is null or d.lease_until <= ?1)
@@ -106,13 +141,10 @@ public class WebhookRepository {
                 update webhook_delivery d set lease_until = ?2, attempts = d.attempts + 1
                 from due, webhook_subscription s, webhook_event e
                 where d.id = due.id and s.id = d.subscription_id and e.id = d.event_id
-                returning d.id, d.event_id, d.subscription_id, s.url, s.secret, e.body, d.attempts, e.created_at, e.type""",
-                Object[].class).setParameter(1, now).setParameter(2, leaseUntil).setParameter(3, limit).getResultList();
-        return rows.stream().map(row -> {
-            Object[] r = (Object[]) row;
-            return new Claimed((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    ((Number) r[6]).intValue(), SqlValues.instant(r[7]), (String) r[8]);
-        }).toList();
+                returning d.id, d.event_id, d.subscription_id, s.url, s.secret_key_version, s.secret_nonce,
+                    s.secret_ciphertext, e.body, d.attempts, e.created_at, e.type""", now, leaseUntil, limit),
+                r -> new Claimed(r.uuid("id"), r.uuid("event_id"), r.uuid("subscription_id"), r.string("url"), sealed(r),
+                        r.string("body"), r.intValue("attempts"), r.instant("created_at"), r.string("type")));
     }
 
     public void markDelivered(UUID id, int httpStatus, Instant now) {
@@ -148,32 +180,33 @@ public class WebhookRepository {
         return deliveries("where d.subscription_id = ?1 and d.id = ?2", subscriptionId, deliveryId).stream().findFirst();
     }
 
-    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     private List<Delivery> deliveries(String where, Object... params) {
-        var q = em.createNativeQuery("select " + DELIVERY_COLUMNS
-                + " from webhook_delivery d join webhook_event e on e.id = d.event_id " + where, Object[].class);
-        for (int i = 0; i < params.length; i++) {
-            q.setParameter(i + 1, params[i]);
-        }
-        return q.getResultList().stream().map(row -> {
-            Object[] r = (Object[]) row;
-            return new Delivery((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4],
-                    Delivery.Status.valueOf((String) r[5]), ((Number) r[6]).intValue(), SqlValues.instant(r[7]),
-                    r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9], SqlValues.instant(r[10]),
-                    r[11] == null ? null : SqlValues.instant(r[11]));
-        }).toList();
+        return SqlRow.list(SqlRow.query(em, "select " + DELIVERY_COLUMNS
+                + " from webhook_delivery d join webhook_event e on e.id = d.event_id " + where, params),
+                r -> new Delivery(r.uuid("id"), r.uuid("event_id"), r.uuid("subscription_id"), r.string("type"),
+                        r.string("resource_id"), Delivery.Status.valueOf(r.string("status")), r.intValue("attempts"),
+                        r.instant("next_attempt_at"), r.intOrNull("last_status"), r.string("last_error"),
+                        r.instant("created_at"), r.instant("delivered_at")));
     }
 
-    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     private List<Subscription> subscriptions(String where, Object param) {
-        return em.createNativeQuery("select id, owner, owner_role, url, events, status, created_at from webhook_subscription "
-                + where, Object[].class).setParameter(1, param).getResultList().stream().map(row -> {
-                    Object[] r = (Object[]) row;
-                    List<EventType> events = Arrays.stream(((String) r[4]).split(",")).filter(s -> !s.isEmpty())
-                            .map(s -> EventType.byWireName(s).orElseThrow()).toList();
-                    return new Subscription((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], events,
-                            (String) r[5], SqlValues.instant(r[6]));
-                }).toList();
+        return SqlRow.list(SqlRow.query(em, "select " + SUBSCRIPTION_COLUMNS + " from webhook_subscription " + where, param),
+                r -> new Subscription(r.uuid("id"), r.string("owner"), r.string("owner_role"), r.string("url"),
+                        events(r.string("events")), r.string("status"), r.instant("created_at")));
+    }
+
+    private static List<EventType> events(String stored) {
+        return Arrays.stream(stored.split(",")).filter(s -> !s.isEmpty())
+                .map(s -> EventType.byWireName(s).orElseThrow()).toList();
+    }
+
+    /** The sealed secret of a row; a row still holding plain text (before start-up sealed it) has none yet. */
+    private static Sealed sealed(SqlRow r) {
+        Integer version = r.intOrNull("secret_key_version");
+        if (version == null) {
+            throw new IllegalStateException("a webhook secret is not sealed yet (start-up seals them; see docs/webhooks.md)");
+        }
+        return new Sealed(version, r.bytes("secret_nonce"), r.bytes("secret_ciphertext"));
     }
 
     /** Stored as ",a,b," so that one position() test finds a whole name. */

@@ -1,0 +1,42 @@
+package com.kakehashi.reconciliation.application;
+
+import com.kakehashi.common.money.MinorAmount;
+import com.kakehashi.reconciliation.domain.BreakOpened;
+import com.kakehashi.reconciliation.infra.OpenedBreakRepository;
+import com.kakehashi.reconciliation.infra.OpenedBreakRepository.OpenedBreak;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * Tells the others of every break the current transaction opened, once each: a {@link BreakOpened} per new break,
+ * fired in that transaction (MANDATORY), so the announcement commits with the break or not at all. Breaks seen again
+ * or reopened are not new and are not announced.
+ */
+@ApplicationScoped
+public class BreakAnnouncements {
+    @Inject
+    OpenedBreakRepository opened;
+    @Inject
+    Event<BreakOpened> breakOpened;
+    @Inject
+    Instance<BreakListeners> listeners;
+
+    /** Call after the break sync of a matching transaction; {@code at} is the time the sync was given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceOpened(String bankId, Instant at) {
+        if (listeners.isResolvable() && !listeners.get().anyListener()) {
+            return; // nobody would hear of them: not even the look-up
+        }
+        for (OpenedBreak b : opened.openedInThisTransaction(bankId, at)) {
+            breakOpened.fire(new BreakOpened(b.id(), b.bankId(), b.outcome(), b.kind(), b.statementId(), b.statementRef(),
+                    b.entry(), b.batchId(), b.expectedItemId(), b.endToEndId(), b.bankReference(), b.counterparty(),
+                    b.amountMinor() == null || b.currency() == null ? null : MinorAmount.of(b.amountMinor(), b.currency()),
+                    b.currency() == null ? null : MinorAmount.of(b.differenceMinor(), b.currency()), b.valueDate(),
+                    b.detail(), b.createdAt()));
+        }
+    }
+}
