@@ -41,37 +41,71 @@ public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     private static final Caller OPERATOR = new Caller("demo-operator", Set.of(Roles.OPERATOR));
 
-    record DemoMerchant(String name, String city, String country, String currency, String mcc, String bank,
-            String payoutAccount) {
-    }
+    record DemoMerchant(
+            String name, String city, String country, String currency, String mcc, String bank, String payoutAccount) {}
 
-    record DemoTraveller(String subject, String holderName, String accountNumber, long yen) {
-    }
+    record DemoTraveller(String subject, String holderName, String accountNumber, long yen) {}
 
     /** How far seeding got; bin/demo prints tokens only once it is READY. */
     public enum State {
-        SEEDING, READY, FAILED, OFF
+        SEEDING,
+        READY,
+        FAILED,
+        OFF
     }
 
     /** The Japanese funding bank (top-ups, yen payouts) and the Chinese settlement bank (yuan payouts). */
     static List<PartnerBank> banks(Clock clock) {
         return List.of(
-                new PartnerBank(PartnerBanks.FUNDING_BANK_ID, "Kakehashi Funding Bank (Japan)", "JP", "JPY", "KKHSJPJTXXX",
-                        ZoneId.of("Asia/Tokyo"), "JP0001-001-7777777", List.of("0 0 18 * * ?"),
-                        Set.of(FileFormat.CSV, FileFormat.PAIN001), DeliveryChannel.DIRECTORY, "jp-funding-bank",
-                        clock.instant(), 0),
-                new PartnerBank("cn-settlement-bank", "Kakehashi Settlement Bank (China)", "CN", "CNY", "KKHSCNSHXXX",
-                        ZoneId.of("Asia/Shanghai"), "CN6222020200999999", List.of("0 0 12 * * ?", "0 0 22 * * ?"),
-                        Set.of(FileFormat.PAIN001), DeliveryChannel.DIRECTORY, "cn-settlement-bank", clock.instant(), 0));
+                new PartnerBank(
+                        PartnerBanks.FUNDING_BANK_ID,
+                        "Kakehashi Funding Bank (Japan)",
+                        "JP",
+                        "JPY",
+                        "KKHSJPJTXXX",
+                        ZoneId.of("Asia/Tokyo"),
+                        "JP0001-001-7777777",
+                        List.of("0 0 18 * * ?"),
+                        Set.of(FileFormat.CSV, FileFormat.PAIN001),
+                        DeliveryChannel.DIRECTORY,
+                        "jp-funding-bank",
+                        clock.instant(),
+                        0),
+                new PartnerBank(
+                        "cn-settlement-bank",
+                        "Kakehashi Settlement Bank (China)",
+                        "CN",
+                        "CNY",
+                        "KKHSCNSHXXX",
+                        ZoneId.of("Asia/Shanghai"),
+                        "CN6222020200999999",
+                        List.of("0 0 12 * * ?", "0 0 22 * * ?"),
+                        Set.of(FileFormat.PAIN001),
+                        DeliveryChannel.DIRECTORY,
+                        "cn-settlement-bank",
+                        clock.instant(),
+                        0));
     }
 
     static final List<DemoMerchant> MERCHANTS = List.of(
             new DemoMerchant("Akihabara Denki", "Tokyo", "JP", "JPY", "5732", "jp-funding-bank", "0001-001-1234567"),
             new DemoMerchant("Shinjuku Konbini", "Tokyo", "JP", "JPY", "5411", "jp-funding-bank", "0001-002-2345678"),
             new DemoMerchant("Namba Depato", "Osaka", "JP", "JPY", "5311", "jp-funding-bank", "0001-101-3456789"),
-            new DemoMerchant("Nanjing Road Tea House", "Shanghai", "CN", "CNY", "5814", "cn-settlement-bank",
+            new DemoMerchant(
+                    "Nanjing Road Tea House",
+                    "Shanghai",
+                    "CN",
+                    "CNY",
+                    "5814",
+                    "cn-settlement-bank",
                     "6222020200112233445"),
-            new DemoMerchant("Pudong Electronics", "Shanghai", "CN", "CNY", "5732", "cn-settlement-bank",
+            new DemoMerchant(
+                    "Pudong Electronics",
+                    "Shanghai",
+                    "CN",
+                    "CNY",
+                    "5732",
+                    "cn-settlement-bank",
                     "6222020200556677889"));
 
     static final List<DemoTraveller> TRAVELLERS = List.of(
@@ -80,16 +114,22 @@ public class DemoData {
 
     @Inject
     PartnerBanks partnerBanks;
+
     @Inject
     Clock clock;
+
     @Inject
     Merchants merchants;
+
     @Inject
     Wallets wallets;
+
     @Inject
     TopUps topUps;
+
     @Inject
     MerchantQrCodes qrCodes;
+
     @Inject
     FxImports fxImports;
 
@@ -99,7 +139,8 @@ public class DemoData {
     void onHttpStarted(@ObservesAsync HttpServerStart started) {
         if (!DemoProfile.active()) {
             state = State.OFF;
-            LOG.error("A demo build started outside the demo profile: demo endpoints, sandbox bank and demo data stay off");
+            LOG.error(
+                    "A demo build started outside the demo profile: demo endpoints, sandbox bank and demo data stay off");
             return;
         }
         Thread.ofVirtual().name("demo-seed").start(this::seedIfEmpty);
@@ -119,17 +160,33 @@ public class DemoData {
                 return;
             }
             for (DemoMerchant m : MERCHANTS) {
-                Merchant merchant = merchants.register(MerchantRegistration.of(m.name(), m.city(), m.country(),
-                        m.currency(), m.mcc(), m.bank(), m.payoutAccount()));
-                LOG.infof("Demo merchant %s (%s, %s): id %s%n  static QR: %s", merchant.name(), merchant.city(),
-                        merchant.currency().getCurrencyCode(), merchant.id(), qrCodes.payloadFor(com.kakehashi.merchant.application.PrintedOnQr.of(merchant), Optional.empty()));
+                Merchant merchant = merchants.register(MerchantRegistration.of(
+                        m.name(), m.city(), m.country(), m.currency(), m.mcc(), m.bank(), m.payoutAccount()));
+                LOG.infof(
+                        "Demo merchant %s (%s, %s): id %s%n  static QR: %s",
+                        merchant.name(),
+                        merchant.city(),
+                        merchant.currency().getCurrencyCode(),
+                        merchant.id(),
+                        qrCodes.payloadFor(
+                                com.kakehashi.merchant.application.PrintedOnQr.of(merchant), Optional.empty()));
             }
             for (DemoTraveller t : TRAVELLERS) {
                 Caller traveller = new Caller(t.subject(), Set.of(Roles.TRAVELLER));
                 Wallet wallet = wallets.open(traveller);
-                wallets.linkBankAccount(traveller, wallet.id(), new JapaneseBankAccount("0001", "001",
-                        JapaneseBankAccount.AccountType.ORDINARY, t.accountNumber(), t.holderName()));
-                var topUp = topUps.request(traveller, wallet.id(), "demo-seed-" + wallet.id(),
+                wallets.linkBankAccount(
+                        traveller,
+                        wallet.id(),
+                        new JapaneseBankAccount(
+                                "0001",
+                                "001",
+                                JapaneseBankAccount.AccountType.ORDINARY,
+                                t.accountNumber(),
+                                t.holderName()));
+                var topUp = topUps.request(
+                        traveller,
+                        wallet.id(),
+                        "demo-seed-" + wallet.id(),
                         Amounts.parsePositive(Long.toString(t.yen()), "JPY"));
                 LOG.infof("Demo wallet of %s: id %s, top-up %s %s", t.subject(), wallet.id(), t.yen(), topUp.status());
             }
@@ -161,6 +218,7 @@ public class DemoData {
     }
 
     private boolean alreadySeeded() {
-        return merchants.list(0, 100).stream().anyMatch(m -> m.name().equals(MERCHANTS.get(0).name()));
+        return merchants.list(0, 100).stream()
+                .anyMatch(m -> m.name().equals(MERCHANTS.get(0).name()));
     }
 }

@@ -15,8 +15,7 @@ import java.util.List;
 public final class DemoProfile {
     public static final String NAME = "demo";
 
-    private DemoProfile() {
-    }
+    private DemoProfile() {}
 
     /** True when the running application's profiles include demo. */
     public static boolean active() {

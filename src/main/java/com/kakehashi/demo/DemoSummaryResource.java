@@ -27,26 +27,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PermitAll
 @Tag(name = "Demo (demo profile only)")
 public class DemoSummaryResource {
-    public record MerchantEntry(UUID id, String name, String city, String currency, String staticQr) {
-    }
+    public record MerchantEntry(UUID id, String name, String city, String currency, String staticQr) {}
 
-    public record WalletEntry(String owner, UUID id, MoneyDto balance) {
-    }
+    public record WalletEntry(String owner, UUID id, MoneyDto balance) {}
 
-    public record ChinaCodeEntry(String network, String payload, String merchantName) {
-    }
+    public record ChinaCodeEntry(String network, String payload, String merchantName) {}
 
     /** {@code state}: SEEDING until the demo data is complete, then READY (or FAILED, see the log). */
-    public record Summary(DemoData.State state, List<MerchantEntry> merchants, List<WalletEntry> wallets,
-            List<ChinaCodeEntry> chinaCodes) {
-    }
+    public record Summary(
+            DemoData.State state,
+            List<MerchantEntry> merchants,
+            List<WalletEntry> wallets,
+            List<ChinaCodeEntry> chinaCodes) {}
 
     @Inject
     DemoData demoData;
+
     @Inject
     Merchants merchants;
+
     @Inject
     Wallets wallets;
+
     @Inject
     MerchantQrCodes qrCodes;
 
@@ -55,7 +57,11 @@ public class DemoSummaryResource {
     public Summary summary() {
         DemoProfile.requireActive();
         List<MerchantEntry> merchantEntries = merchants.list(0, 50).stream()
-                .map(m -> new MerchantEntry(m.id(), m.name(), m.city(), m.currency().getCurrencyCode(),
+                .map(m -> new MerchantEntry(
+                        m.id(),
+                        m.name(),
+                        m.city(),
+                        m.currency().getCurrencyCode(),
                         qrCodes.payloadFor(com.kakehashi.merchant.application.PrintedOnQr.of(m), Optional.empty())))
                 .toList();
         List<WalletEntry> walletEntries = DemoData.TRAVELLERS.stream()
@@ -64,7 +70,8 @@ public class DemoSummaryResource {
                 .toList();
         // Resolvable by the demo's cn-sandbox-acquirer (docs/acquiring.md).
         List<ChinaCodeEntry> chinaCodes = com.kakehashi.acquiring.sandbox.SandboxCodes.demoCodes().stream()
-                .map(c -> new ChinaCodeEntry(c.network(), c.payload(), c.merchantName())).toList();
+                .map(c -> new ChinaCodeEntry(c.network(), c.payload(), c.merchantName()))
+                .toList();
         return new Summary(demoData.state(), merchantEntries, walletEntries, chinaCodes);
     }
 }

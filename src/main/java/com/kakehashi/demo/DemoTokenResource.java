@@ -38,15 +38,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Demo (demo profile only)")
 public class DemoTokenResource {
     static final Duration LIFETIME = Duration.ofHours(12);
-    private static final Set<String> ROLES = Set.of(Roles.TRAVELLER, Roles.MERCHANT, Roles.BANK, Roles.OPERATOR, Roles.ACQUIRER);
+    private static final Set<String> ROLES =
+            Set.of(Roles.TRAVELLER, Roles.MERCHANT, Roles.BANK, Roles.OPERATOR, Roles.ACQUIRER);
 
-    public record TokenRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String subject,
+    public record TokenRequest(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}")
+            String subject,
+
             @NotEmpty List<@NotNull String> roles,
-            @Pattern(regexp = "[a-z]{1,20}") String tier) {
-    }
+            @Pattern(regexp = "[a-z]{1,20}") String tier) {}
 
-    public record TokenDto(String token, Instant expiresAt) {
-    }
+    public record TokenDto(String token, Instant expiresAt) {}
 
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
@@ -55,18 +57,24 @@ public class DemoTokenResource {
     @Operation(summary = "Mint a demo bearer token for a subject and roles")
     public Response mint(@NotNull @Valid TokenRequest request, @Context HttpServerRequest http) {
         DemoProfile.requireActive();
-        if (http == null || http.remoteAddress() == null || !DemoProfile.isLoopback(http.remoteAddress().host())) {
+        if (http == null
+                || http.remoteAddress() == null
+                || !DemoProfile.isLoopback(http.remoteAddress().host())) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "Demo tokens are minted for callers on this machine only");
         }
         for (String role : request.roles()) {
             if (role == null || !ROLES.contains(role)) {
-                throw new BusinessException(ErrorCode.INVALID_REQUEST,
+                throw new BusinessException(
+                        ErrorCode.INVALID_REQUEST,
                         "Unknown role '" + role + "'; roles are traveller, merchant, bank, operator, acquirer");
             }
         }
         Instant expiresAt = Instant.now().plus(LIFETIME);
-        var claims = Jwt.issuer(issuer).subject(request.subject()).upn(request.subject())
-                .groups(Set.copyOf(request.roles())).expiresAt(expiresAt);
+        var claims = Jwt.issuer(issuer)
+                .subject(request.subject())
+                .upn(request.subject())
+                .groups(Set.copyOf(request.roles()))
+                .expiresAt(expiresAt);
         if (request.tier() != null) {
             claims.claim("tier", request.tier()); // a customer tier, e.g. "gold": FX spreads may differ by tier
         }

@@ -41,8 +41,16 @@ class AcquiringAuthorizationTest {
         String bank = SettlementFixtures.aSettlementBank("CNY");
         String acquirer = aChineseAcquirer(bank);
         aRateInForceNow("CNY", "JPY", "21.2469", clock.instant());
-        String paymentId = acquire(acquirer, aPaymentCode(traveller, walletId), "10.00", "CNY",
-                UUID.randomUUID().toString()).then().statusCode(201).extract().path("id");
+        String paymentId = acquire(
+                        acquirer,
+                        aPaymentCode(traveller, walletId),
+                        "10.00",
+                        "CNY",
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Map<String, String> who = new LinkedHashMap<>();
         who.put("anonymous", null);
         who.put("own traveller", Tokens.bearer(traveller, "traveller"));
@@ -54,32 +62,82 @@ class AcquiringAuthorizationTest {
         who.put("operator", Tokens.operator());
         List<String> failures = new ArrayList<>();
 
-        check(failures, who, "POST /v1/acquirers", r -> r.body(acquirerRequest("acq-" + UUID.randomUUID()
-                .toString().substring(0, 8), bank, null, List.of())).post("/v1/acquirers").statusCode(),
-                Map.of("operator", 201), 403);
-        check(failures, who, "GET /v1/acquirers", r -> r.get("/v1/acquirers").statusCode(), Map.of("operator", 200), 403);
-        check(failures, who, "GET /v1/acquirers/{id}", r -> r.get("/v1/acquirers/{id}", acquirer).statusCode(),
-                Map.of("operator", 200, "own acquirer", 200, "other acquirer", 404), 403);
-        check(failures, who, "POST /v1/wallets/{id}/payment-codes", r -> r.post("/v1/wallets/{id}/payment-codes",
-                walletId).statusCode(), Map.of("own traveller", 201, "other traveller", 404), 403);
-        check(failures, who, "POST /v1/acquiring/payments", r -> r.header("Idempotency-Key", UUID.randomUUID()
-                .toString()).body(AcquiringFixtures.paymentBody("812345678901234567", "1.00", "CNY"))
-                .post("/v1/acquiring/payments").statusCode(),
-                Map.of("own acquirer", 422, "other acquirer", 422), 403);
-        check(failures, who, "GET /v1/acquiring/payments/{id}", r -> r.get("/v1/acquiring/payments/{id}", paymentId)
-                .statusCode(), Map.of("own acquirer", 200, "other acquirer", 404, "operator", 200), 403);
-        check(failures, who, "POST /v1/acquiring/payments/{id}/refunds", r -> r.header("Idempotency-Key",
-                UUID.randomUUID().toString()).body(Map.of("amount", Map.of("amount", "1.00", "currency", "CNY")))
-                .post("/v1/acquiring/payments/{id}/refunds", paymentId).statusCode(),
-                Map.of("own acquirer", 201, "other acquirer", 404), 403);
-        check(failures, who, "GET /v1/webhooks", r -> r.get("/v1/webhooks").statusCode(),
-                Map.of("merchant", 200, "own acquirer", 200, "other acquirer", 200, "operator", 200), 403);
+        check(
+                failures,
+                who,
+                "POST /v1/acquirers",
+                r -> r.body(acquirerRequest(
+                                "acq-" + UUID.randomUUID().toString().substring(0, 8), bank, null, List.of()))
+                        .post("/v1/acquirers")
+                        .statusCode(),
+                Map.of("operator", 201),
+                403);
+        check(
+                failures,
+                who,
+                "GET /v1/acquirers",
+                r -> r.get("/v1/acquirers").statusCode(),
+                Map.of("operator", 200),
+                403);
+        check(
+                failures,
+                who,
+                "GET /v1/acquirers/{id}",
+                r -> r.get("/v1/acquirers/{id}", acquirer).statusCode(),
+                Map.of("operator", 200, "own acquirer", 200, "other acquirer", 404),
+                403);
+        check(
+                failures,
+                who,
+                "POST /v1/wallets/{id}/payment-codes",
+                r -> r.post("/v1/wallets/{id}/payment-codes", walletId).statusCode(),
+                Map.of("own traveller", 201, "other traveller", 404),
+                403);
+        check(
+                failures,
+                who,
+                "POST /v1/acquiring/payments",
+                r -> r.header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body(AcquiringFixtures.paymentBody("812345678901234567", "1.00", "CNY"))
+                        .post("/v1/acquiring/payments")
+                        .statusCode(),
+                Map.of("own acquirer", 422, "other acquirer", 422),
+                403);
+        check(
+                failures,
+                who,
+                "GET /v1/acquiring/payments/{id}",
+                r -> r.get("/v1/acquiring/payments/{id}", paymentId).statusCode(),
+                Map.of("own acquirer", 200, "other acquirer", 404, "operator", 200),
+                403);
+        check(
+                failures,
+                who,
+                "POST /v1/acquiring/payments/{id}/refunds",
+                r -> r.header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body(Map.of("amount", Map.of("amount", "1.00", "currency", "CNY")))
+                        .post("/v1/acquiring/payments/{id}/refunds", paymentId)
+                        .statusCode(),
+                Map.of("own acquirer", 201, "other acquirer", 404),
+                403);
+        check(
+                failures,
+                who,
+                "GET /v1/webhooks",
+                r -> r.get("/v1/webhooks").statusCode(),
+                Map.of("merchant", 200, "own acquirer", 200, "other acquirer", 200, "operator", 200),
+                403);
 
         assertThat(failures).isEmpty();
     }
 
-    private static void check(List<String> failures, Map<String, String> who, String call,
-            Function<RequestSpecification, Integer> request, Map<String, Integer> admitted, int otherwise) {
+    private static void check(
+            List<String> failures,
+            Map<String, String> who,
+            String call,
+            Function<RequestSpecification, Integer> request,
+            Map<String, Integer> admitted,
+            int otherwise) {
         who.forEach((name, token) -> {
             RequestSpecification spec = given().contentType(ContentType.JSON);
             if (token != null) {

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class AcquiringPaymentTest {
     @Inject
     LedgerChecks ledger;
+
     @Inject
     TestClock clock;
 
@@ -66,30 +67,57 @@ class AcquiringPaymentTest {
     void aScannedCodeChargesTheWalletAtTheCustomerRateInOneStep() {
         String code = aPaymentCode(traveller, walletId);
 
-        String id = acquire(acquirer, code, "128.50", "CNY", UUID.randomUUID().toString()).then().statusCode(201)
-                .body("status", equalTo("CAPTURED")).body("price.amount", equalTo("128.50"))
-                .body("charge.amount", equalTo("2744")).body("charge.currency", equalTo("JPY"))
-                .body("rate", equalTo("21.3531345")).body("fee.amount", equalTo("0"))
-                .body("capturedAt", notNullValue()).body("acquirerId", equalTo(acquirer))
-                .body("merchant.reference", equalTo("M-0042")).extract().path("id");
+        String id = acquire(acquirer, code, "128.50", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("CAPTURED"))
+                .body("price.amount", equalTo("128.50"))
+                .body("charge.amount", equalTo("2744"))
+                .body("charge.currency", equalTo("JPY"))
+                .body("rate", equalTo("21.3531345"))
+                .body("fee.amount", equalTo("0"))
+                .body("capturedAt", notNullValue())
+                .body("acquirerId", equalTo(acquirer))
+                .body("merchant.reference", equalTo("M-0042"))
+                .extract()
+                .path("id");
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("7256");
-        given().header("Authorization", acquirerToken(acquirer)).get("/v1/acquiring/payments/{id}", id)
-                .then().statusCode(200).body("merchant.name", equalTo("Lao Beijing Noodles"));
+        given().header("Authorization", acquirerToken(acquirer))
+                .get("/v1/acquiring/payments/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("merchant.name", equalTo("Lao Beijing Noodles"));
         given().header("Authorization", com.kakehashi.support.Fixtures.travellerToken(traveller))
-                .get("/v1/payments/{id}", id).then().statusCode(200).body("charge.amount", equalTo("2744"));
+                .get("/v1/payments/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("charge.amount", equalTo("2744"));
     }
 
     @Test
     void anAcquirerSeesOnlyItsOwnPayments() {
-        String id = acquire(acquirer, aPaymentCode(traveller, walletId), "10.00", "CNY", UUID.randomUUID().toString())
-                .then().statusCode(201).extract().path("id");
+        String id = acquire(
+                        acquirer,
+                        aPaymentCode(traveller, walletId),
+                        "10.00",
+                        "CNY",
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String other = aChineseAcquirer(bankId);
 
-        given().header("Authorization", acquirerToken(other)).get("/v1/acquiring/payments/{id}", id)
-                .then().statusCode(404).body("code", equalTo("payment_not_found"));
-        given().header("Authorization", com.kakehashi.support.Tokens.operator()).get("/v1/acquiring/payments/{id}", id)
-                .then().statusCode(200);
+        given().header("Authorization", acquirerToken(other))
+                .get("/v1/acquiring/payments/{id}", id)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("payment_not_found"));
+        given().header("Authorization", com.kakehashi.support.Tokens.operator())
+                .get("/v1/acquiring/payments/{id}", id)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -97,7 +125,9 @@ class AcquiringPaymentTest {
         String code = aPaymentCode(traveller, walletId);
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            calls.add(() -> acquire(acquirer, code, "10.00", "CNY", UUID.randomUUID().toString()).statusCode());
+            calls.add(() -> acquire(
+                            acquirer, code, "10.00", "CNY", UUID.randomUUID().toString())
+                    .statusCode());
         }
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<Integer> statuses = new ArrayList<>();
@@ -117,9 +147,13 @@ class AcquiringPaymentTest {
     @Test
     void aUsedCodeIsRefused() {
         String code = aPaymentCode(traveller, walletId);
-        acquire(acquirer, code, "10.00", "CNY", UUID.randomUUID().toString()).then().statusCode(201);
+        acquire(acquirer, code, "10.00", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201);
 
-        acquire(acquirer, code, "10.00", "CNY", UUID.randomUUID().toString()).then().statusCode(409)
+        acquire(acquirer, code, "10.00", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("payment_code_used"));
     }
 
@@ -128,38 +162,61 @@ class AcquiringPaymentTest {
         String code = aPaymentCode(traveller, walletId);
         clock.advance(Duration.ofSeconds(61));
 
-        acquire(acquirer, code, "10.00", "CNY", UUID.randomUUID().toString()).then().statusCode(422)
+        acquire(acquirer, code, "10.00", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("payment_code_expired"));
         assertThat(balanceOf(traveller, walletId)).isEqualTo("10000");
     }
 
     @Test
     void aCodeThisServiceNeverIssuedIsUnknown() {
-        acquire(acquirer, "812345678901234567", "10.00", "CNY", UUID.randomUUID().toString()).then().statusCode(422)
+        acquire(
+                        acquirer,
+                        "812345678901234567",
+                        "10.00",
+                        "CNY",
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("payment_code_unknown"));
         String issued = aPaymentCode(traveller, walletId);
         String mistyped = issued.substring(0, 5) + ((issued.charAt(5) - '0' + 1) % 10) + issued.substring(6);
-        acquire(acquirer, mistyped, "10.00", "CNY", UUID.randomUUID().toString()).then().statusCode(422)
+        acquire(acquirer, mistyped, "10.00", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("payment_code_unknown"));
     }
 
     @Test
     void aCodeThatCannotPayStaysUsableAfterTheRefusal() {
         String code = aPaymentCode(traveller, walletId);
-        acquire(acquirer, code, "5000.00", "CNY", UUID.randomUUID().toString()).then().statusCode(422)
+        acquire(acquirer, code, "5000.00", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("insufficient_funds"));
 
-        acquire(acquirer, code, "10.00", "CNY", UUID.randomUUID().toString()).then().statusCode(201);
+        acquire(acquirer, code, "10.00", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void theSameIdempotencyKeyReplaysTheAnswer() {
         String code = aPaymentCode(traveller, walletId);
         String key = UUID.randomUUID().toString();
-        String first = acquire(acquirer, code, "10.00", "CNY", key).then().statusCode(201).extract().asString();
+        String first = acquire(acquirer, code, "10.00", "CNY", key)
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
 
-        String again = acquire(acquirer, code, "10.00", "CNY", key).then().statusCode(201)
-                .header("Idempotent-Replayed", "true").extract().asString();
+        String again = acquire(acquirer, code, "10.00", "CNY", key)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .extract()
+                .asString();
 
         assertThat(again).isEqualTo(first);
         assertThat(balanceOf(traveller, walletId)).isEqualTo(Long.toString(10_000 - 214));
@@ -172,9 +229,13 @@ class AcquiringPaymentTest {
         aPaymentCode(traveller, walletId);
         String newest = aPaymentCode(traveller, walletId);
 
-        acquire(acquirer, oldest, "10.00", "CNY", UUID.randomUUID().toString()).then().statusCode(422)
+        acquire(acquirer, oldest, "10.00", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("payment_code_expired"));
-        acquire(acquirer, newest, "10.00", "CNY", UUID.randomUUID().toString()).then().statusCode(201);
+        acquire(acquirer, newest, "10.00", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -184,15 +245,31 @@ class AcquiringPaymentTest {
 
     @Test
     void cancellationRestoresTheWalletByAReversalJournal() {
-        String id = acquire(acquirer, aPaymentCode(traveller, walletId), "128.50", "CNY", UUID.randomUUID().toString())
-                .then().statusCode(201).extract().path("id");
+        String id = acquire(
+                        acquirer,
+                        aPaymentCode(traveller, walletId),
+                        "128.50",
+                        "CNY",
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        cancel(id).then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancelledAt", notNullValue())
+        cancel(id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("cancelledAt", notNullValue())
                 .body("refundedPrice.amount", equalTo("128.50"));
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("10000");
         String payee = given().header("Authorization", com.kakehashi.support.Tokens.operator())
-                .get("/v1/acquirers/{id}", acquirer).then().statusCode(200).extract().path("payeeMerchantId");
+                .get("/v1/acquirers/{id}", acquirer)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("payeeMerchantId");
         assertThat(ledger.postingSum(payee)).isZero();
         cancel(id).then().statusCode(409).body("code", equalTo("payment_already_cancelled"));
         refund(id, "1.00").then().statusCode(409).body("code", equalTo("payment_already_cancelled"));
@@ -200,22 +277,41 @@ class AcquiringPaymentTest {
 
     @Test
     void aSettledPaymentIsRefundedNotCancelled() {
-        String id = acquire(acquirer, aPaymentCode(traveller, walletId), "128.50", "CNY", UUID.randomUUID().toString())
-                .then().log().ifValidationFails().statusCode(201).extract().path("id");
-        SettlementFixtures.run(bankId, clock.instant()).then().log().ifValidationFails().statusCode(201);
+        String id = acquire(
+                        acquirer,
+                        aPaymentCode(traveller, walletId),
+                        "128.50",
+                        "CNY",
+                        UUID.randomUUID().toString())
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        SettlementFixtures.run(bankId, clock.instant())
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201);
 
         cancel(id).then().statusCode(409).body("code", equalTo("payment_already_settled"));
-        refund(id, "28.50").then().statusCode(201).body("paymentStatus", equalTo("PARTIALLY_REFUNDED"))
+        refund(id, "28.50")
+                .then()
+                .statusCode(201)
+                .body("paymentStatus", equalTo("PARTIALLY_REFUNDED"))
                 .body("refundablePrice.amount", equalTo("100.00"));
     }
 
     private io.restassured.response.Response cancel(String id) {
-        return given().header("Authorization", acquirerToken(acquirer)).header("Idempotency-Key", UUID.randomUUID().toString())
+        return given().header("Authorization", acquirerToken(acquirer))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/v1/acquiring/payments/{id}/cancellation", id);
     }
 
     private io.restassured.response.Response refund(String id, String amount) {
-        return given().header("Authorization", acquirerToken(acquirer)).header("Idempotency-Key", UUID.randomUUID().toString())
+        return given().header("Authorization", acquirerToken(acquirer))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(io.restassured.http.ContentType.JSON)
                 .body(java.util.Map.of("amount", java.util.Map.of("amount", amount, "currency", "CNY")))
                 .post("/v1/acquiring/payments/{id}/refunds", id);

@@ -32,7 +32,8 @@ class PaymentCodeImagesTest {
     void theQrImageDecodesToTheQrPayloadAndTheBarcodeToThe18Digits() throws Exception {
         String traveller = aTravellerSubject();
         String walletId = aWalletHolding(traveller, 10_000);
-        JsonPath issued = issueCode(traveller, walletId).then().statusCode(201).extract().jsonPath();
+        JsonPath issued =
+                issueCode(traveller, walletId).then().statusCode(201).extract().jsonPath();
         String code = issued.getString("code");
         assertThat(code).matches("\\d{18}");
 
@@ -49,19 +50,30 @@ class PaymentCodeImagesTest {
     void theDefaultImageIsTheQrCode() throws Exception {
         String traveller = aTravellerSubject();
         String walletId = aWalletHolding(traveller, 10_000);
-        String code = issueCode(traveller, walletId).then().statusCode(201).extract().path("code");
+        String code =
+                issueCode(traveller, walletId).then().statusCode(201).extract().path("code");
 
         byte[] png = given().header("Authorization", travellerToken(traveller))
-                .get("/v1/wallets/{id}/payment-codes/{code}", walletId, code).then().statusCode(200)
-                .contentType("image/png").extract().asByteArray();
+                .get("/v1/wallets/{id}/payment-codes/{code}", walletId, code)
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray();
 
         assertThat(decode(png, BarcodeFormat.QR_CODE).getText()).isEqualTo(code);
     }
 
     private static byte[] image(String traveller, String walletId, String code, String format) {
-        return given().header("Authorization", travellerToken(traveller)).queryParam("format", format)
-                .get("/v1/wallets/{id}/payment-codes/{code}", walletId, code).then().statusCode(200)
-                .contentType("image/png").header("Cache-Control", "no-store").extract().asByteArray();
+        return given().header("Authorization", travellerToken(traveller))
+                .queryParam("format", format)
+                .get("/v1/wallets/{id}/payment-codes/{code}", walletId, code)
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .header("Cache-Control", "no-store")
+                .extract()
+                .asByteArray();
     }
 
     /** Decodes as a scanner restricted to one symbology would (so a QR cannot pass for a barcode). */
@@ -70,7 +82,13 @@ class PaymentCodeImagesTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image).as("a readable PNG").isNotNull();
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(format),
-                DecodeHintType.TRY_HARDER, Boolean.TRUE));
+        return new MultiFormatReader()
+                .decode(
+                        bitmap,
+                        Map.of(
+                                DecodeHintType.POSSIBLE_FORMATS,
+                                List.of(format),
+                                DecodeHintType.TRY_HARDER,
+                                Boolean.TRUE));
     }
 }

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 class ObservabilityTest {
     @Test
     void readinessIncludesTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
         given().get("/q/health/live").then().statusCode(200);
     }
@@ -42,22 +45,31 @@ class ObservabilityTest {
         BigDecimal notFound = Prometheus.sum("kakehashi_problems_total", "code=\"wallet_not_found\"");
         BigDecimal paymentRequests = Prometheus.sum("http_server_requests_seconds_count", "uri=\"/v1/payments\"");
 
-        pay(traveller, quoteId(traveller, walletId, qr, null), UUID.randomUUID().toString()).then().statusCode(201);
-        given().header("Authorization", Tokens.bearer(traveller, "traveller")).get("/v1/wallets/{id}", UUID.randomUUID())
-                .then().statusCode(404);
+        pay(traveller, quoteId(traveller, walletId, qr, null), UUID.randomUUID().toString())
+                .then()
+                .statusCode(201);
+        given().header("Authorization", Tokens.bearer(traveller, "traveller"))
+                .get("/v1/wallets/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404);
 
-        assertThat(Prometheus.sum("kakehashi_payments_captured_total", jpy).subtract(captured)).isEqualByComparingTo("1");
+        assertThat(Prometheus.sum("kakehashi_payments_captured_total", jpy).subtract(captured))
+                .isEqualByComparingTo("1");
         assertThat(Prometheus.sum("kakehashi_payments_charge_amount_sum", jpy).subtract(charged))
                 .isEqualByComparingTo("100");
-        assertThat(Prometheus.sum("kakehashi_problems_total", "code=\"wallet_not_found\"").subtract(notFound))
+        assertThat(Prometheus.sum("kakehashi_problems_total", "code=\"wallet_not_found\"")
+                        .subtract(notFound))
                 .isEqualByComparingTo("1");
-        assertThat(Prometheus.sum("http_server_requests_seconds_count", "uri=\"/v1/payments\"").subtract(paymentRequests))
+        assertThat(Prometheus.sum("http_server_requests_seconds_count", "uri=\"/v1/payments\"")
+                        .subtract(paymentRequests))
                 .isEqualByComparingTo("1");
     }
 
     @Test
     void theOpenApiDocumentDescribesTheContractWithExamples() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/v1/payments"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/v1/fx/rates"))
                 .body("components.schemas.Money.properties.amount.examples", hasItem("1280"));

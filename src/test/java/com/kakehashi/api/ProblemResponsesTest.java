@@ -42,24 +42,37 @@ class ProblemResponsesTest {
     }
 
     private void quoteRefused(String amount, String currency, int status, String code) {
-        quote(traveller, walletId, staticQr(tokyo), amount, currency).then().statusCode(status)
-                .contentType("application/problem+json").body("code", equalTo(code))
-                .body("status", equalTo(status)).body("type", startsWith("https://kakehashi.example/problems/"))
+        quote(traveller, walletId, staticQr(tokyo), amount, currency)
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("code", equalTo(code))
+                .body("status", equalTo(status))
+                .body("type", startsWith("https://kakehashi.example/problems/"))
                 .body("correlationId", notNullValue());
     }
 
     @Test
     void invalidJsonIsAProblem() {
-        given().header("Authorization", travellerToken(traveller)).contentType(ContentType.JSON)
-                .body("{\"walletId\": ").post("/v1/quotes")
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("malformed_json"));
+        given().header("Authorization", travellerToken(traveller))
+                .contentType(ContentType.JSON)
+                .body("{\"walletId\": ")
+                .post("/v1/quotes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("malformed_json"));
     }
 
     @Test
     void missingFieldsAreNamed() {
-        given().header("Authorization", travellerToken(traveller)).contentType(ContentType.JSON)
-                .body("{}").post("/v1/quotes")
-                .then().statusCode(400).body("code", equalTo("invalid_request"))
+        given().header("Authorization", travellerToken(traveller))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/v1/quotes")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_request"))
                 .body("errors.field", org.hamcrest.Matchers.hasItems("walletId", "qr"));
     }
 
@@ -90,7 +103,9 @@ class ProblemResponsesTest {
     void amountOverTheBalanceIsRefusedAtQuoteTime() {
         String poor = aTravellerSubject();
         String poorWallet = aWalletWithYen(poor, 100);
-        quote(poor, poorWallet, staticQr(tokyo), "101", "JPY").then().statusCode(422)
+        quote(poor, poorWallet, staticQr(tokyo), "101", "JPY")
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("insufficient_funds"));
     }
 
@@ -101,28 +116,51 @@ class ProblemResponsesTest {
 
     @Test
     void unknownIdsAreNotFoundProblems() {
-        given().header("Authorization", travellerToken(traveller)).get("/v1/wallets/{id}", UUID.randomUUID())
-                .then().statusCode(404).body("code", equalTo("wallet_not_found"));
-        given().header("Authorization", travellerToken(traveller)).get("/v1/payments/{id}", UUID.randomUUID())
-                .then().statusCode(404).body("code", equalTo("payment_not_found"));
-        given().header("Authorization", Tokens.operator()).get("/v1/merchants/{id}", UUID.randomUUID())
-                .then().statusCode(404).body("code", equalTo("merchant_not_found"));
-        given().header("Authorization", travellerToken(traveller)).get("/v1/wallets/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
-        given().header("Authorization", travellerToken(traveller)).get("/v1/nothing-here")
-                .then().statusCode(404).body("code", equalTo("not_found"));
+        given().header("Authorization", travellerToken(traveller))
+                .get("/v1/wallets/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("wallet_not_found"));
+        given().header("Authorization", travellerToken(traveller))
+                .get("/v1/payments/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("payment_not_found"));
+        given().header("Authorization", Tokens.operator())
+                .get("/v1/merchants/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("merchant_not_found"));
+        given().header("Authorization", travellerToken(traveller))
+                .get("/v1/wallets/not-a-uuid")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", travellerToken(traveller))
+                .get("/v1/nothing-here")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("not_found"));
     }
 
     @Test
     void aTamperedQrIsRefusedWithItsReason() {
         String payload = dynamicQr(tokyo, "500");
         String tampered = payload.replace("5802JP", "5802CN");
-        given().header("Authorization", travellerToken(traveller)).contentType(ContentType.JSON)
-                .body("{\"payload\":\"" + tampered + "\"}").post("/v1/qr/decode")
-                .then().statusCode(422).body("code", equalTo("qr_crc_mismatch"));
-        given().header("Authorization", travellerToken(traveller)).contentType(ContentType.JSON)
-                .body("{\"payload\":\"000201\"}").post("/v1/qr/decode")
-                .then().statusCode(422).body("code", equalTo("qr_malformed"));
+        given().header("Authorization", travellerToken(traveller))
+                .contentType(ContentType.JSON)
+                .body("{\"payload\":\"" + tampered + "\"}")
+                .post("/v1/qr/decode")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("qr_crc_mismatch"));
+        given().header("Authorization", travellerToken(traveller))
+                .contentType(ContentType.JSON)
+                .body("{\"payload\":\"000201\"}")
+                .post("/v1/qr/decode")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("qr_malformed"));
     }
 
     @Test
@@ -131,7 +169,9 @@ class ProblemResponsesTest {
         // Years before any rate another test may have published: no rate at all, whatever ran before.
         clock.advance(java.time.Duration.ofDays(-3650));
         try {
-            quote(traveller, walletId, qr, null, null).then().statusCode(422)
+            quote(traveller, walletId, qr, null, null)
+                    .then()
+                    .statusCode(422)
                     .body("code", equalTo("fx_rate_unavailable"));
         } finally {
             clock.reset();
@@ -140,13 +180,20 @@ class ProblemResponsesTest {
 
     @Test
     void anInvalidTokenIsUnauthenticated() {
-        given().header("Authorization", "Bearer not-a-jwt").get("/v1/wallets")
-                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("unauthenticated"));
+        given().header("Authorization", "Bearer not-a-jwt")
+                .get("/v1/wallets")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("unauthenticated"));
     }
 
     @Test
     void theDemoTokenEndpointDoesNotExistOutsideTheDemoProfile() {
-        given().contentType(ContentType.JSON).body("{\"subject\":\"x\",\"roles\":[\"operator\"]}")
-                .post("/v1/demo/tokens").then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{\"subject\":\"x\",\"roles\":[\"operator\"]}")
+                .post("/v1/demo/tokens")
+                .then()
+                .statusCode(404);
     }
 }

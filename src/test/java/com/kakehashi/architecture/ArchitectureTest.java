@@ -29,32 +29,56 @@ class ArchitectureTest {
     private static final List<String> FEATURES = featuresOf(CLASSES);
 
     static List<String> featuresOf(JavaClasses classes) {
-        return classes.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith(ROOT + "."))
-                .map(p -> p.substring(ROOT.length() + 1).split("\\.")[0]).filter(f -> !f.equals("common"))
-                .distinct().sorted().toList();
+        return classes.stream()
+                .map(JavaClass::getPackageName)
+                .filter(p -> p.startsWith(ROOT + "."))
+                .map(p -> p.substring(ROOT.length() + 1).split("\\.")[0])
+                .filter(f -> !f.equals("common"))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     @Test
     void theFeatureListComesFromThePackages() {
-        assertThat(FEATURES).contains("bank", "wallet", "merchant", "qr", "fx", "payment", "ledger", "idempotency",
-                "settlement", "reconciliation").doesNotContain("common");
+        assertThat(FEATURES)
+                .contains(
+                        "bank",
+                        "wallet",
+                        "merchant",
+                        "qr",
+                        "fx",
+                        "payment",
+                        "ledger",
+                        "idempotency",
+                        "settlement",
+                        "reconciliation")
+                .doesNotContain("common");
     }
 
     @Test
     void featuresDependOnEachOtherWithoutCycles() {
-        slices().matching(ROOT + ".(*)..").namingSlices("$1")
-                .that(DescribedPredicate.describe("a feature", (Slice slice) -> !slice.getDescription().equals("common")))
-                .should().beFreeOfCycles()
+        slices().matching(ROOT + ".(*)..")
+                .namingSlices("$1")
+                .that(DescribedPredicate.describe(
+                        "a feature", (Slice slice) -> !slice.getDescription().equals("common")))
+                .should()
+                .beFreeOfCycles()
                 .because("a cycle makes two features one: neither can change or be understood alone")
                 .check(CLASSES);
     }
 
     @Test
     void commonDependsOnNoFeature() {
-        noClasses().that().resideInAPackage(ROOT + ".common..")
-                .should().dependOnClassesThat(DescribedPredicate.describe("a feature's class",
-                        (JavaClass c) -> FEATURES.stream().anyMatch(f -> c.getPackageName().equals(ROOT + "." + f)
-                                || c.getPackageName().startsWith(ROOT + "." + f + "."))))
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".common..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "a feature's class",
+                        (JavaClass c) -> FEATURES.stream()
+                                .anyMatch(f -> c.getPackageName().equals(ROOT + "." + f)
+                                        || c.getPackageName().startsWith(ROOT + "." + f + "."))))
                 .because("common is the floor every feature stands on")
                 .check(CLASSES);
     }
@@ -72,34 +96,57 @@ class ArchitectureTest {
 
     @Test
     void apiNeverReachesInfrastructure() {
-        noClasses().that().resideInAPackage("..api..")
-                .should().dependOnClassesThat(DescribedPredicate.describe("infrastructure",
-                        (JavaClass c) -> c.getPackageName().endsWith(".infra") && !KNOWN_API_TO_INFRA.contains(c.getName())))
+        noClasses()
+                .that()
+                .resideInAPackage("..api..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "infrastructure",
+                        (JavaClass c) ->
+                                c.getPackageName().endsWith(".infra") && !KNOWN_API_TO_INFRA.contains(c.getName())))
                 .because("resources map application results to DTOs; persistence stays behind the application")
                 .check(CLASSES);
     }
 
     @Test
     void domainCodeImportsNoFramework() {
-        ArchRule rule = noClasses().that().resideInAnyPackage("..domain..", "..qr.emv..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.persistence..",
-                        "jakarta.ws.rs..", "jakarta.enterprise..", "jakarta.inject..", "jakarta.transaction..",
-                        "io.smallrye..", "org.hibernate..", "com.fasterxml..");
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage("..domain..", "..qr.emv..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.quarkus..",
+                        "jakarta.persistence..",
+                        "jakarta.ws.rs..",
+                        "jakarta.enterprise..",
+                        "jakarta.inject..",
+                        "jakarta.transaction..",
+                        "io.smallrye..",
+                        "org.hibernate..",
+                        "com.fasterxml..");
         rule.check(CLASSES);
     }
 
     @Test
     void theQrCodecIsAPureJavaLibrary() {
-        noClasses().that().resideInAPackage("..qr.emv..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("..qr.emv..", "java..")
+        noClasses()
+                .that()
+                .resideInAPackage("..qr.emv..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("..qr.emv..", "java..")
                 .check(CLASSES);
     }
 
     @Test
     void featuresUseEachOtherOnlyThroughApplicationAndDomain() {
         for (String feature : FEATURES) {
-            noClasses().that().resideInAPackage("com.kakehashi." + feature + "..")
-                    .should().dependOnClassesThat(internalsOfAnotherFeatureThan(feature))
+            noClasses()
+                    .that()
+                    .resideInAPackage("com.kakehashi." + feature + "..")
+                    .should()
+                    .dependOnClassesThat(internalsOfAnotherFeatureThan(feature))
                     .because("features talk through their application API")
                     .check(CLASSES);
         }
@@ -107,15 +154,22 @@ class ArchitectureTest {
 
     @Test
     void entitiesStayInInfrastructure() {
-        noClasses().that().areAnnotatedWith(jakarta.persistence.Entity.class)
-                .should().resideOutsideOfPackage("..infra..")
+        noClasses()
+                .that()
+                .areAnnotatedWith(jakarta.persistence.Entity.class)
+                .should()
+                .resideOutsideOfPackage("..infra..")
                 .check(CLASSES);
     }
 
     @Test
     void restResourcesNeverTouchInfrastructureOfTheirFeatureExceptRendering() {
-        noClasses().that().resideInAPackage("..api..")
-                .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+        noClasses()
+                .that()
+                .resideInAPackage("..api..")
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(jakarta.persistence.Entity.class)
                 .because("entities never reach the wire")
                 .check(CLASSES);
     }
@@ -124,7 +178,9 @@ class ArchitectureTest {
     void noFloatingPointAnywhereNearMoney() {
         ArchRule noFloatFields = fields().should(notBeOfType("float", "double", "java.lang.Float", "java.lang.Double"));
         noFloatFields.check(CLASSES);
-        methods().should(notReturnOrTake("float", "double", "java.lang.Float", "java.lang.Double")).check(CLASSES);
+        methods()
+                .should(notReturnOrTake("float", "double", "java.lang.Float", "java.lang.Double"))
+                .check(CLASSES);
     }
 
     /**
@@ -140,8 +196,10 @@ class ArchitectureTest {
                 String pkg = c.getPackageName();
                 boolean internal = pkg.endsWith(".infra") && !KNOWN_API_TO_INFRA.contains(c.getName())
                         || pkg.endsWith(".api") && !feature.equals(PRESENTATION_FEATURE);
-                return pkg.startsWith("com.kakehashi.") && !pkg.startsWith("com.kakehashi." + feature + ".")
-                        && !pkg.startsWith("com.kakehashi." + feature) && internal
+                return pkg.startsWith("com.kakehashi.")
+                        && !pkg.startsWith("com.kakehashi." + feature + ".")
+                        && !pkg.startsWith("com.kakehashi." + feature)
+                        && internal
                         && FEATURES.stream().anyMatch(f -> pkg.startsWith("com.kakehashi." + f + "."));
             }
         };

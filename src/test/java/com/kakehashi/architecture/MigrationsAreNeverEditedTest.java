@@ -26,13 +26,21 @@ class MigrationsAreNeverEditedTest {
     @Test
     void everyLandedMigrationIsPresentWithItsLandedBytes() throws IOException {
         Map<String, String> landed = manifest();
-        assertThat(landed).as("the manifest lists the landed migrations")
-                .containsKeys("V1__core_schema.sql", "V2__fx_engine.sql", "V3__settlement.sql",
-                        "V3_1__quartz_job_store.sql", "V4__reconciliation.sql");
+        assertThat(landed)
+                .as("the manifest lists the landed migrations")
+                .containsKeys(
+                        "V1__core_schema.sql",
+                        "V2__fx_engine.sql",
+                        "V3__settlement.sql",
+                        "V3_1__quartz_job_store.sql",
+                        "V4__reconciliation.sql");
         landed.forEach((file, checksum) -> {
             Path migration = MIGRATIONS.resolve(file);
-            assertThat(migration).as("landed migration %s was removed or renamed", file).exists();
-            assertThat(sha256(migration)).as("landed migration %s was edited: add a new migration instead", file)
+            assertThat(migration)
+                    .as("landed migration %s was removed or renamed", file)
+                    .exists();
+            assertThat(sha256(migration))
+                    .as("landed migration %s was edited: add a new migration instead", file)
                     .isEqualTo(checksum);
         });
     }

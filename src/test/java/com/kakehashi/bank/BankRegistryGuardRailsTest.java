@@ -24,16 +24,25 @@ class BankRegistryGuardRailsTest {
     @ValueSource(strings = {"/var/lib/postgresql", "../../etc", "outbox/../../../root"})
     void aDirectoryOutsideTheOutboxIsRefused(String target) {
         String id = newId();
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                .body(bankRequest(id, "JPY", "DIRECTORY", target)).post("/v1/banks").then().statusCode(422)
-                .contentType("application/problem+json").body("code", equalTo("delivery_target_not_allowed"));
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(bankRequest(id, "JPY", "DIRECTORY", target))
+                .post("/v1/banks")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("delivery_target_not_allowed"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://attacker.example/intake", "http://attacker.example"})
     void anUnregisteredHostIsRefused(String target) {
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                .body(bankRequest(newId(), "JPY", "HTTPS", target)).post("/v1/banks").then().statusCode(422)
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(bankRequest(newId(), "JPY", "HTTPS", target))
+                .post("/v1/banks")
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("delivery_target_not_allowed"));
     }
 
@@ -42,8 +51,13 @@ class BankRegistryGuardRailsTest {
     void cutoffsMoreOftenThanTheMinimumAreRefused(String cron) {
         Map<String, Object> body = bankRequest(newId(), "JPY", "DIRECTORY", "guarded");
         body.put("cutoffSchedule", List.of(cron));
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(body).post("/v1/banks")
-                .then().statusCode(422).body("code", equalTo("cutoff_too_frequent"));
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/v1/banks")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("cutoff_too_frequent"));
     }
 
     @ParameterizedTest
@@ -51,7 +65,12 @@ class BankRegistryGuardRailsTest {
     void twoSchedulesTogetherMayNotFireTooOftenEither(String crons) {
         Map<String, Object> body = bankRequest(newId(), "JPY", "DIRECTORY", "guarded");
         body.put("cutoffSchedule", List.of(crons.split(";")));
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(body).post("/v1/banks")
-                .then().statusCode(422).body("code", equalTo("cutoff_too_frequent"));
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/v1/banks")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("cutoff_too_frequent"));
     }
 }

@@ -2,11 +2,11 @@ package com.kakehashi.console;
 
 import static com.kakehashi.support.Fixtures.aTravellerSubject;
 import static com.kakehashi.support.Fixtures.aWalletWithYen;
+import static com.kakehashi.support.Fixtures.balanceOf;
 import static com.kakehashi.support.Fixtures.dynamicQr;
 import static com.kakehashi.support.Fixtures.pay;
 import static com.kakehashi.support.Fixtures.quoteId;
 import static com.kakehashi.support.FxFixtures.aRateInForceNow;
-import static com.kakehashi.support.Fixtures.balanceOf;
 import static com.kakehashi.support.SettlementFixtures.aMerchantOf;
 import static com.kakehashi.support.SettlementFixtures.aSettlementBank;
 import static com.kakehashi.support.SettlementFixtures.run;
@@ -55,8 +55,10 @@ class ConsoleBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
     @Inject
     TestClock clock;
+
     @Inject
     TopUps topUps;
 
@@ -64,10 +66,15 @@ class ConsoleBrowserTest {
     static void startTheBrowser() throws IOException, InterruptedException {
         if (!Browser.installed()) {
             // bin/test runs bin/ensure-chromium first; a bare ./mvnw run installs the browser here instead.
-            Process install = new ProcessBuilder("bin/ensure-chromium").inheritIO().start();
-            assertThat(install.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).as("bin/ensure-chromium finished").isTrue();
+            Process install =
+                    new ProcessBuilder("bin/ensure-chromium").inheritIO().start();
+            assertThat(install.waitFor(10, java.util.concurrent.TimeUnit.MINUTES))
+                    .as("bin/ensure-chromium finished")
+                    .isTrue();
         }
-        assertThat(Browser.installed()).as("chromium and chromedriver are installed (bin/ensure-chromium)").isTrue();
+        assertThat(Browser.installed())
+                .as("chromium and chromedriver are installed (bin/ensure-chromium)")
+                .isTrue();
         browser = new Browser();
     }
 
@@ -99,8 +106,14 @@ class ConsoleBrowserTest {
         String traveller = aTravellerSubject();
         String wallet = aFundedWallet(traveller);
         String merchant = aMerchantOf(bank, "JPY");
-        return pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, Long.toString(yen)), null),
-                UUID.randomUUID().toString()).then().statusCode(201).extract().path("id");
+        return pay(
+                        traveller,
+                        quoteId(traveller, wallet, dynamicQr(merchant, Long.toString(yen)), null),
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /**
@@ -109,13 +122,15 @@ class ConsoleBrowserTest {
      */
     private String aFundedWallet(String traveller) {
         String wallet = aWalletWithYen(traveller, 50_000);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            if ("50000".equals(balanceOf(traveller, wallet))) {
-                return true;
-            }
-            topUps.resolvePending(Duration.ZERO);
-            return false;
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    if ("50000".equals(balanceOf(traveller, wallet))) {
+                        return true;
+                    }
+                    topUps.resolvePending(Duration.ZERO);
+                    return false;
+                });
         return wallet;
     }
 
@@ -125,14 +140,25 @@ class ConsoleBrowserTest {
             aPaymentTo(bank, amount);
         }
         var cutoff = clock.instant();
-        String batchId = run(bank, cutoff).then().statusCode(201).body("state", equalTo("DELIVERED")).extract().path("id");
+        String batchId = run(bank, cutoff)
+                .then()
+                .statusCode(201)
+                .body("state", equalTo("DELIVERED"))
+                .extract()
+                .path("id");
         LocalDate valueDate = cutoff.atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
         List<Map<String, Object>> items = given().header("Authorization", Tokens.operator())
-                .get("/v1/settlement/batches/{id}", batchId).then().statusCode(200).extract().jsonPath().getList("items");
+                .get("/v1/settlement/batches/{id}", batchId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
         List<Line> lines = new ArrayList<>();
         for (Map<String, Object> item : items) {
             long net = Long.parseLong((String) ((Map<?, ?>) item.get("net")).get("amount"));
-            lines.add(new Line("DBIT", net, valueDate, (String) item.get("endToEndId"), (String) item.get("merchantName")));
+            lines.add(new Line(
+                    "DBIT", net, valueDate, (String) item.get("endToEndId"), (String) item.get("merchantName")));
         }
         return lines;
     }
@@ -143,13 +169,19 @@ class ConsoleBrowserTest {
         aPaymentTo(aSettlementBank("JPY"), 12_800);
         signInAs("ops-overview", "operator");
         browser.open(url("/console"));
-        browser.until(d -> "true".equals(d.findElement(By.id("payments-per-minute")).getAttribute("data-chart-drawn")));
+        browser.until(
+                d -> "true".equals(d.findElement(By.id("payments-per-minute")).getAttribute("data-chart-drawn")));
         Object painted = browser.driver.executeScript(
                 "return Chart.getChart(document.getElementById('payments-per-minute')).data.datasets[0].data"
                         + ".reduce(function (a, b) { return a + b; }, 0)");
-        assertThat(((Number) painted).longValue()).as("payments drawn in the last hours").isPositive();
+        assertThat(((Number) painted).longValue())
+                .as("payments drawn in the last hours")
+                .isPositive();
         assertThat(browser.text("#corridors")).contains("JPY → JPY");
-        assertThat(browser.text("#rates-in-force")).contains("CNY/JPY").contains("21.2469").contains("Fresh");
+        assertThat(browser.text("#rates-in-force"))
+                .contains("CNY/JPY")
+                .contains("21.2469")
+                .contains("Fresh");
         browser.screenshot("console-overview.png");
     }
 
@@ -164,14 +196,19 @@ class ConsoleBrowserTest {
         browser.until(d -> d.getCurrentUrl().contains("/console/settlement/batches/"));
         browser.waitForText("#batch-state", "DELIVERED");
         assertThat(browser.text("#batch-payout")).isEqualTo("¥12,800");
-        assertThat(browser.text("#timeline")).contains("CLOSED").contains("FILES_WRITTEN").contains("DELIVERED");
+        assertThat(browser.text("#timeline"))
+                .contains("CLOSED")
+                .contains("FILES_WRITTEN")
+                .contains("DELIVERED");
         assertThat(browser.text("#deliveries")).contains("DIRECTORY");
         browser.screenshot("console-batch.png");
 
         browser.click("#file-pain001");
         Path file = await().atMost(Duration.ofSeconds(20)).until(() -> downloaded(".xml"), f -> f != null);
         String pain001 = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(pain001).contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001").contains("12800");
+        assertThat(pain001)
+                .contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001")
+                .contains("12800");
     }
 
     private static Path downloaded(String suffix) throws IOException {
@@ -185,11 +222,21 @@ class ConsoleBrowserTest {
         String bank = aSettlementBank("JPY");
         List<Line> lines = new ArrayList<>(aDeliveredBatchOf(bank, 1_000, 2_000));
         Line first = lines.get(0);
-        lines.set(0, new Line("DBIT", first.amountMinor() + 1, first.valueDate(), first.endToEndId(), first.counterparty()));
+        lines.set(
+                0,
+                new Line("DBIT", first.amountMinor() + 1, first.valueDate(), first.endToEndId(), first.counterparty()));
         long opening = 10_000_000;
         Path statement = Files.createTempFile("statement-", ".xml");
-        Files.writeString(statement, Statements.camt053("STMT-" + bank, "SETTLE-" + bank, "JPY",
-                first.valueDate().plusDays(3), opening, opening + Statements.net(lines), lines));
+        Files.writeString(
+                statement,
+                Statements.camt053(
+                        "STMT-" + bank,
+                        "SETTLE-" + bank,
+                        "JPY",
+                        first.valueDate().plusDays(3),
+                        opening,
+                        opening + Statements.net(lines),
+                        lines));
 
         signInAs("ops-recon", "operator");
         browser.open(url("/console/reconciliation"));
@@ -211,7 +258,10 @@ class ConsoleBrowserTest {
         browser.find("#resolve-comment").sendKeys("Bank confirmed a one-yen keying error");
         browser.click("#resolve");
         browser.waitForText("#break-status", "RESOLVED");
-        assertThat(browser.text("#history")).contains("ASSIGNED").contains("to ops-recon").contains("RESOLVED")
+        assertThat(browser.text("#history"))
+                .contains("ASSIGNED")
+                .contains("to ops-recon")
+                .contains("RESOLVED")
                 .contains("BANK_CORRECTED: Bank confirmed a one-yen keying error");
     }
 
@@ -219,21 +269,38 @@ class ConsoleBrowserTest {
     void aSecondOperatorApprovesAHeldRateAndItIsInForce() {
         aRateInForceNow("CNY", "JPY", "21.2469", clock.instant());
         String alice = "ops-alice-" + System.nanoTime();
-        String heldId = given().header("Authorization", Tokens.bearer(alice, "operator")).contentType("application/json")
+        String heldId = given().header("Authorization", Tokens.bearer(alice, "operator"))
+                .contentType("application/json")
                 .body(Map.of("base", "CNY", "quote", "JPY", "mid", "22.75", "source", "treasury-desk"))
-                .post("/v1/fx/rates").then().statusCode(202).extract().path("id");
+                .post("/v1/fx/rates")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
 
         signInAs("ops-bob", "operator");
         browser.open(url("/console/fx"));
         String row = browser.text("#held-rates");
-        assertThat(row).contains("CNY/JPY").contains("22.75").contains("21.2469").contains(alice);
+        assertThat(row)
+                .contains("CNY/JPY")
+                .contains("22.75")
+                .contains("21.2469")
+                .contains(alice);
         browser.click("#approve-" + heldId);
         browser.waitForText("#notice", "Rate approved");
         assertThat(browser.driver.findElements(By.id("approve-" + heldId))).isEmpty();
-        given().header("Authorization", Tokens.operator()).get("/v1/fx/rates/pending/{id}", heldId).then()
-                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("ops-bob"));
-        given().header("Authorization", Tokens.operator()).queryParam("base", "CNY").queryParam("quote", "JPY")
-                .get("/v1/fx/rates").then().statusCode(200).body("mid", equalTo("22.75"));
+        given().header("Authorization", Tokens.operator())
+                .get("/v1/fx/rates/pending/{id}", heldId)
+                .then()
+                .body("status", equalTo("APPROVED"))
+                .body("decidedBy", equalTo("ops-bob"));
+        given().header("Authorization", Tokens.operator())
+                .queryParam("base", "CNY")
+                .queryParam("quote", "JPY")
+                .get("/v1/fx/rates")
+                .then()
+                .statusCode(200)
+                .body("mid", equalTo("22.75"));
         assertThat(browser.text("#rate-table")).contains("22.75");
         aRateInForceNow("CNY", "JPY", "21.2469", clock.instant()); // the desk's rate again, for whoever runs next
     }
@@ -242,18 +309,28 @@ class ConsoleBrowserTest {
     void theSubmitterCannotApproveTheirOwnHeldRateInTheConsole() {
         aRateInForceNow("CNY", "JPY", "21.2469", clock.instant());
         String alice = "ops-alice-" + System.nanoTime();
-        String heldId = given().header("Authorization", Tokens.bearer(alice, "operator")).contentType("application/json")
+        String heldId = given().header("Authorization", Tokens.bearer(alice, "operator"))
+                .contentType("application/json")
                 .body(Map.of("base", "CNY", "quote", "JPY", "mid", "19.50", "source", "treasury-desk"))
-                .post("/v1/fx/rates").then().statusCode(202).extract().path("id");
+                .post("/v1/fx/rates")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
 
         signInAs(alice, "operator");
         browser.open(url("/console/fx"));
         browser.click("#approve-" + heldId);
         browser.waitForText("#problem", "fx_second_operator_required");
-        given().header("Authorization", Tokens.operator()).get("/v1/fx/rates/pending/{id}", heldId).then()
+        given().header("Authorization", Tokens.operator())
+                .get("/v1/fx/rates/pending/{id}", heldId)
+                .then()
                 .body("status", equalTo("PENDING_APPROVAL"));
-        given().header("Authorization", Tokens.operator()).contentType("application/json")
-                .body(Map.of("reason", "test over")).post("/v1/fx/rates/pending/{id}/rejection", heldId).then()
+        given().header("Authorization", Tokens.operator())
+                .contentType("application/json")
+                .body(Map.of("reason", "test over"))
+                .post("/v1/fx/rates/pending/{id}/rejection", heldId)
+                .then()
                 .statusCode(200);
     }
 
@@ -277,14 +354,20 @@ class ConsoleBrowserTest {
         String theirs = aSettlementBank("JPY");
         aDeliveredBatchOf(mine, 1_500);
         aDeliveredBatchOf(theirs, 2_500);
-        String theirBatch = given().header("Authorization", Tokens.operator()).queryParam("bankId", theirs)
-                .get("/v1/settlement/batches").then().extract().path("[0].id");
+        String theirBatch = given().header("Authorization", Tokens.operator())
+                .queryParam("bankId", theirs)
+                .get("/v1/settlement/batches")
+                .then()
+                .extract()
+                .path("[0].id");
 
         signInAs(mine, "bank");
         browser.open(url("/console/settlement?bank=" + theirs));
         String batches = browser.text("#batches");
         assertThat(batches).contains(mine).doesNotContain(theirs);
-        assertThat(browser.driver.findElements(By.id("run-cutoff"))).as("banks do not run cut-offs").isEmpty();
+        assertThat(browser.driver.findElements(By.id("run-cutoff")))
+                .as("banks do not run cut-offs")
+                .isEmpty();
 
         browser.open(url("/console/settlement/batches/" + theirBatch));
         assertThat(browser.text("#problem")).contains("batch_not_found");
@@ -295,12 +378,14 @@ class ConsoleBrowserTest {
         browser.open(url("/console/banks"));
         assertThat(browser.text("#problem")).contains("forbidden");
     }
+
     @Test
     void anOperatorEditsAMerchantAndAStaleEditShowsTheConflict() {
         String merchant = aMerchantOf(aSettlementBank("JPY"), "JPY");
         signInAs("ops-merchants", "operator");
         browser.open(url("/console/merchants"));
-        assertThat(browser.driver.findElements(By.cssSelector("#merchants a[id^=merchant-]"))).as("rows link to edits")
+        assertThat(browser.driver.findElements(By.cssSelector("#merchants a[id^=merchant-]")))
+                .as("rows link to edits")
                 .isNotEmpty();
 
         browser.open(url("/console/merchants/" + merchant));
@@ -311,23 +396,38 @@ class ConsoleBrowserTest {
         assertThat(browser.find("#name").getAttribute("value")).isEqualTo("Ginza Kissa");
 
         // another operator saves while this page is open (it read version 1)
-        Map<String, Object> theirs = given().header("Authorization", Tokens.operator()).get("/v1/merchants/{id}", merchant)
-                .then().statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> theirs = given().header("Authorization", Tokens.operator())
+                .get("/v1/merchants/{id}", merchant)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
         theirs.put("city", "Shibuya");
-        theirs.keySet().retainAll(List.of("name", "city", "country", "currency", "mcc", "bankId", "payoutAccount",
-                "version"));
-        given().header("Authorization", Tokens.operator()).contentType("application/json").body(theirs)
-                .put("/v1/merchants/{id}", merchant).then().statusCode(200);
+        theirs.keySet()
+                .retainAll(List.of("name", "city", "country", "currency", "mcc", "bankId", "payoutAccount", "version"));
+        given().header("Authorization", Tokens.operator())
+                .contentType("application/json")
+                .body(theirs)
+                .put("/v1/merchants/{id}", merchant)
+                .then()
+                .statusCode(200);
 
         browser.find("#mcc").clear();
         browser.find("#mcc").sendKeys("5814");
         browser.click("#save-merchant");
         assertThat(browser.text("#conflict")).contains("Not saved").contains("Shibuya");
-        assertThat(browser.find("#mcc").getAttribute("value")).as("the edit is kept").isEqualTo("5814");
+        assertThat(browser.find("#mcc").getAttribute("value"))
+                .as("the edit is kept")
+                .isEqualTo("5814");
 
         browser.click("#save-merchant"); // save over their version, knowingly
         browser.waitForText("#notice", "Saved");
-        given().header("Authorization", Tokens.operator()).get("/v1/merchants/{id}", merchant).then()
-                .body("mcc", equalTo("5814")).body("city", equalTo("Tokyo")).body("version", equalTo(3));
+        given().header("Authorization", Tokens.operator())
+                .get("/v1/merchants/{id}", merchant)
+                .then()
+                .body("mcc", equalTo("5814"))
+                .body("city", equalTo("Tokyo"))
+                .body("version", equalTo(3));
     }
 }

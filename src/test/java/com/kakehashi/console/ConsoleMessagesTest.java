@@ -20,7 +20,8 @@ class ConsoleMessagesTest {
 
     @Test
     void englishAndJapaneseHaveTheSameKeys() {
-        assertThat(Messages.of(Messages.JAPANESE).keySet()).isEqualTo(Messages.of(Messages.ENGLISH).keySet());
+        assertThat(Messages.of(Messages.JAPANESE).keySet())
+                .isEqualTo(Messages.of(Messages.ENGLISH).keySet());
     }
 
     @Test

@@ -34,7 +34,9 @@ class DemoProfileTest {
         assertThat(DemoProfile.isLoopback("10.0.0.5")).isFalse();
         assertThat(DemoProfile.isLoopback("192.168.1.20")).isFalse();
         assertThat(DemoProfile.isLoopback("::ffff:10.0.0.5")).isFalse();
-        assertThat(DemoProfile.isLoopback("localhost")).as("names are never resolved").isFalse();
+        assertThat(DemoProfile.isLoopback("localhost"))
+                .as("names are never resolved")
+                .isFalse();
         assertThat(DemoProfile.isLoopback("")).isFalse();
         assertThat(DemoProfile.isLoopback(null)).isFalse();
     }

@@ -11,13 +11,17 @@ import org.junit.jupiter.api.Test;
 
 /** {"roles":[null]} is a 400 problem, never a 500 (the demo build is not part of the test build, so checked here). */
 class DemoTokenRequestTest {
-    private final Validator validator = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private final Validator validator = Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
 
     @Test
     void aNullRoleIsInvalid() {
         var request = new DemoTokenResource.TokenRequest("demo-traveller", Arrays.asList((String) null), null);
-        assertThat(validator.validate(request)).extracting(v -> v.getPropertyPath().toString())
+        assertThat(validator.validate(request))
+                .extracting(v -> v.getPropertyPath().toString())
                 .anyMatch(path -> path.startsWith("roles"));
     }
 

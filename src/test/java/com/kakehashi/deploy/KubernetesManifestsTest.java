@@ -47,7 +47,8 @@ class KubernetesManifestsTest {
     @BeforeAll
     static void readManifests() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 for (JsonNode doc : documents(file)) {
                     all.add(doc);
                     byKind.putIfAbsent(doc.path("kind").asText(), doc);
@@ -60,7 +61,9 @@ class KubernetesManifestsTest {
     void everyManifestIsAValidKubernetesObject() throws IOException {
         assertThat(all).hasSizeGreaterThanOrEqualTo(8);
         for (JsonNode doc : all) {
-            assertThat(violations(doc)).as("%s %s", kindKey(doc), doc.at("/metadata/name").asText()).isEmpty();
+            assertThat(violations(doc))
+                    .as("%s %s", kindKey(doc), doc.at("/metadata/name").asText())
+                    .isEmpty();
         }
     }
 
@@ -87,12 +90,16 @@ class KubernetesManifestsTest {
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         // In prod, health and metrics are on the management interface only (docs/security.md).
         assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
-        assertThat(deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText()).isEqualTo("9000");
+        assertThat(deployment
+                        .at("/spec/template/metadata/annotations/prometheus.io~1port")
+                        .asText())
+                .isEqualTo("9000");
         assertThat(container.at("/resources/requests/cpu").asText()).isNotEmpty();
         assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
         // quarkus.shutdown.timeout (30 s) plus the pre-stop pause must fit in the grace period.
         assertThat(pod.at("/terminationGracePeriodSeconds").asInt())
-                .isGreaterThanOrEqualTo(30 + container.at("/lifecycle/preStop/sleep/seconds").asInt());
+                .isGreaterThanOrEqualTo(
+                        30 + container.at("/lifecycle/preStop/sleep/seconds").asInt());
     }
 
     @Test
@@ -100,24 +107,34 @@ class KubernetesManifestsTest {
         assertThat(all).noneMatch(doc -> doc.path("kind").asText().equals("Secret"));
         JsonNode container = byKind.get("Deployment").at("/spec/template/spec/containers/0");
         List<String> secretRefs = new ArrayList<>();
-        container.path("env").forEach(e -> secretRefs.add(e.at("/valueFrom/secretKeyRef/name").asText()));
+        container
+                .path("env")
+                .forEach(
+                        e -> secretRefs.add(e.at("/valueFrom/secretKeyRef/name").asText()));
         assertThat(secretRefs).contains("kakehashi-db");
         JsonNode volumes = byKind.get("Deployment").at("/spec/template/spec/volumes");
         assertThat(volumes.findValuesAsText("secretName")).contains("kakehashi-jwt");
-        assertThat(byKind.get("ConfigMap").at("/data/KAKEHASHI_JWT_PUBLIC_KEY").asText()).startsWith("file:/etc/kakehashi/jwt/");
+        assertThat(byKind.get("ConfigMap").at("/data/KAKEHASHI_JWT_PUBLIC_KEY").asText())
+                .startsWith("file:/etc/kakehashi/jwt/");
     }
 
     @Test
     void budgetAutoscalerServiceAndPolicySelectTheDeploymentsPods() {
         JsonNode podLabels = byKind.get("Deployment").at("/spec/template/metadata/labels");
-        assertThat(byKind.get("PodDisruptionBudget").at("/spec/selector/matchLabels")).isEqualTo(podLabels);
-        assertThat(byKind.get("PodDisruptionBudget").at("/spec/minAvailable").asInt()).isLessThan(3);
+        assertThat(byKind.get("PodDisruptionBudget").at("/spec/selector/matchLabels"))
+                .isEqualTo(podLabels);
+        assertThat(byKind.get("PodDisruptionBudget").at("/spec/minAvailable").asInt())
+                .isLessThan(3);
         assertThat(byKind.get("Service").at("/spec/selector")).isEqualTo(podLabels);
-        assertThat(byKind.get("NetworkPolicy").at("/spec/podSelector/matchLabels")).isEqualTo(podLabels);
+        assertThat(byKind.get("NetworkPolicy").at("/spec/podSelector/matchLabels"))
+                .isEqualTo(podLabels);
         JsonNode hpa = byKind.get("HorizontalPodAutoscaler");
-        assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo(byKind.get("Deployment").at("/metadata/name").asText());
+        assertThat(hpa.at("/spec/scaleTargetRef/name").asText())
+                .isEqualTo(byKind.get("Deployment").at("/metadata/name").asText());
         assertThat(hpa.at("/spec/minReplicas").asInt()).isEqualTo(3);
-        assertThat(byKind.get("Deployment").at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name").asText())
+        assertThat(byKind.get("Deployment")
+                        .at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name")
+                        .asText())
                 .isEqualTo(byKind.get("ConfigMap").at("/metadata/name").asText());
     }
 
@@ -141,11 +158,13 @@ class KubernetesManifestsTest {
         assertThat(SCHEMAS).as("a schema for %s", key).containsKey(key);
         JsonSchema schema = schemaCache.get(key);
         if (schema == null) {
-            try (InputStream in = KubernetesManifestsTest.class.getResourceAsStream("/k8s-schemas/" + SCHEMAS.get(key))) {
+            try (InputStream in =
+                    KubernetesManifestsTest.class.getResourceAsStream("/k8s-schemas/" + SCHEMAS.get(key))) {
                 ObjectNode node = (ObjectNode) JSON.readTree(in);
                 node.remove("$schema");
                 strict(node);
-                schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(node);
+                schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                        .getSchema(node);
                 schemaCache.put(key, schema);
             }
         }
@@ -169,7 +188,8 @@ class KubernetesManifestsTest {
                 }
             });
             object.remove(annotations);
-            if (object.has("properties") && !object.has("additionalProperties")
+            if (object.has("properties")
+                    && !object.has("additionalProperties")
                     && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
                 object.put("additionalProperties", false);
             }

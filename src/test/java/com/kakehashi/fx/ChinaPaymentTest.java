@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class ChinaPaymentTest {
     @Inject
     LedgerChecks ledger;
+
     @Inject
     TestClock clock;
 
@@ -57,24 +58,39 @@ class ChinaPaymentTest {
 
     @Test
     void theQuoteShowsTheYenChargeRateSpreadAndFeeBeforePaying() {
-        quote(traveller, walletId, staticQr(merchant), "128.50", "CNY").then().statusCode(201)
-                .body("price.amount", equalTo("128.50")).body("price.currency", equalTo("CNY"))
-                .body("charge.amount", equalTo("2744")).body("charge.currency", equalTo("JPY"))
-                .body("rate", equalTo("21.3531345")).body("midRate", equalTo("21.2469"))
-                .body("spreadBps", equalTo(50)).body("fee.amount", equalTo("0")).body("fee.currency", equalTo("JPY"))
-                .body("rateSource", equalTo("treasury-desk")).body("rateTime", notNullValue())
-                .body("ratePath", equalTo("DIRECT")).body("expiresAt", notNullValue());
+        quote(traveller, walletId, staticQr(merchant), "128.50", "CNY")
+                .then()
+                .statusCode(201)
+                .body("price.amount", equalTo("128.50"))
+                .body("price.currency", equalTo("CNY"))
+                .body("charge.amount", equalTo("2744"))
+                .body("charge.currency", equalTo("JPY"))
+                .body("rate", equalTo("21.3531345"))
+                .body("midRate", equalTo("21.2469"))
+                .body("spreadBps", equalTo(50))
+                .body("fee.amount", equalTo("0"))
+                .body("fee.currency", equalTo("JPY"))
+                .body("rateSource", equalTo("treasury-desk"))
+                .body("rateTime", notNullValue())
+                .body("ratePath", equalTo("DIRECT"))
+                .body("expiresAt", notNullValue());
     }
 
     @Test
     void payingChargesTheYenAndOwesTheMerchantItsYuanThroughTheFxPosition() {
         long jpyBefore = positionMinor("JPY");
         long cnyBefore = positionMinor("CNY");
-        String quoteId = quote(traveller, walletId, dynamicQr(merchant, "128.50"), null, null).then().statusCode(201)
-                .extract().path("id");
+        String quoteId = quote(traveller, walletId, dynamicQr(merchant, "128.50"), null, null)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(201)
-                .body("status", equalTo("CAPTURED")).body("price.amount", equalTo("128.50"))
+        pay(traveller, quoteId, UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("CAPTURED"))
+                .body("price.amount", equalTo("128.50"))
                 .body("charge.amount", equalTo("2744"));
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("7256");
@@ -85,24 +101,40 @@ class ChinaPaymentTest {
 
     @Test
     void aConfirmedQuoteKeepsItsLockedRateEvenIfTheMarketMoved() {
-        String quoteId = quote(traveller, walletId, staticQr(merchant), "100", "CNY").then().statusCode(201)
-                .body("charge.amount", equalTo("2136")).extract().path("id"); // 100 × 21.3531345 = 2135.31 -> 2136
+        String quoteId = quote(traveller, walletId, staticQr(merchant), "100", "CNY")
+                .then()
+                .statusCode(201)
+                .body("charge.amount", equalTo("2136"))
+                .extract()
+                .path("id"); // 100 × 21.3531345 = 2135.31 -> 2136
         // The market moves now; never later than now, or the rate would outlive this test.
         aRateInForceNow("CNY", "JPY", "25.00", clock.instant());
 
-        pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(201).body("charge.amount", equalTo("2136"));
-        quote(traveller, walletId, staticQr(merchant), "100", "CNY").then().statusCode(201)
-                .body("midRate", equalTo("25")).body("charge.amount", equalTo("2513")); // 100 × 25.125 = 2512.5 -> 2513
+        pay(traveller, quoteId, UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("charge.amount", equalTo("2136"));
+        quote(traveller, walletId, staticQr(merchant), "100", "CNY")
+                .then()
+                .statusCode(201)
+                .body("midRate", equalTo("25"))
+                .body("charge.amount", equalTo("2513")); // 100 × 25.125 = 2512.5 -> 2513
     }
 
     @Test
     void anExpiredQuoteIsRefusedAndNothingIsCharged() {
-        String quoteId = quote(traveller, walletId, staticQr(merchant), "100", "CNY").then().statusCode(201)
-                .extract().path("id");
+        String quoteId = quote(traveller, walletId, staticQr(merchant), "100", "CNY")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         clock.advance(Duration.ofSeconds(61));
 
-        pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(422)
-                .contentType("application/problem+json").body("code", equalTo("quote_expired"));
+        pay(traveller, quoteId, UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("quote_expired"));
         assertThat(balanceOf(traveller, walletId)).isEqualTo("10000");
     }
 
@@ -110,30 +142,48 @@ class ChinaPaymentTest {
     void aStaleRateRefusesNewQuotesWithAProblem() {
         clock.advance(Duration.ofHours(27));
 
-        quote(traveller, walletId, staticQr(merchant), "100", "CNY").then().statusCode(503)
-                .contentType("application/problem+json").body("code", equalTo("fx_rate_stale"));
+        quote(traveller, walletId, staticQr(merchant), "100", "CNY")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("code", equalTo("fx_rate_stale"));
     }
 
     @Test
     void aYenAmountBuysTheLargestYuanPriceItCanAfford() {
-        quote(traveller, walletId, staticQr(merchant), "3000", "JPY").then().statusCode(201)
-                .body("price.amount", equalTo("140.49")).body("charge.amount", equalTo("3000"));
+        quote(traveller, walletId, staticQr(merchant), "3000", "JPY")
+                .then()
+                .statusCode(201)
+                .body("price.amount", equalTo("140.49"))
+                .body("charge.amount", equalTo("3000"));
     }
 
     @Test
     void refundsReturnYenAtTheOriginalRateAndTogetherTheWholeCharge() {
-        String quoteId = quote(traveller, walletId, staticQr(merchant), "128.50", "CNY").then().statusCode(201)
-                .extract().path("id");
-        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(201)
-                .extract().path("id");
+        String quoteId = quote(traveller, walletId, staticQr(merchant), "128.50", "CNY")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         aRateInForceNow("CNY", "JPY", "19.00", clock.instant()); // the market moved; the default policy ignores it
 
-        refund(merchant, paymentId, "28.50", "CNY", UUID.randomUUID().toString()).then().statusCode(201)
+        refund(merchant, paymentId, "28.50", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
                 .body("charge.amount", equalTo("608")) // 28.50 × 21.3531345 = 608.56 -> 608 (down)
-                .body("ratePolicy", equalTo("ORIGINAL_RATE")).body("fxDifference.amount", equalTo("0"))
+                .body("ratePolicy", equalTo("ORIGINAL_RATE"))
+                .body("fxDifference.amount", equalTo("0"))
                 .body("paymentStatus", equalTo("PARTIALLY_REFUNDED"));
-        refund(merchant, paymentId, "100.00", "CNY", UUID.randomUUID().toString()).then().statusCode(201)
-                .body("charge.amount", equalTo("2136")).body("paymentStatus", equalTo("REFUNDED"));
+        refund(merchant, paymentId, "100.00", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("charge.amount", equalTo("2136"))
+                .body("paymentStatus", equalTo("REFUNDED"));
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("10000");
         assertThat(ledger.postingSum(merchant)).isZero();
@@ -141,10 +191,21 @@ class ChinaPaymentTest {
 
     @Test
     void aGoldTierCustomerPaysTheNarrowerSpreadOfItsTier() {
-        io.restassured.RestAssured.given().header("Authorization", com.kakehashi.support.Tokens.travellerOfTier(traveller, "gold"))
-                .contentType("application/json").body(java.util.Map.of("walletId", walletId, "qr", staticQr(merchant),
-                        "amount", java.util.Map.of("amount", "128.50", "currency", "CNY")))
-                .post("/v1/quotes").then().statusCode(201).body("spreadBps", equalTo(30))
-                .body("rate", equalTo("21.3106407")).body("charge.amount", equalTo("2739")); // 128.50 × 21.3106407 = 2738.42
+        io.restassured.RestAssured.given()
+                .header("Authorization", com.kakehashi.support.Tokens.travellerOfTier(traveller, "gold"))
+                .contentType("application/json")
+                .body(java.util.Map.of(
+                        "walletId",
+                        walletId,
+                        "qr",
+                        staticQr(merchant),
+                        "amount",
+                        java.util.Map.of("amount", "128.50", "currency", "CNY")))
+                .post("/v1/quotes")
+                .then()
+                .statusCode(201)
+                .body("spreadBps", equalTo(30))
+                .body("rate", equalTo("21.3106407"))
+                .body("charge.amount", equalTo("2739")); // 128.50 × 21.3106407 = 2738.42
     }
 }

@@ -49,6 +49,7 @@ class FourEyesRatesTest {
 
     @Inject
     TestClock clock;
+
     @Inject
     com.kakehashi.wallet.application.TopUps topUps;
 
@@ -62,13 +63,15 @@ class FourEyesRatesTest {
         walletId = aWalletWithYen(traveller, 10_000);
         // On a loaded machine a cold JVM can miss the sandbox bank's first answer (400 ms timeout in tests):
         // the top-up then stays pending until the pending check asks the bank again, as production does.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
-            if ("10000".equals(Fixtures.balanceOf(traveller, walletId))) {
-                return true;
-            }
-            topUps.resolvePending(java.time.Duration.ZERO);
-            return false;
-        });
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> {
+                    if ("10000".equals(Fixtures.balanceOf(traveller, walletId))) {
+                        return true;
+                    }
+                    topUps.resolvePending(java.time.Duration.ZERO);
+                    return false;
+                });
         teaHouse = aMerchantInShanghai();
         aRateInForceNow("CNY", "JPY", DESK_RATE, clock.instant());
     }
@@ -83,7 +86,9 @@ class FourEyesRatesTest {
         assertThat(teaCharge()).isEqualTo(TEA_AT_DESK_RATE);
 
         uploadRateFile("bank-csv", csv("CNY,JPY,,0.0001,," + clock.instant()), "jp-funding-bank", "bank")
-                .then().statusCode(403).contentType("application/problem+json")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("code", equalTo("fx_source_not_allowed"));
 
         assertThat(teaCharge()).isEqualTo(TEA_AT_DESK_RATE);
@@ -93,11 +98,16 @@ class FourEyesRatesTest {
     @Test
     void anUnregisteredSubjectPublishesNothingEvenThroughAnOperator() {
         uploadRateFile("bank-csv", csv("CNY,JPY,,21.25,," + clock.instant()), "ghost-bank", "bank")
-                .then().statusCode(403).body("code", equalTo("fx_source_not_allowed"));
-        given().header("Authorization", Tokens.operator()).contentType("text/csv")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("fx_source_not_allowed"));
+        given().header("Authorization", Tokens.operator())
+                .contentType("text/csv")
                 .body(csv("CNY,JPY,,21.25,," + clock.instant()))
                 .post("/v1/fx/rate-files?format=bank-csv&bankId=ghost-bank")
-                .then().statusCode(403).body("code", equalTo("fx_source_not_allowed"));
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("fx_source_not_allowed"));
 
         assertThat(pendingFrom("bank:ghost-bank")).isEmpty();
         assertThat(teaCharge()).isEqualTo(TEA_AT_DESK_RATE);
@@ -106,86 +116,142 @@ class FourEyesRatesTest {
     @Test
     void aBankPublishesOnlyThePairsOfItsOwnCorridors() {
         uploadRateFile("bank-csv", csv("EUR,JPY,,161.20,," + clock.instant()), CN_BANK, "bank")
-                .then().statusCode(403).body("code", equalTo("fx_source_not_allowed"))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("fx_source_not_allowed"))
                 .body("detail", org.hamcrest.Matchers.containsString("EUR/JPY"));
         // One pair outside the corridors refuses the whole file: nothing of it is published.
-        uploadRateFile("bank-csv", csv("CNY,JPY,,21.25,," + clock.instant() + "\nUSD,JPY,,150,," + clock.instant()),
-                CN_BANK, "bank").then().statusCode(403).body("code", equalTo("fx_source_not_allowed"));
+        uploadRateFile(
+                        "bank-csv",
+                        csv("CNY,JPY,,21.25,," + clock.instant() + "\nUSD,JPY,,150,," + clock.instant()),
+                        CN_BANK,
+                        "bank")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("fx_source_not_allowed"));
         assertThat(midOf("CNY", "JPY")).isEqualTo(DESK_RATE);
     }
 
     @Test
     void aRateFileDatedIn2099IsATimeBombAndRefusedWhileSmallClockSkewIsAllowed() {
         uploadRateFile("bank-csv", csv("HKD,TWD,,4.10,,2099-01-01T00:00:00Z"), CN_BANK, "bank")
-                .then().statusCode(422).body("code", equalTo("fx_rate_future_dated"));
-        given().header("Authorization", Fixtures.travellerToken("t")).queryParams("base", "HKD", "quote", "TWD",
-                "at", "2099-01-02T00:00:00Z").get("/v1/fx/rates").then().statusCode(422)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("fx_rate_future_dated"));
+        given().header("Authorization", Fixtures.travellerToken("t"))
+                .queryParams("base", "HKD", "quote", "TWD", "at", "2099-01-02T00:00:00Z")
+                .get("/v1/fx/rates")
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("fx_rate_unavailable"));
 
         // The first rate of a pair has nothing in force to be compared with: no band applies (docs/fx.md).
         uploadRateFile("bank-csv", csv("HKD,TWD,,4.10,," + clock.instant().plusSeconds(60)), CN_BANK, "bank")
-                .then().statusCode(200).body("stored", equalTo(1)).body("held", equalTo(0));
+                .then()
+                .statusCode(200)
+                .body("stored", equalTo(1))
+                .body("held", equalTo(0));
     }
 
     @Test
     void theAttackersFigureFromAnAllowedBankIsHeldAndCanBeRejected() {
         Response upload = uploadRateFile("bank-csv", csv("CNY,JPY,,0.0001,," + clock.instant()), CN_BANK, "bank");
-        upload.then().statusCode(202).body("stored", equalTo(0)).body("held", equalTo(1))
-                .body("pending[0].status", equalTo("PENDING_APPROVAL")).body("pending[0].rate", equalTo("0.0001"))
-                .body("pending[0].rateInForce", equalTo(DESK_RATE)).body("pending[0].deviationBps", equalTo(-10000))
-                .body("pending[0].bandBps", equalTo(500)).body("pending[0].submittedBy", equalTo(CN_BANK));
+        upload.then()
+                .statusCode(202)
+                .body("stored", equalTo(0))
+                .body("held", equalTo(1))
+                .body("pending[0].status", equalTo("PENDING_APPROVAL"))
+                .body("pending[0].rate", equalTo("0.0001"))
+                .body("pending[0].rateInForce", equalTo(DESK_RATE))
+                .body("pending[0].deviationBps", equalTo(-10000))
+                .body("pending[0].bandBps", equalTo(500))
+                .body("pending[0].submittedBy", equalTo(CN_BANK));
         String id = upload.then().extract().path("pending[0].id");
         assertThat(teaCharge()).isEqualTo(TEA_AT_DESK_RATE);
 
-        asOperator().contentType(ContentType.JSON).body(Map.of("reason", "0.0001 yen per yuan is a fat finger"))
-                .post("/v1/fx/rates/pending/{id}/rejection", id).then().statusCode(200)
-                .body("status", equalTo("REJECTED")).body("reason", equalTo("0.0001 yen per yuan is a fat finger"));
-        asOperator().post("/v1/fx/rates/pending/{id}/approval", id).then().statusCode(409)
+        asOperator()
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "0.0001 yen per yuan is a fat finger"))
+                .post("/v1/fx/rates/pending/{id}/rejection", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("reason", equalTo("0.0001 yen per yuan is a fat finger"));
+        asOperator()
+                .post("/v1/fx/rates/pending/{id}/approval", id)
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("fx_rate_out_of_band"));
 
         assertThat(teaCharge()).isEqualTo(TEA_AT_DESK_RATE);
-        asOperator().get("/v1/fx/rates/pending/{id}/audit", id).then().statusCode(200).body("$", hasSize(2))
-                .body("[0].status", equalTo("PENDING_APPROVAL")).body("[0].actor", equalTo(CN_BANK))
+        asOperator()
+                .get("/v1/fx/rates/pending/{id}/audit", id)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(2))
+                .body("[0].status", equalTo("PENDING_APPROVAL"))
+                .body("[0].actor", equalTo(CN_BANK))
                 .body("[1].status", equalTo("REJECTED"));
     }
 
     @Test
     void anOutOfBandBankFigureChangesNoPriceUntilASecondOperatorApprovesIt() {
-        Response upload = uploadRateFile("bank-csv", csv("CNY,JPY,21.40,23.50,23.60," + clock.instant()), CN_BANK, "bank");
+        Response upload =
+                uploadRateFile("bank-csv", csv("CNY,JPY,21.40,23.50,23.60," + clock.instant()), CN_BANK, "bank");
         // (23.50 − 21.2469) / 21.2469 = +1060.4 bps, rounded away from zero
         upload.then().statusCode(202).body("pending[0].deviationBps", equalTo(1061));
         String id = upload.then().extract().path("pending[0].id");
 
-        asOperator().get("/v1/fx/rates/pending").then().statusCode(200)
+        asOperator()
+                .get("/v1/fx/rates/pending")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + id + "' }.source", equalTo("bank:" + CN_BANK))
                 .body("find { it.id == '" + id + "' }.base", equalTo("CNY"));
         assertThat(teaCharge()).isEqualTo(TEA_AT_DESK_RATE);
         assertThat(midOf("CNY", "JPY")).isEqualTo(DESK_RATE);
 
-        asOperator().post("/v1/fx/rates/pending/{id}/approval", id).then().statusCode(200)
-                .body("mid", equalTo("23.5")).body("source", equalTo("bank:" + CN_BANK));
+        asOperator()
+                .post("/v1/fx/rates/pending/{id}/approval", id)
+                .then()
+                .statusCode(200)
+                .body("mid", equalTo("23.5"))
+                .body("source", equalTo("bank:" + CN_BANK));
 
         // 128.50 × 23.5 × 1.005 = 3034.85 → 3035 yen
         assertThat(teaCharge()).isEqualTo("3035");
         asOperator().get("/v1/fx/rates/pending/{id}", id).then().statusCode(200).body("status", equalTo("APPROVED"));
-        assertThat(pendingFrom("bank:" + CN_BANK).stream().map(p -> p.get("id"))).doesNotContain(id);
+        assertThat(pendingFrom("bank:" + CN_BANK).stream().map(p -> p.get("id")))
+                .doesNotContain(id);
     }
 
     @Test
     void anOperatorsOutOfBandFigureNeedsASecondOperatorNeverItsSubmitter() {
         String alice = Tokens.bearer("ops-alice-" + System.nanoTime(), "operator");
-        Response held = given().header("Authorization", alice).contentType(ContentType.JSON)
+        Response held = given().header("Authorization", alice)
+                .contentType(ContentType.JSON)
                 .body(Map.of("base", "CNY", "quote", "JPY", "mid", "25.00", "source", "treasury-desk"))
                 .post("/v1/fx/rates");
         held.then().statusCode(202).body("status", equalTo("PENDING_APPROVAL")).body("rate", equalTo("25"));
         String id = held.then().extract().path("id");
 
-        given().header("Authorization", alice).post("/v1/fx/rates/pending/{id}/approval", id).then().statusCode(403)
-                .contentType("application/problem+json").body("code", equalTo("fx_second_operator_required"));
+        given().header("Authorization", alice)
+                .post("/v1/fx/rates/pending/{id}/approval", id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("fx_second_operator_required"));
         assertThat(teaCharge()).isEqualTo(TEA_AT_DESK_RATE);
 
-        asOperator().post("/v1/fx/rates/pending/{id}/approval", id).then().statusCode(200).body("mid", equalTo("25"));
-        asOperator().post("/v1/fx/rates/pending/{id}/approval", id).then().statusCode(409)
+        asOperator()
+                .post("/v1/fx/rates/pending/{id}/approval", id)
+                .then()
+                .statusCode(200)
+                .body("mid", equalTo("25"));
+        asOperator()
+                .post("/v1/fx/rates/pending/{id}/approval", id)
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("fx_rate_out_of_band"));
         assertThat(midOf("CNY", "JPY")).isEqualTo("25");
     }
@@ -194,16 +260,23 @@ class FourEyesRatesTest {
     void anOutOfBandEcbRateIsHeldUntilAnotherOperatorApprovesIt() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         String uploader = "ops-ecb-" + System.nanoTime();
-        uploadRateFile("ecb", ecb(today.minusDays(3), "38.00"), uploader, "operator").then().statusCode(200)
+        uploadRateFile("ecb", ecb(today.minusDays(3), "38.00"), uploader, "operator")
+                .then()
+                .statusCode(200)
                 .body("stored", equalTo(1));
         Response held = uploadRateFile("ecb", ecb(today.minusDays(2), "45.60"), uploader, "operator");
-        held.then().statusCode(202).body("held", equalTo(1)).body("pending[0].source", equalTo("ECB"))
+        held.then()
+                .statusCode(202)
+                .body("held", equalTo(1))
+                .body("pending[0].source", equalTo("ECB"))
                 .body("pending[0].deviationBps", equalTo(2000));
         String id = held.then().extract().path("pending[0].id");
         assertThat(midOf("EUR", "THB")).isEqualTo("38");
 
         given().header("Authorization", Tokens.bearer(uploader, "operator"))
-                .post("/v1/fx/rates/pending/{id}/approval", id).then().statusCode(403)
+                .post("/v1/fx/rates/pending/{id}/approval", id)
+                .then()
+                .statusCode(403)
                 .body("code", equalTo("fx_second_operator_required"));
         asOperator().post("/v1/fx/rates/pending/{id}/approval", id).then().statusCode(200);
         assertThat(midOf("EUR", "THB")).isEqualTo("45.6");
@@ -211,35 +284,58 @@ class FourEyesRatesTest {
 
     @Test
     void aFigureReviewedAgainstARateNoLongerInForceCannotBeApproved() {
-        String id = publish("CNY", "JPY", "25.00", "treasury-desk", clock.instant()).then().statusCode(202)
-                .extract().path("id");
-        publish("CNY", "JPY", "21.30", "treasury-desk", clock.instant().plusMillis(1)).then().statusCode(201);
+        String id = publish("CNY", "JPY", "25.00", "treasury-desk", clock.instant())
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        publish("CNY", "JPY", "21.30", "treasury-desk", clock.instant().plusMillis(1))
+                .then()
+                .statusCode(201);
 
-        asOperator().post("/v1/fx/rates/pending/{id}/approval", id).then().statusCode(409)
-                .body("code", equalTo("fx_rate_out_of_band")).body("detail", org.hamcrest.Matchers.containsString("moved"));
+        asOperator()
+                .post("/v1/fx/rates/pending/{id}/approval", id)
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("fx_rate_out_of_band"))
+                .body("detail", org.hamcrest.Matchers.containsString("moved"));
         assertThat(midOf("CNY", "JPY")).isEqualTo("21.3");
     }
 
     @Test
     void twoOperatorsApprovingAtOnceGetOnePublicationAndOneConflict() throws Exception {
         publish("ZAR", "ILS", "0.2000", "desk-z", clock.instant()).then().statusCode(201);
-        String id = publish("ZAR", "ILS", "0.3000", "desk-z", clock.instant().plusMillis(1)).then().statusCode(202)
-                .extract().path("id");
+        String id = publish("ZAR", "ILS", "0.3000", "desk-z", clock.instant().plusMillis(1))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<CompletableFuture<Integer>> approvals = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
-                String token = Tokens.operator();
-                await(start);
-                return given().header("Authorization", token).post("/v1/fx/rates/pending/{id}/approval", id).statusCode();
-            }, pool)).toList();
+            List<CompletableFuture<Integer>> approvals = List.of(1, 2).stream()
+                    .map(i -> CompletableFuture.supplyAsync(
+                            () -> {
+                                String token = Tokens.operator();
+                                await(start);
+                                return given().header("Authorization", token)
+                                        .post("/v1/fx/rates/pending/{id}/approval", id)
+                                        .statusCode();
+                            },
+                            pool))
+                    .toList();
             start.countDown();
-            List<Integer> statuses = approvals.stream().map(CompletableFuture::join).sorted().toList();
+            List<Integer> statuses =
+                    approvals.stream().map(CompletableFuture::join).sorted().toList();
             assertThat(statuses).containsExactly(200, 409);
         } finally {
             pool.shutdownNow();
         }
-        asOperator().queryParams("base", "ZAR", "quote", "ILS").get("/v1/fx/rates/history").then().statusCode(200)
+        asOperator()
+                .queryParams("base", "ZAR", "quote", "ILS")
+                .get("/v1/fx/rates/history")
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(2));
         asOperator().get("/v1/fx/rates/pending/{id}/audit", id).then().body("$", hasSize(2));
     }
@@ -253,7 +349,9 @@ class FourEyesRatesTest {
         for (int i = 0; i < 101; i++) { // one more than kakehashi.fx.band.max-held-per-source
             flood.append("NZD,FJD,,2.70,,").append(now.minusSeconds(1800 - i)).append('\n');
         }
-        uploadRateFile("bank-csv", csv(flood.toString().strip()), CN_BANK, "bank").then().statusCode(409)
+        uploadRateFile("bank-csv", csv(flood.toString().strip()), CN_BANK, "bank")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("fx_rate_out_of_band"));
         assertThat(pendingFrom("bank:" + CN_BANK)).hasSize(heldBefore); // all or nothing: none of it is held
         assertThat(midOf("NZD", "FJD")).isEqualTo("1.35");
@@ -261,15 +359,31 @@ class FourEyesRatesTest {
 
     @Test
     void onlyOperatorsSeeAndDecideHeldRates() {
-        given().header("Authorization", Tokens.bearer(CN_BANK, "bank")).get("/v1/fx/rates/pending").then().statusCode(403);
-        given().header("Authorization", Fixtures.travellerToken(traveller)).get("/v1/fx/rates/pending").then()
+        given().header("Authorization", Tokens.bearer(CN_BANK, "bank"))
+                .get("/v1/fx/rates/pending")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", Fixtures.travellerToken(traveller))
+                .get("/v1/fx/rates/pending")
+                .then()
                 .statusCode(403);
         given().get("/v1/fx/rates/pending").then().statusCode(401);
-        asOperator().get("/v1/fx/rates/pending/{id}", "not-a-uuid").then().statusCode(404)
+        asOperator()
+                .get("/v1/fx/rates/pending/{id}", "not-a-uuid")
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("fx_pending_rate_not_found"));
-        asOperator().get("/v1/fx/rates/pending?status=MAYBE").then().statusCode(400).body("code", equalTo("invalid_request"));
-        asOperator().contentType(ContentType.JSON).body("{}")
-                .post("/v1/fx/rates/pending/{id}/rejection", java.util.UUID.randomUUID()).then().statusCode(400);
+        asOperator()
+                .get("/v1/fx/rates/pending?status=MAYBE")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_request"));
+        asOperator()
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/v1/fx/rates/pending/{id}/rejection", java.util.UUID.randomUUID())
+                .then()
+                .statusCode(400);
     }
 
     private static void await(CountDownLatch latch) {
@@ -281,19 +395,33 @@ class FourEyesRatesTest {
     }
 
     private String teaCharge() {
-        return quote(traveller, walletId, staticQr(teaHouse), "128.50", "CNY").then().log().ifValidationFails()
-                .statusCode(201).extract()
+        return quote(traveller, walletId, staticQr(teaHouse), "128.50", "CNY")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
                 .path("charge.amount");
     }
 
     private static String midOf(String base, String quote) {
-        return given().header("Authorization", Fixtures.travellerToken("t")).queryParams("base", base, "quote", quote)
-                .get("/v1/fx/rates").then().statusCode(200).extract().path("mid");
+        return given().header("Authorization", Fixtures.travellerToken("t"))
+                .queryParams("base", base, "quote", quote)
+                .get("/v1/fx/rates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("mid");
     }
 
     private static List<Map<String, Object>> pendingFrom(String source) {
-        List<Map<String, Object>> all = asOperator().get("/v1/fx/rates/pending").then().statusCode(200).extract()
-                .jsonPath().getList("$");
+        List<Map<String, Object>> all = asOperator()
+                .get("/v1/fx/rates/pending")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         return all.stream().filter(p -> source.equals(p.get("source"))).toList();
     }
 

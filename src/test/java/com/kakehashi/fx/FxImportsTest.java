@@ -39,24 +39,32 @@ class FxImportsTest {
         ecb.start();
         try {
             ecb.stubFor(get(urlEqualTo("/stats/eurofxref/eurofxref-daily.xml"))
-                    .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(ECB)));
+                    .willReturn(
+                            aResponse().withHeader("Content-Type", "text/xml").withBody(ECB)));
             FxImports.Report report = imports.importFromUrl(ecb.baseUrl() + "/stats/eurofxref/eurofxref-daily.xml");
             assertThat(report.result().received()).isEqualTo(2);
         } finally {
             ecb.stop();
         }
-        given().header("Authorization", Fixtures.travellerToken("t")).queryParams("base", "PHP", "quote", "IDR")
-                .get("/v1/fx/rates").then().statusCode(200).body("path.kind", equalTo("CROSS"))
-                .body("path.via", equalTo("EUR")).body("source", equalTo("ECB"));
+        given().header("Authorization", Fixtures.travellerToken("t"))
+                .queryParams("base", "PHP", "quote", "IDR")
+                .get("/v1/fx/rates")
+                .then()
+                .statusCode(200)
+                .body("path.kind", equalTo("CROSS"))
+                .body("path.via", equalTo("EUR"))
+                .body("source", equalTo("ECB"));
     }
 
     @Test
     void droppedFilesAreImportedThenMovedAsideAndBrokenOnesSetApart(@TempDir Path drop) throws Exception {
-        Files.writeString(drop.resolve("cn-settlement-bank--2026-03-02.csv"),
+        Files.writeString(
+                drop.resolve("cn-settlement-bank--2026-03-02.csv"),
                 "base,quote,bid,mid,ask,valid_from\nMYR,SGD,,0.3010,,2026-03-02T00:00:00Z\n");
         Files.writeString(drop.resolve("cn-settlement-bank--broken.csv"), "not a rate file\n");
         Files.writeString(drop.resolve("nobody.csv"), "base,quote,bid,mid,ask,valid_from\n");
-        Files.writeString(drop.resolve("ghost-bank--2026-03-02.csv"),
+        Files.writeString(
+                drop.resolve("ghost-bank--2026-03-02.csv"),
                 "base,quote,bid,mid,ask,valid_from\nMYR,SGD,,0.0001,,2026-03-02T00:00:00Z\n");
 
         List<FxImports.Report> reports = imports.importDirectory(drop, Format.BANK_CSV);

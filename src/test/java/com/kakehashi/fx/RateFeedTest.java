@@ -31,6 +31,7 @@ class RateFeedTest {
 
     @Inject
     FxRateRepository repository;
+
     @Inject
     DataSource dataSource;
 
@@ -40,10 +41,11 @@ class RateFeedTest {
         RateFeed instanceB = new RateFeed(repository, new RateBook());
         instanceA.poll();
 
-        try (Connection slow = dataSource.getConnection(); Connection quick = dataSource.getConnection()) {
+        try (Connection slow = dataSource.getConnection();
+                Connection quick = dataSource.getConnection()) {
             slow.setAutoCommit(false);
             quick.setAutoCommit(false);
-            long slowId = insert(slow, "18.10", T0);           // takes the lower id, commits last
+            long slowId = insert(slow, "18.10", T0); // takes the lower id, commits last
             long quickId = insert(quick, "18.20", T0.plusSeconds(60));
             quick.commit();
             assertThat(slowId).isLessThan(quickId);
@@ -74,7 +76,11 @@ class RateFeedTest {
     }
 
     private static String midAt(RateFeed instance, Instant at) {
-        return instance.book().stored(PAIR, at).map(FxRate::mid).map(BigDecimal::toPlainString).orElse("none");
+        return instance.book()
+                .stored(PAIR, at)
+                .map(FxRate::mid)
+                .map(BigDecimal::toPlainString)
+                .orElse("none");
     }
 
     private static long insert(Connection connection, String mid, Instant validFrom) throws SQLException {

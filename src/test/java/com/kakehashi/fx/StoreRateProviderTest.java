@@ -25,11 +25,18 @@ class StoreRateProviderTest {
     void aConversionQueryForAPointInTimeGetsTheRateThenInForce() {
         publish("MXN", "BRL", "0.2900", "desk-m", T0).then().statusCode(201);
         // +6.9 %: outside the ±5 % band, so a second operator approves it (in force from the approval)
-        com.kakehashi.support.FxFixtures.approveAsAnotherOperator(publish("MXN", "BRL", "0.3100", "desk-m",
-                T0.plusSeconds(86_400)).then().statusCode(202).extract().path("id"));
+        com.kakehashi.support.FxFixtures.approveAsAnotherOperator(
+                publish("MXN", "BRL", "0.3100", "desk-m", T0.plusSeconds(86_400))
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("id"));
 
-        ExchangeRate then = provider.getExchangeRate(ConversionQueryBuilder.of().setBaseCurrency("MXN")
-                .setTermCurrency("BRL").set(Instant.class, T0.plusSeconds(60)).build());
+        ExchangeRate then = provider.getExchangeRate(ConversionQueryBuilder.of()
+                .setBaseCurrency("MXN")
+                .setTermCurrency("BRL")
+                .set(Instant.class, T0.plusSeconds(60))
+                .build());
         assertThat(then.getFactor().numberValue(BigDecimal.class)).isEqualByComparingTo("0.29");
         assertThat(then.getContext().getProviderName()).isEqualTo(StoreRateProvider.NAME);
         assertThat(then.getContext().get("path", String.class)).isEqualTo("DIRECT");

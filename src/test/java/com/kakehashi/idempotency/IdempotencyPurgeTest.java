@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class IdempotencyPurgeTest {
     @Inject
     IdempotencyPurge purge;
+
     @Inject
     EntityManager em;
 
@@ -35,16 +36,22 @@ class IdempotencyPurgeTest {
     }
 
     private void record(String caller, String key, Instant createdAt) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 insert into idempotency_record (caller, operation, idem_key, request_hash, created_at)
                 values (?1, 'test', ?2, 'hash', ?3)""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, createdAt).executeUpdate());
+                        .setParameter(1, caller)
+                        .setParameter(2, key)
+                        .setParameter(3, createdAt)
+                        .executeUpdate());
     }
 
     @SuppressWarnings("unchecked")
     private java.util.List<String> keysOf(String caller) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select idem_key from idempotency_record where caller = ?1 order by idem_key")
-                .setParameter(1, caller).getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select idem_key from idempotency_record where caller = ?1 order by idem_key")
+                        .setParameter(1, caller)
+                        .getResultList());
     }
 }

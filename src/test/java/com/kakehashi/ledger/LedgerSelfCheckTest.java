@@ -41,10 +41,13 @@ import org.junit.jupiter.api.Test;
 class LedgerSelfCheckTest {
     @Inject
     LedgerSelfCheck check;
+
     @Inject
     LedgerCheckRepository repository;
+
     @Inject
     TestClock clock;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -53,16 +56,24 @@ class LedgerSelfCheckTest {
         Instant from = clock.instant().minusSeconds(1);
         String traveller = aTravellerSubject();
         String wallet = aWalletWithYen(traveller, 10_000);
-        pay(traveller, quoteId(traveller, wallet, dynamicQr(aMerchantInTokyo(), "1200"), null), UUID.randomUUID().toString())
-                .then().statusCode(201);
+        pay(
+                        traveller,
+                        quoteId(traveller, wallet, dynamicQr(aMerchantInTokyo(), "1200"), null),
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201);
 
         LedgerCheckResult result = check.checkSince(from);
 
         assertThat(result.clean()).as(result.summary()).isTrue();
         assertThat(result.journalsChecked()).isGreaterThanOrEqualTo(2); // the top-up and the payment
         assertThat(result.walletsChecked()).isGreaterThanOrEqualTo(1);
-        given().get("/q/health/group/ledger").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks[0].name", equalTo("ledger-self-check")).body("checks[0].data.unbalancedJournals", equalTo(0));
+        given().get("/q/health/group/ledger")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].name", equalTo("ledger-self-check"))
+                .body("checks[0].data.unbalancedJournals", equalTo(0));
         assertThat(Prometheus.sum("kakehashi_ledger_check_discrepancies")).isZero();
     }
 
@@ -74,8 +85,9 @@ class LedgerSelfCheckTest {
         UUID tampered = UUID.randomUUID();
         BigDecimal runsWithDiscrepancy = Prometheus.sum("kakehashi_ledger_check_runs_total", "result=\"discrepancy\"");
         try {
-            sqlBehindTheLedgersBack("insert into posting (id, journal_id, account_id, currency, amount_minor, created_at)"
-                    + " values ('" + tampered + "', '" + journal + "', '" + wallet + "', 'JPY', 1, now())");
+            sqlBehindTheLedgersBack(
+                    "insert into posting (id, journal_id, account_id, currency, amount_minor, created_at)"
+                            + " values ('" + tampered + "', '" + journal + "', '" + wallet + "', 'JPY', 1, now())");
 
             LedgerCheckResult result = check.checkSince(from);
 
@@ -83,17 +95,26 @@ class LedgerSelfCheckTest {
             assertThat(result.unbalancedJournals()).contains(new UnbalancedJournal(journal.toString(), "JPY", 1));
             assertThat(result.walletMismatches()).contains(new WalletMismatch(wallet, 5_000, 5_001));
             assertThat(result.summary()).contains(journal.toString(), wallet);
-            assertThat(Prometheus.sum("kakehashi_ledger_check_discrepancies", "kind=\"journal\"")).isGreaterThanOrEqualTo(BigDecimal.ONE);
-            assertThat(Prometheus.sum("kakehashi_ledger_check_discrepancies", "kind=\"wallet\"")).isGreaterThanOrEqualTo(BigDecimal.ONE);
+            assertThat(Prometheus.sum("kakehashi_ledger_check_discrepancies", "kind=\"journal\""))
+                    .isGreaterThanOrEqualTo(BigDecimal.ONE);
+            assertThat(Prometheus.sum("kakehashi_ledger_check_discrepancies", "kind=\"wallet\""))
+                    .isGreaterThanOrEqualTo(BigDecimal.ONE);
             assertThat(Prometheus.sum("kakehashi_ledger_check_runs_total", "result=\"discrepancy\""))
                     .isEqualByComparingTo(runsWithDiscrepancy.add(BigDecimal.ONE));
-            given().get("/q/health/group/ledger").then().statusCode(503).body("status", equalTo("DOWN"))
+            given().get("/q/health/group/ledger")
+                    .then()
+                    .statusCode(503)
+                    .body("status", equalTo("DOWN"))
                     .body("checks[0].data.firstUnbalancedJournals", containsString(journal.toString()))
                     .body("checks[0].data.firstWalletMismatches", containsString(wallet));
             // The full check's queries (every journal, every wallet) find it too.
-            assertThat(QuarkusTransaction.requiringNew().call(() -> repository.allUnbalancedJournals(10_000)).first())
+            assertThat(QuarkusTransaction.requiringNew()
+                            .call(() -> repository.allUnbalancedJournals(10_000))
+                            .first())
                     .contains(new UnbalancedJournal(journal.toString(), "JPY", 1));
-            assertThat(QuarkusTransaction.requiringNew().call(() -> repository.allWalletMismatches(10_000)).first())
+            assertThat(QuarkusTransaction.requiringNew()
+                            .call(() -> repository.allWalletMismatches(10_000))
+                            .first())
                     .contains(new WalletMismatch(wallet, 5_000, 5_001));
         } finally {
             sqlBehindTheLedgersBack("delete from posting where id = '" + tampered + "'");
@@ -108,7 +129,7 @@ class LedgerSelfCheckTest {
 
     private UUID topUpJournalOf(String wallet) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             var s = c.prepareStatement("select journal_id from posting where account_id = ? limit 1")) {
+                var s = c.prepareStatement("select journal_id from posting where account_id = ? limit 1")) {
             s.setObject(1, UUID.fromString(wallet));
             try (var r = s.executeQuery()) {
                 r.next();

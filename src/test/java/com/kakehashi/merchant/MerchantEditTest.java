@@ -25,11 +25,22 @@ class MerchantEditTest {
         edit.put("mcc", "5734");
         edit.put("payoutAccount", "ACC-NEW-1");
 
-        put(id, edit).then().statusCode(200).body("name", equalTo("Akihabara Denki 2")).body("city", equalTo("Chiyoda"))
-                .body("mcc", equalTo("5734")).body("payoutAccount", equalTo("ACC-NEW-1")).body("version", equalTo(1))
-                .body("country", equalTo("JP")).body("currency", equalTo("JPY"));
-        given().header("Authorization", Tokens.operator()).get("/v1/merchants/{id}/qr", id).then().statusCode(200)
-                .body("payload", containsString("Akihabara Denki 2")).body("payload", containsString("Chiyoda"));
+        put(id, edit)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Akihabara Denki 2"))
+                .body("city", equalTo("Chiyoda"))
+                .body("mcc", equalTo("5734"))
+                .body("payoutAccount", equalTo("ACC-NEW-1"))
+                .body("version", equalTo(1))
+                .body("country", equalTo("JP"))
+                .body("currency", equalTo("JPY"));
+        given().header("Authorization", Tokens.operator())
+                .get("/v1/merchants/{id}/qr", id)
+                .then()
+                .statusCode(200)
+                .body("payload", containsString("Akihabara Denki 2"))
+                .body("payload", containsString("Chiyoda"));
     }
 
     @Test
@@ -41,10 +52,17 @@ class MerchantEditTest {
         second.put("name", "Second Editor");
         put(id, first).then().statusCode(200);
 
-        put(id, second).then().statusCode(409).contentType("application/problem+json")
-                .body("code", equalTo("concurrent_modification")).body("detail", containsString("version 1, not 0"));
-        given().header("Authorization", Tokens.operator()).get("/v1/merchants/{id}", id).then()
-                .body("name", equalTo("First Editor")).body("version", equalTo(1));
+        put(id, second)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("concurrent_modification"))
+                .body("detail", containsString("version 1, not 0"));
+        given().header("Authorization", Tokens.operator())
+                .get("/v1/merchants/{id}", id)
+                .then()
+                .body("name", equalTo("First Editor"))
+                .body("version", equalTo(1));
     }
 
     @Test
@@ -59,19 +77,28 @@ class MerchantEditTest {
                 "bank", with(id, "bankId", "cn-settlement-bank"),
                 "currency", with(id, "currency", "CNY"),
                 "country", with(id, "country", "CN"));
-        invalid.forEach((what, edit) -> put(id, edit).then().statusCode(400).contentType("application/problem+json")
+        invalid.forEach((what, edit) -> put(id, edit)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("code", equalTo("invalid_request")));
         Map<String, Object> noVersion = editOf(id);
         noVersion.remove("version");
         put(id, noVersion).then().statusCode(400).contentType("application/problem+json");
-        given().header("Authorization", Tokens.operator()).get("/v1/merchants/{id}", id).then()
-                .body("name", equalTo("Akihabara Denki")).body("version", equalTo(0));
+        given().header("Authorization", Tokens.operator())
+                .get("/v1/merchants/{id}", id)
+                .then()
+                .body("name", equalTo("Akihabara Denki"))
+                .body("version", equalTo(0));
     }
 
     @Test
     void anUnknownMerchantIsA404Problem() {
-        put("00000000-0000-7000-8000-000000000000", editOf(aMerchantInTokyo())).then().statusCode(404)
-                .contentType("application/problem+json").body("code", equalTo("merchant_not_found"));
+        put("00000000-0000-7000-8000-000000000000", editOf(aMerchantInTokyo()))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("merchant_not_found"));
     }
 
     private static Map<String, Object> with(String id, String field, Object value) {
@@ -82,11 +109,25 @@ class MerchantEditTest {
 
     /** The merchant as read, in the shape of an edit (with the version read). */
     private static Map<String, Object> editOf(String id) {
-        Map<String, Object> read = given().header("Authorization", Tokens.operator()).get("/v1/merchants/{id}", id)
-                .then().statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> read = given().header("Authorization", Tokens.operator())
+                .get("/v1/merchants/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
         Map<String, Object> edit = new HashMap<>();
-        for (String field : new String[] {"name", "city", "country", "currency", "mcc", "bankId", "payoutAccount",
-                "payoutAccountHolderKana", "version"}) {
+        for (String field : new String[] {
+            "name",
+            "city",
+            "country",
+            "currency",
+            "mcc",
+            "bankId",
+            "payoutAccount",
+            "payoutAccountHolderKana",
+            "version"
+        }) {
             if (read.get(field) != null) {
                 edit.put(field, read.get(field));
             }
@@ -95,7 +136,9 @@ class MerchantEditTest {
     }
 
     private static Response put(String id, Map<String, Object> body) {
-        return given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(body)
+        return given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(body)
                 .put("/v1/merchants/{id}", id);
     }
 }

@@ -48,10 +48,11 @@ class ConcurrentPaymentsTest {
             quotes.add(quoteId(traveller, walletId, qr, null));
         }
 
-        List<Response> responses = fireAtOnce(quotes, quoteId -> pay(traveller, quoteId, UUID.randomUUID().toString()));
+        List<Response> responses = fireAtOnce(
+                quotes, quoteId -> pay(traveller, quoteId, UUID.randomUUID().toString()));
 
-        Map<Integer, Long> byStatus = responses.stream()
-                .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
+        Map<Integer, Long> byStatus =
+                responses.stream().collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
         assertThat(byStatus).containsOnlyKeys(201, 422).containsEntry(201, 10L).containsEntry(422, 40L);
         assertThat(responses.stream().filter(r -> r.statusCode() == 422).map(r -> r.<String>path("code")))
                 .containsOnly("insufficient_funds");

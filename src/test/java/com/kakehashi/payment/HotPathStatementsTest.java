@@ -43,8 +43,10 @@ class HotPathStatementsTest {
 
         assertThat(statistics.getTransactionCount()).isEqualTo(1);
         assertThat(statistics.getPrepareStatementCount()).isLessThanOrEqualTo(CAPTURE_STATEMENT_BUDGET);
-        System.out.printf("capture statements: %d prepared, %d entity inserts, %d transactions%n",
-                statistics.getPrepareStatementCount(), statistics.getEntityInsertCount(),
+        System.out.printf(
+                "capture statements: %d prepared, %d entity inserts, %d transactions%n",
+                statistics.getPrepareStatementCount(),
+                statistics.getEntityInsertCount(),
                 statistics.getTransactionCount());
     }
 }

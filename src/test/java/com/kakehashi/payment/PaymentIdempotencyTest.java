@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class PaymentIdempotencyTest {
     @Inject
     LedgerChecks ledger;
+
     @Inject
     TestClock clock;
 
@@ -50,9 +51,14 @@ class PaymentIdempotencyTest {
         String quoteId = quoteId(traveller, walletId, dynamicQr(aMerchantInTokyo(), "1200"), null);
         String key = UUID.randomUUID().toString();
 
-        String first = pay(traveller, quoteId, key).then().statusCode(201).extract().asString();
-        String second = pay(traveller, quoteId, key).then().statusCode(201)
-                .header("Idempotent-Replayed", "true").extract().asString();
+        String first =
+                pay(traveller, quoteId, key).then().statusCode(201).extract().asString();
+        String second = pay(traveller, quoteId, key)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .extract()
+                .asString();
 
         assertThat(second).isEqualTo(first);
         assertThat(balanceOf(traveller, walletId)).isEqualTo("3800");
@@ -82,11 +88,19 @@ class PaymentIdempotencyTest {
         String merchant = aMerchantInTokyo();
         String quoteId = quoteId(traveller, walletId, dynamicQr(merchant, "1200"), null);
         String key = UUID.randomUUID().toString();
-        String first = pay(traveller, quoteId, key).then().statusCode(201).extract().asString();
-        refund(merchant, io.restassured.path.json.JsonPath.from(first).getString("id"), "200", "JPY",
-                UUID.randomUUID().toString()).then().statusCode(201);
+        String first =
+                pay(traveller, quoteId, key).then().statusCode(201).extract().asString();
+        refund(
+                        merchant,
+                        io.restassured.path.json.JsonPath.from(first).getString("id"),
+                        "200",
+                        "JPY",
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201);
 
-        String replay = pay(traveller, quoteId, key).then().statusCode(201).extract().asString();
+        String replay =
+                pay(traveller, quoteId, key).then().statusCode(201).extract().asString();
 
         assertThat(replay).isEqualTo(first);
     }
@@ -97,10 +111,15 @@ class PaymentIdempotencyTest {
         String walletId = aWalletWithYen(traveller, 5_000);
         String merchant = aMerchantInTokyo();
         String key = UUID.randomUUID().toString();
-        pay(traveller, quoteId(traveller, walletId, dynamicQr(merchant, "100"), null), key).then().statusCode(201);
+        pay(traveller, quoteId(traveller, walletId, dynamicQr(merchant, "100"), null), key)
+                .then()
+                .statusCode(201);
 
-        pay(traveller, quoteId(traveller, walletId, dynamicQr(merchant, "200"), null), key).then().statusCode(422)
-                .contentType("application/problem+json").body("code", equalTo("idempotency_key_reused"));
+        pay(traveller, quoteId(traveller, walletId, dynamicQr(merchant, "200"), null), key)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("idempotency_key_reused"));
         assertThat(balanceOf(traveller, walletId)).isEqualTo("4900");
     }
 
@@ -110,9 +129,13 @@ class PaymentIdempotencyTest {
         String walletId = aWalletWithYen(traveller, 5_000);
         String quoteId = quoteId(traveller, walletId, dynamicQr(aMerchantInTokyo(), "100"), null);
 
-        given().header("Authorization", travellerToken(traveller)).contentType(ContentType.JSON)
-                .body(Map.of("quoteId", quoteId)).post("/v1/payments")
-                .then().statusCode(400).body("code", equalTo("idempotency_key_missing"));
+        given().header("Authorization", travellerToken(traveller))
+                .contentType(ContentType.JSON)
+                .body(Map.of("quoteId", quoteId))
+                .post("/v1/payments")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("idempotency_key_missing"));
     }
 
     @Test
@@ -123,7 +146,9 @@ class PaymentIdempotencyTest {
 
         clock.advance(Duration.ofMinutes(3));
 
-        pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(422)
+        pay(traveller, quoteId, UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("quote_expired"));
         assertThat(balanceOf(traveller, walletId)).isEqualTo("5000");
         ledger.walletBalanceMatchesPostings(walletId);
@@ -136,7 +161,9 @@ class PaymentIdempotencyTest {
         String quoteId = quoteId(traveller, walletId, dynamicQr(aMerchantInTokyo(), "700"), null);
         pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(201);
 
-        pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(409)
+        pay(traveller, quoteId, UUID.randomUUID().toString())
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("quote_already_used"));
         assertThat(balanceOf(traveller, walletId)).isEqualTo("4300");
     }
@@ -147,7 +174,9 @@ class PaymentIdempotencyTest {
         String walletId = aWalletWithYen(traveller, 5_000);
         String quoteId = quoteId(traveller, walletId, dynamicQr(aMerchantInTokyo(), "700"), null);
 
-        pay(aTravellerSubject(), quoteId, UUID.randomUUID().toString()).then().statusCode(404)
+        pay(aTravellerSubject(), quoteId, UUID.randomUUID().toString())
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("quote_not_found"));
     }
 }

@@ -48,21 +48,37 @@ class PaymentJourneyTest {
         walletId = aWalletWithYen(traveller, 5_000);
         String merchant = aMerchantInTokyo();
 
-        String quoteId = quote(traveller, walletId, staticQr(merchant), "1280", "JPY").then().statusCode(201)
-                .body("price.amount", equalTo("1280")).body("price.currency", equalTo("JPY"))
-                .body("charge.amount", equalTo("1280")).body("charge.currency", equalTo("JPY"))
-                .body("rate", equalTo("1")).body("merchant.id", equalTo(merchant))
-                .body("merchant.city", equalTo("Tokyo")).body("expiresAt", notNullValue())
-                .extract().path("id");
+        String quoteId = quote(traveller, walletId, staticQr(merchant), "1280", "JPY")
+                .then()
+                .statusCode(201)
+                .body("price.amount", equalTo("1280"))
+                .body("price.currency", equalTo("JPY"))
+                .body("charge.amount", equalTo("1280"))
+                .body("charge.currency", equalTo("JPY"))
+                .body("rate", equalTo("1"))
+                .body("merchant.id", equalTo(merchant))
+                .body("merchant.city", equalTo("Tokyo"))
+                .body("expiresAt", notNullValue())
+                .extract()
+                .path("id");
 
-        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(201)
-                .body("status", equalTo("CAPTURED")).body("charge.amount", equalTo("1280"))
-                .body("walletId", equalTo(walletId)).body("merchantId", equalTo(merchant))
-                .extract().path("id");
+        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("CAPTURED"))
+                .body("charge.amount", equalTo("1280"))
+                .body("walletId", equalTo(walletId))
+                .body("merchantId", equalTo(merchant))
+                .extract()
+                .path("id");
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("3720");
-        given().header("Authorization", merchantToken(merchant)).get("/v1/merchants/{id}/payments", merchant)
-                .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(paymentId))
+        given().header("Authorization", merchantToken(merchant))
+                .get("/v1/merchants/{id}/payments", merchant)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].id", equalTo(paymentId))
                 .body("total", equalTo(1));
         assertThat(ledger.postingSum(merchant)).isEqualTo(1280);
     }
@@ -73,7 +89,9 @@ class PaymentJourneyTest {
         walletId = aWalletWithYen(traveller, 5_000);
         String merchant = aMerchantInTokyo();
 
-        quote(traveller, walletId, dynamicQr(merchant, "999"), "5", "JPY").then().statusCode(201)
+        quote(traveller, walletId, dynamicQr(merchant, "999"), "5", "JPY")
+                .then()
+                .statusCode(201)
                 .body("price.amount", equalTo("999"));
     }
 
@@ -82,7 +100,9 @@ class PaymentJourneyTest {
         String traveller = aTravellerSubject();
         walletId = aWalletWithYen(traveller, 5_000);
 
-        quote(traveller, walletId, staticQr(aMerchantInTokyo()), null, null).then().statusCode(422)
+        quote(traveller, walletId, staticQr(aMerchantInTokyo()), null, null)
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("qr_amount_required"));
     }
 
@@ -91,25 +111,42 @@ class PaymentJourneyTest {
         String traveller = aTravellerSubject();
         walletId = aWalletWithYen(traveller, 10_000);
         String merchant = aMerchantInTokyo();
-        String quoteId = quote(traveller, walletId, dynamicQr(merchant, "3000"), null, null).then().statusCode(201)
-                .extract().path("id");
-        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(201)
-                .extract().path("id");
+        String quoteId = quote(traveller, walletId, dynamicQr(merchant, "3000"), null, null)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        refund(merchant, paymentId, "1000", "JPY", UUID.randomUUID().toString()).then().statusCode(201)
-                .body("amount.amount", equalTo("1000")).body("charge.amount", equalTo("1000"))
-                .body("paymentStatus", equalTo("PARTIALLY_REFUNDED")).body("refundablePrice.amount", equalTo("2000"));
+        refund(merchant, paymentId, "1000", "JPY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("amount.amount", equalTo("1000"))
+                .body("charge.amount", equalTo("1000"))
+                .body("paymentStatus", equalTo("PARTIALLY_REFUNDED"))
+                .body("refundablePrice.amount", equalTo("2000"));
         assertThat(balanceOf(traveller, walletId)).isEqualTo("8000");
 
-        refund(merchant, paymentId, "2001", "JPY", UUID.randomUUID().toString()).then().statusCode(422)
+        refund(merchant, paymentId, "2001", "JPY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("refund_exceeds_remaining"));
-        refund(merchant, paymentId, "2000", "JPY", UUID.randomUUID().toString()).then().statusCode(201)
+        refund(merchant, paymentId, "2000", "JPY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
                 .body("paymentStatus", equalTo("REFUNDED"));
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("10000");
         assertThat(ledger.postingSum(merchant)).isZero();
-        given().header("Authorization", travellerToken(traveller)).get("/v1/payments/{id}", paymentId)
-                .then().statusCode(200).body("status", equalTo("REFUNDED"))
+        given().header("Authorization", travellerToken(traveller))
+                .get("/v1/payments/{id}", paymentId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REFUNDED"))
                 .body("refundedCharge.amount", equalTo("3000"));
     }
 
@@ -118,13 +155,21 @@ class PaymentJourneyTest {
         String traveller = aTravellerSubject();
         walletId = aWalletWithYen(traveller, 4_000);
         String merchant = aMerchantInTokyo();
-        String quoteId = quote(traveller, walletId, dynamicQr(merchant, "1500"), null, null).then().statusCode(201)
-                .extract().path("id");
+        String quoteId = quote(traveller, walletId, dynamicQr(merchant, "1500"), null, null)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(201);
 
-        given().header("Authorization", travellerToken(traveller)).queryParam("size", 1)
-                .get("/v1/wallets/{id}/transactions", walletId).then().statusCode(200)
-                .body("total", equalTo(2)).body("items", hasSize(1))
-                .body("items[0].type", equalTo("PAYMENT")).body("items[0].amount.amount", equalTo("-1500"));
+        given().header("Authorization", travellerToken(traveller))
+                .queryParam("size", 1)
+                .get("/v1/wallets/{id}/transactions", walletId)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items", hasSize(1))
+                .body("items[0].type", equalTo("PAYMENT"))
+                .body("items[0].amount.amount", equalTo("-1500"));
     }
 }

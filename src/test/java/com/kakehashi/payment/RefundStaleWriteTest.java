@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class RefundStaleWriteTest {
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     LedgerChecks ledger;
 
@@ -47,9 +48,16 @@ class RefundStaleWriteTest {
         String traveller = aTravellerSubject();
         String walletId = aWalletWithYen(traveller, 5_000);
         String merchant = aMerchantInTokyo();
-        String paymentId = pay(traveller, quoteId(traveller, walletId, dynamicQr(merchant, "3000"), null),
-                UUID.randomUUID().toString()).then().statusCode(201).extract().path("id");
-        List<String> keys = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        String paymentId = pay(
+                        traveller,
+                        quoteId(traveller, walletId, dynamicQr(merchant, "3000"), null),
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        List<String> keys =
+                List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
 
         List<Response> answers;
         try (Connection holder = dataSource.getConnection()) {
@@ -68,11 +76,15 @@ class RefundStaleWriteTest {
         }
 
         assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(201, 409);
-        Response stale = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        Response stale =
+                answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
         assertThat(stale.contentType()).startsWith("application/problem+json");
         assertThat(stale.<String>path("code")).isEqualTo("concurrent_modification");
-        refund(merchant, paymentId, "1000", "JPY", keys.get(answers.indexOf(stale))).then().statusCode(201)
-                .header("Idempotent-Replayed", "false").body("refundablePrice.amount", equalTo("1000"));
+        refund(merchant, paymentId, "1000", "JPY", keys.get(answers.indexOf(stale)))
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "false")
+                .body("refundablePrice.amount", equalTo("1000"));
         assertThat(balanceOf(traveller, walletId)).isEqualTo("4000");
         ledger.walletBalanceMatchesPostings(walletId);
         ledger.everyJournalBalances();
@@ -86,11 +98,12 @@ class RefundStaleWriteTest {
     }
 
     private int refundsWaitingOnThePayment() throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
                 select count(*) from pg_stat_activity
                 where datname = current_database() and wait_event_type = 'Lock'
                   and query like 'update payment set refunded_price_minor%'""");
-             ResultSet r = s.executeQuery()) {
+                ResultSet r = s.executeQuery()) {
             r.next();
             return r.getInt(1);
         }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(WireMockBank.class)
 class BreakAgeFilterTest {
     private static final int CONSOLE_PAGE = 25;
-    private static final Pattern BREAK_LINK = Pattern.compile("class=\"break-link\" href=\"/console/reconciliation/breaks/([0-9a-f-]+)\"");
+    private static final Pattern BREAK_LINK =
+            Pattern.compile("class=\"break-link\" href=\"/console/reconciliation/breaks/([0-9a-f-]+)\"");
 
     @Inject
     TestClock clock;
@@ -58,11 +59,14 @@ class BreakAgeFilterTest {
             List<Map<String, Object>> got = breaks(bank, oneDayAgo.toString(), page, 7);
             assertThat(got.size()).as("page %d", page).isEqualTo(page < 4 ? 7 : 2);
             got.forEach(b -> olderThanADay.add((String) b.get("counterparty")));
-            assertThat(got).allMatch(b -> Instant.parse((String) b.get("createdAt")).isBefore(oneDayAgo));
+            assertThat(got)
+                    .allMatch(b -> Instant.parse((String) b.get("createdAt")).isBefore(oneDayAgo));
         }
         assertThat(breaks(bank, oneDayAgo.toString(), 5, 7)).isEmpty();
         assertThat(olderThanADay).containsExactlyInAnyOrderElementsOf(old);
-        assertThat(breaks(bank, firstDay.toString(), 0, 500)).as("nothing was opened before the first statement").isEmpty();
+        assertThat(breaks(bank, firstDay.toString(), 0, 500))
+                .as("nothing was opened before the first statement")
+                .isEmpty();
     }
 
     @Test
@@ -71,9 +75,16 @@ class BreakAgeFilterTest {
         unexpectedLines(bank, "STMT-AGE-C-OLD", CONSOLE_PAGE + 3);
         clock.advance(Duration.ofDays(2));
         unexpectedLines(bank, "STMT-AGE-C-NEW", CONSOLE_PAGE + 3);
-        String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("token", Tokens.token("ops-age", "operator")).formParam("next", "/console")
-                .post("/console/sign-in").then().statusCode(303).extract().cookie(ConsoleCookieMechanism.COOKIE);
+        String cookie = given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("token", Tokens.token("ops-age", "operator"))
+                .formParam("next", "/console")
+                .post("/console/sign-in")
+                .then()
+                .statusCode(303)
+                .extract()
+                .cookie(ConsoleCookieMechanism.COOKIE);
 
         String first = consoleBreaks(cookie, bank, 0);
         String second = consoleBreaks(cookie, bank, 1);
@@ -84,22 +95,42 @@ class BreakAgeFilterTest {
         assertThat(second).doesNotContain("rel=\"next\"");
         List<String> shown = new ArrayList<>(links(first));
         shown.addAll(links(second));
-        List<String> oldIds = given().header("Authorization", Tokens.operator()).queryParam("bankId", bank)
-                .queryParam("openedBefore", clock.instant().minus(Duration.ofDays(1)).toString()).queryParam("size", 500)
-                .get("/v1/reconciliation/breaks").then().statusCode(200).extract().jsonPath().getList("id");
+        List<String> oldIds = given().header("Authorization", Tokens.operator())
+                .queryParam("bankId", bank)
+                .queryParam(
+                        "openedBefore",
+                        clock.instant().minus(Duration.ofDays(1)).toString())
+                .queryParam("size", 500)
+                .get("/v1/reconciliation/breaks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id");
         assertThat(shown).containsExactlyElementsOf(oldIds);
     }
 
     @Test
     void anOpenedBeforeThatIsNoInstantIsA400Problem() {
-        given().header("Authorization", Tokens.operator()).queryParam("openedBefore", "yesterday")
-                .get("/v1/reconciliation/breaks").then().statusCode(400).contentType("application/problem+json")
+        given().header("Authorization", Tokens.operator())
+                .queryParam("openedBefore", "yesterday")
+                .get("/v1/reconciliation/breaks")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("code", equalTo("invalid_request"));
     }
 
     private static String consoleBreaks(String cookie, String bank, int page) {
-        return given().cookie(ConsoleCookieMechanism.COOKIE, cookie).queryParam("bank", bank).queryParam("minAgeDays", "1")
-                .queryParam("page", page).get("/console/reconciliation/breaks").then().statusCode(200).extract().asString();
+        return given().cookie(ConsoleCookieMechanism.COOKIE, cookie)
+                .queryParam("bank", bank)
+                .queryParam("minAgeDays", "1")
+                .queryParam("page", page)
+                .get("/console/reconciliation/breaks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private static List<String> links(String html) {
@@ -112,12 +143,19 @@ class BreakAgeFilterTest {
     }
 
     private static List<Map<String, Object>> breaks(String bank, String openedBefore, int page, int size) {
-        var request = given().header("Authorization", Tokens.operator()).queryParam("bankId", bank)
-                .queryParam("page", page).queryParam("size", size);
+        var request = given().header("Authorization", Tokens.operator())
+                .queryParam("bankId", bank)
+                .queryParam("page", page)
+                .queryParam("size", size);
         if (openedBefore != null) {
             request.queryParam("openedBefore", openedBefore);
         }
-        return request.get("/v1/reconciliation/breaks").then().statusCode(200).extract().jsonPath().getList("$");
+        return request.get("/v1/reconciliation/breaks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 
     /** A statement of {@code n} entries the bank was never asked to make: n UNEXPECTED breaks; their counterparties. */
@@ -128,8 +166,13 @@ class BreakAgeFilterTest {
             lines.add(new Line("DBIT", 100 + i, day, null, ref + " PAYEE " + i));
         }
         long opening = 9_000_000;
-        StatementUploads.submitAndWait(bank, "application/xml", Statements.camt053(ref, "SETTLE-" + bank, "JPY", day,
-                opening, opening + Statements.net(lines), lines)).then().body("state", equalTo("PROCESSED"));
+        StatementUploads.submitAndWait(
+                        bank,
+                        "application/xml",
+                        Statements.camt053(
+                                ref, "SETTLE-" + bank, "JPY", day, opening, opening + Statements.net(lines), lines))
+                .then()
+                .body("state", equalTo("PROCESSED"));
         return lines.stream().map(Line::counterparty).toList();
     }
 }

@@ -45,8 +45,10 @@ class ZenginStatementTest {
 
     @Inject
     com.kakehashi.reconciliation.application.Expectations expectations;
+
     @Inject
     StatementPickUp pickUp;
+
     @Inject
     Statements statements;
 
@@ -87,22 +89,67 @@ class ZenginStatementTest {
 
     /** データ区分 1: 種別コード 03, コード区分 0, dates, bank 0005 branch 123, 普通 {@link #account}, ｶｹﾊｼ, 取引前残高. */
     private byte[] header(long opening) {
-        return new Rec().a("1", 1).a("03", 2).a("0", 1).a(WAREKI, 6).a(WAREKI, 6).a(WAREKI, 6).n(5, 4).a("", 15).n(123, 3)
-                .a("", 15).a("000", 3).n(1, 1).n(account, 7).kana(40, KAKEHASHI).a("1", 1).a("0", 1).n(opening, 14)
-                .a("", 74).done();
+        return new Rec()
+                .a("1", 1)
+                .a("03", 2)
+                .a("0", 1)
+                .a(WAREKI, 6)
+                .a(WAREKI, 6)
+                .a(WAREKI, 6)
+                .n(5, 4)
+                .a("", 15)
+                .n(123, 3)
+                .a("", 15)
+                .a("000", 3)
+                .n(1, 1)
+                .n(account, 7)
+                .kana(40, KAKEHASHI)
+                .a("1", 1)
+                .a("0", 1)
+                .n(opening, 14)
+                .a("", 74)
+                .done();
     }
 
     /** データ区分 2: 照会番号, 勘定日, 起算日, 入払区分, 取引区分 11 振込, 取引金額, ..., 振込依頼人名, 摘要内容. */
     private static byte[] data(int reference, char direction, long yen, int... name) {
-        return new Rec().a("2", 1).n(reference, 8).a(WAREKI, 6).a(WAREKI, 6).a(String.valueOf(direction), 1).a("11", 2)
-                .n(yen, 12).n(0, 12).n(0, 6).n(0, 6).n(0, 1).n(0, 7).n(0, 3).n(0, 10).kana(48, name).a("", 15).a("", 15)
-                .a("", 20).a("", 20).a("", 1).done();
+        return new Rec()
+                .a("2", 1)
+                .n(reference, 8)
+                .a(WAREKI, 6)
+                .a(WAREKI, 6)
+                .a(String.valueOf(direction), 1)
+                .a("11", 2)
+                .n(yen, 12)
+                .n(0, 12)
+                .n(0, 6)
+                .n(0, 6)
+                .n(0, 1)
+                .n(0, 7)
+                .n(0, 3)
+                .n(0, 10)
+                .kana(48, name)
+                .a("", 15)
+                .a("", 15)
+                .a("", 20)
+                .a("", 20)
+                .a("", 1)
+                .done();
     }
 
     /** データ区分 8: 入金件数, 入金額合計, 出金件数, 出金額合計, 貸越区分, 取引後残高, データレコード件数. */
     private static byte[] trailer(int deposits, long depositSum, int withdrawals, long withdrawalSum, long closing) {
-        return new Rec().a("8", 1).n(deposits, 6).n(depositSum, 13).n(withdrawals, 6).n(withdrawalSum, 13).a("1", 1)
-                .n(closing, 14).n(deposits + withdrawals, 7).a("", 139).done();
+        return new Rec()
+                .a("8", 1)
+                .n(deposits, 6)
+                .n(depositSum, 13)
+                .n(withdrawals, 6)
+                .n(withdrawalSum, 13)
+                .a("1", 1)
+                .n(closing, 14)
+                .n(deposits + withdrawals, 7)
+                .a("", 139)
+                .done();
     }
 
     private static byte[] end() {
@@ -122,12 +169,21 @@ class ZenginStatementTest {
 
     /** Two payouts and a deposit nobody expected, 100,000 - 12,000 - 3,500 + 5,000 = 89,500. */
     private byte[] aDay(boolean crlf) {
-        return file(crlf, header(100_000), data(1, '2', 12_000, YAMADA), data(2, '2', 3_500, KABUSHIKI),
-                data(3, '1', 5_000, SUZUKI), trailer(1, 5_000, 2, 15_500, 89_500), end());
+        return file(
+                crlf,
+                header(100_000),
+                data(1, '2', 12_000, YAMADA),
+                data(2, '2', 3_500, KABUSHIKI),
+                data(3, '1', 5_000, SUZUKI),
+                trailer(1, 5_000, 2, 15_500, 89_500),
+                end());
     }
 
     private static String submitZengin(String bank, byte[] body) {
-        return submitAndWait(bank, "application/x-zengin", body).then().extract().asString();
+        return submitAndWait(bank, "application/x-zengin", body)
+                .then()
+                .extract()
+                .asString();
     }
 
     @Test
@@ -136,16 +192,25 @@ class ZenginStatementTest {
         anInstruction(expectations, bank, "ZA-" + bank, 12_000, DAY, "ﾔﾏﾀﾞｼﾖｳﾃﾝ", UUID.randomUUID());
         anInstruction(expectations, bank, "ZB-" + bank, 3_500, DAY, "ｶﾌﾞｼｷｶﾞｲｼﾔ", UUID.randomUUID());
 
-        submitAndWait(bank, "application/x-zengin", aDay(false)).then().body("state", equalTo("PROCESSED"))
-                .body("format", equalTo("ZENGIN")).body("statements", equalTo(1)).body("entries", equalTo(3))
-                .body("unprocessable", equalTo(0)).body("balanced", equalTo(true));
+        submitAndWait(bank, "application/x-zengin", aDay(false))
+                .then()
+                .body("state", equalTo("PROCESSED"))
+                .body("format", equalTo("ZENGIN"))
+                .body("statements", equalTo(1))
+                .body("entries", equalTo(3))
+                .body("unprocessable", equalTo(0))
+                .body("balanced", equalTo(true));
 
         // Both withdrawals matched their payouts; the deposit is the one thing to chase, named as the bank names it.
         assertThat(openBreaks(bank)).isEqualTo(Map.of("UNEXPECTED_AT_BANK", 1));
-        assertThat(breaks(bank, "OPEN")).singleElement().satisfies(b -> assertThat(b)
-                .containsEntry("bankReference", "00000003").containsEntry("counterparty", "ｽｽﾞｷ ﾀﾛｳ")
-                .containsEntry("valueDate", DAY.toString()).containsEntry("entry", 3)
-                .containsEntry("statementRef", "ZG00051231" + account + "-20261125-20261125"));
+        assertThat(breaks(bank, "OPEN"))
+                .singleElement()
+                .satisfies(b -> assertThat(b)
+                        .containsEntry("bankReference", "00000003")
+                        .containsEntry("counterparty", "ｽｽﾞｷ ﾀﾛｳ")
+                        .containsEntry("valueDate", DAY.toString())
+                        .containsEntry("entry", 3)
+                        .containsEntry("statementRef", "ZG00051231" + account + "-20261125-20261125"));
     }
 
     @Test
@@ -158,12 +223,19 @@ class ZenginStatementTest {
         Files.write(root.resolve(bank).resolve("NYUSHUKKIN.ZENGIN"), aDay(true));
 
         List<Statements.Intake> intakes = pickUp.pickUp(root);
-        assertThat(intakes).singleElement().satisfies(i -> assertThat(i.bankId()).isEqualTo(bank));
+        assertThat(intakes)
+                .singleElement()
+                .satisfies(i -> assertThat(i.bankId()).isEqualTo(bank));
         String id = intakes.get(0).statementId().toString();
-        StatementUploads.finalStatus(id, Tokens.operator()).then().body("state", equalTo("PROCESSED"))
-                .body("format", equalTo("ZENGIN")).body("entries", equalTo(3)).body("balanced", equalTo(true));
+        StatementUploads.finalStatus(id, Tokens.operator())
+                .then()
+                .body("state", equalTo("PROCESSED"))
+                .body("format", equalTo("ZENGIN"))
+                .body("entries", equalTo(3))
+                .body("balanced", equalTo(true));
         assertThat(openBreaks(bank)).isEqualTo(Map.of("UNEXPECTED_AT_BANK", 1));
-        assertThat(root.resolve(bank).resolve("done").resolve("NYUSHUKKIN.ZENGIN")).exists();
+        assertThat(root.resolve(bank).resolve("done").resolve("NYUSHUKKIN.ZENGIN"))
+                .exists();
     }
 
     @Test
@@ -171,33 +243,67 @@ class ZenginStatementTest {
         String bank = aSettlementBank("JPY");
         byte[] bad = data(2, '2', 3_500, KABUSHIKI);
         bad[21] = '7'; // 入払区分 is 1 or 2
-        submitAndWait(bank, "application/x-zengin", file(true, header(100_000), data(1, '2', 12_000, YAMADA), bad,
-                trailer(0, 0, 1, 12_000, 88_000), end())).then().body("state", equalTo("PROCESSED"))
-                .body("entries", equalTo(2)).body("unprocessable", equalTo(1));
-        assertThat(breaks(bank, "OPEN")).anySatisfy(b -> assertThat(b).containsEntry("outcome", "UNPROCESSABLE")
-                .hasEntrySatisfying("detail", d -> assertThat((String) d).contains("record 3").contains("入払区分")));
+        submitAndWait(
+                        bank,
+                        "application/x-zengin",
+                        file(
+                                true,
+                                header(100_000),
+                                data(1, '2', 12_000, YAMADA),
+                                bad,
+                                trailer(0, 0, 1, 12_000, 88_000),
+                                end()))
+                .then()
+                .body("state", equalTo("PROCESSED"))
+                .body("entries", equalTo(2))
+                .body("unprocessable", equalTo(1));
+        assertThat(breaks(bank, "OPEN"))
+                .anySatisfy(b -> assertThat(b)
+                        .containsEntry("outcome", "UNPROCESSABLE")
+                        .hasEntrySatisfying(
+                                "detail",
+                                d -> assertThat((String) d).contains("record 3").contains("入払区分")));
     }
 
     @Test
     void aFileThatBreaksTheLayoutIsRefusedNamingTheRecord() {
         String bank = aSettlementBank("JPY");
         // The trailer's withdrawal total disagrees with the data records.
-        submitAndWait(bank, "application/x-zengin", file(true, header(100_000), data(1, '2', 12_000, YAMADA),
-                trailer(0, 0, 1, 12_001, 87_999), end())).then().body("state", equalTo("FAILED"))
-                .body("problemCode", equalTo("statement_invalid")).body("problemDetail", containsString("record 3"));
+        submitAndWait(
+                        bank,
+                        "application/x-zengin",
+                        file(
+                                true,
+                                header(100_000),
+                                data(1, '2', 12_000, YAMADA),
+                                trailer(0, 0, 1, 12_001, 87_999),
+                                end()))
+                .then()
+                .body("state", equalTo("FAILED"))
+                .body("problemCode", equalTo("statement_invalid"))
+                .body("problemDetail", containsString("record 3"));
         // A record one byte short.
         byte[] shortRecord = java.util.Arrays.copyOf(data(1, '2', 12_000, YAMADA), 199);
-        submitAndWait(bank, "application/x-zengin", file(true, header(100_000), shortRecord, trailer(0, 0, 1, 12_000, 88_000),
-                end())).then().body("state", equalTo("FAILED")).body("problemDetail", containsString("record 2"));
+        submitAndWait(
+                        bank,
+                        "application/x-zengin",
+                        file(true, header(100_000), shortRecord, trailer(0, 0, 1, 12_000, 88_000), end()))
+                .then()
+                .body("state", equalTo("FAILED"))
+                .body("problemDetail", containsString("record 2"));
         // Not a 入出金取引明細: 種別コード 01 is the 振込入金通知.
         byte[] transferNotice = header(100_000);
         transferNotice[2] = '1';
         submitAndWait(bank, "application/x-zengin", file(false, transferNotice, trailer(0, 0, 0, 0, 100_000), end()))
-                .then().body("state", equalTo("FAILED")).body("problemDetail", containsString("record 1"))
+                .then()
+                .body("state", equalTo("FAILED"))
+                .body("problemDetail", containsString("record 1"))
                 .body("problemDetail", containsString("種別コード"));
         // No end record.
         submitAndWait(bank, "application/x-zengin", file(false, header(0), trailer(0, 0, 0, 0, 0)))
-                .then().body("state", equalTo("FAILED")).body("problemDetail", containsString("record 3"));
+                .then()
+                .body("state", equalTo("FAILED"))
+                .body("problemDetail", containsString("record 3"));
         assertThat(openBreaks(bank)).isEmpty();
     }
 }

@@ -48,8 +48,10 @@ class EndpointFuzzTest {
     URL root;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @Test
     void noHostileRequestGetsA5xxAndEveryRefusalIsAProblemWithACode() throws Exception {
@@ -57,23 +59,34 @@ class EndpointFuzzTest {
         String walletId = aWalletWithYen(traveller, 0);
         String merchantId = aMerchantInTokyo();
         String bankId = SettlementFixtures.aSettlementBank("JPY");
-        Map<String, String> tokens = Map.of("operator", Tokens.bearer("ops-fuzz", "operator"),
-                "traveller", Tokens.bearer(traveller, "traveller"), "merchant", Tokens.bearer(merchantId, "merchant"),
-                "bank", Tokens.bearer(bankId, "bank"));
+        Map<String, String> tokens = Map.of(
+                "operator",
+                Tokens.bearer("ops-fuzz", "operator"),
+                "traveller",
+                Tokens.bearer(traveller, "traveller"),
+                "merchant",
+                Tokens.bearer(merchantId, "merchant"),
+                "bank",
+                Tokens.bearer(bankId, "bank"));
 
-        JsonNode openApi = json.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode openApi = json.readTree(given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         List<HostileCorpus.Case> cases = new HostileCorpus(openApi, template -> {
-            if (template.startsWith("/v1/wallets/")) {
-                return walletId;
-            }
-            if (template.startsWith("/v1/merchants/")) {
-                return merchantId;
-            }
-            if (template.contains("{bankId}") || template.startsWith("/v1/banks/")) {
-                return bankId;
-            }
-            return null;
-        }).cases();
+                    if (template.startsWith("/v1/wallets/")) {
+                        return walletId;
+                    }
+                    if (template.startsWith("/v1/merchants/")) {
+                        return merchantId;
+                    }
+                    if (template.contains("{bankId}") || template.startsWith("/v1/banks/")) {
+                        return bankId;
+                    }
+                    return null;
+                })
+                .cases();
 
         List<String> failures = new ArrayList<>();
         for (HostileCorpus.Case c : cases) {
@@ -82,20 +95,29 @@ class EndpointFuzzTest {
                 failures.add(failure);
             }
         }
-        System.out.printf("EndpointFuzzTest: %d hostile requests over %d operations, %d failures%n", cases.size(),
-                new HostileCorpus(openApi, t -> null).countByOperation(cases).size(), failures.size());
+        System.out.printf(
+                "EndpointFuzzTest: %d hostile requests over %d operations, %d failures%n",
+                cases.size(),
+                new HostileCorpus(openApi, t -> null).countByOperation(cases).size(),
+                failures.size());
         assertThat(cases.size()).isGreaterThanOrEqualTo(MINIMUM_CASES);
-        assertThat(failures).as("%d of %d hostile requests were mishandled", failures.size(), cases.size())
+        assertThat(failures)
+                .as("%d of %d hostile requests were mishandled", failures.size(), cases.size())
                 .isEmpty();
     }
 
     private String check(HostileCorpus.Case c, Map<String, String> tokens) throws Exception {
-        String uri = root.toString().replaceAll("/$", "") + c.path() + (c.query().isEmpty() ? "" : "?" + c.query());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+        String uri =
+                root.toString().replaceAll("/$", "") + c.path() + (c.query().isEmpty() ? "" : "?" + c.query());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", tokens.getOrDefault(c.role(), tokens.get("operator")))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(c.body()));
+                .method(
+                        c.method(),
+                        c.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(c.body()));
         if (c.contentType() != null) {
             request.header("Content-Type", c.contentType());
         }

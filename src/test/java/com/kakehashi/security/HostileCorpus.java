@@ -21,32 +21,99 @@ import java.util.function.Function;
  */
 final class HostileCorpus {
     /** One request to send. {@code role} picks the token; {@code null} body means none. */
-    record Case(String method, String template, String path, String query, String contentType, byte[] body,
-            String role, String what) {
+    record Case(
+            String method,
+            String template,
+            String path,
+            String query,
+            String contentType,
+            byte[] body,
+            String role,
+            String what) {
         @Override
         public String toString() {
             return method + " " + path + (query.isEmpty() ? "" : "?" + query) + " [" + what + ", role " + role + "]";
         }
     }
 
-    static final List<String> PATH_VALUES = List.of("not-a-uuid", "%00", "a%00b", "%E2%80%AE", "x".repeat(250),
-            "2147483648", "..%2F..%2Fetc%2Fpasswd", "%F0%9F%98%80", "%27%20OR%201%3D1--", "%2e%2e");
-    static final List<String> QUERY_VALUES = List.of("2147483647", "-2147483649", "-1", "0",
-            "%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2026-13-45", "%00", "a%00b", "",
-            "1e309", "NaN", "x".repeat(1500), "99999999999999999999999", "12345678901234", "%FF%FE");
-    static final List<String> WHOLE_BODIES = List.of("", "null", "[]", "{", "5", "\"x\"", "true", "{\"a\":1,\"a\":2}",
-            "[".repeat(5000) + "]".repeat(5000), "{\"x\":\"" + "A".repeat(200_000) + "\"}", "{\"x\":\"a\u0000b\"}",
-            "{\"x\":\"\\u0000\"}", "{\"x\":\"\\uD800\"}", "1e999999", "{} {}", "\uFEFF{}");
+    static final List<String> PATH_VALUES = List.of(
+            "not-a-uuid",
+            "%00",
+            "a%00b",
+            "%E2%80%AE",
+            "x".repeat(250),
+            "2147483648",
+            "..%2F..%2Fetc%2Fpasswd",
+            "%F0%9F%98%80",
+            "%27%20OR%201%3D1--",
+            "%2e%2e");
+    static final List<String> QUERY_VALUES = List.of(
+            "2147483647",
+            "-2147483649",
+            "-1",
+            "0",
+            "%2B999999999-12-31T23:59:59Z",
+            "-999999999-01-01T00:00:00Z",
+            "2026-13-45",
+            "%00",
+            "a%00b",
+            "",
+            "1e309",
+            "NaN",
+            "x".repeat(1500),
+            "99999999999999999999999",
+            "12345678901234",
+            "%FF%FE");
+    static final List<String> WHOLE_BODIES = List.of(
+            "",
+            "null",
+            "[]",
+            "{",
+            "5",
+            "\"x\"",
+            "true",
+            "{\"a\":1,\"a\":2}",
+            "[".repeat(5000) + "]".repeat(5000),
+            "{\"x\":\"" + "A".repeat(200_000) + "\"}",
+            "{\"x\":\"a\u0000b\"}",
+            "{\"x\":\"\\u0000\"}",
+            "{\"x\":\"\\uD800\"}",
+            "1e999999",
+            "{} {}",
+            "\uFEFF{}");
     static final List<JsonNode> FIELD_VALUES;
-    static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "application/json; charset=EBCDIC",
-            "garbage", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded");
+    static final List<String> CONTENT_TYPES = List.of(
+            "text/plain",
+            "application/xml",
+            "application/json; charset=EBCDIC",
+            "garbage",
+            "multipart/form-data; boundary=x",
+            "application/x-www-form-urlencoded");
 
     static {
         ObjectMapper mapper = new ObjectMapper();
         List<JsonNode> values = new ArrayList<>();
-        for (String json : List.of("5", "-1", "1.5", "true", "[]", "{}", "\"\"", "null", "\"\\u0000\"", "\"x\\u0000y\"",
-                "\"+999999999-12-31T23:59:59Z\"", "1e400", "99999999999999999999999", "\"" + "9".repeat(40) + "\"",
-                "\"" + "𠮷".repeat(30) + "\"", "\"-0\"", "\"1e3\"", "\" \"", "[null]", "\"2026-02-30T00:00:00Z\"")) {
+        for (String json : List.of(
+                "5",
+                "-1",
+                "1.5",
+                "true",
+                "[]",
+                "{}",
+                "\"\"",
+                "null",
+                "\"\\u0000\"",
+                "\"x\\u0000y\"",
+                "\"+999999999-12-31T23:59:59Z\"",
+                "1e400",
+                "99999999999999999999999",
+                "\"" + "9".repeat(40) + "\"",
+                "\"" + "𠮷".repeat(30) + "\"",
+                "\"-0\"",
+                "\"1e3\"",
+                "\" \"",
+                "[null]",
+                "\"2026-02-30T00:00:00Z\"")) {
             try {
                 values.add(mapper.readTree(json));
             } catch (Exception e) {
@@ -69,10 +136,12 @@ final class HostileCorpus {
 
     List<Case> cases() {
         List<Case> cases = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").properties().iterator();
+        Iterator<Map.Entry<String, JsonNode>> paths =
+                openApi.path("paths").properties().iterator();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().properties().iterator();
+            Iterator<Map.Entry<String, JsonNode>> operations =
+                    path.getValue().properties().iterator();
             while (operations.hasNext()) {
                 Map.Entry<String, JsonNode> op = operations.next();
                 String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
@@ -91,15 +160,29 @@ final class HostileCorpus {
         Body valid = validBody(op);
         for (String value : PATH_VALUES) {
             if (template.contains("{")) {
-                cases.add(new Case(method, template, fill(template, value), "", valid.type, valid.bytes, role,
+                cases.add(new Case(
+                        method,
+                        template,
+                        fill(template, value),
+                        "",
+                        valid.type,
+                        valid.bytes,
+                        role,
                         "path id " + abbreviate(value)));
             }
         }
         for (JsonNode param : op.path("parameters")) {
             if ("query".equals(param.path("in").asText())) {
                 for (String value : QUERY_VALUES) {
-                    cases.add(new Case(method, template, realPath, param.path("name").asText() + "=" + value, valid.type,
-                            valid.bytes, role, "query " + param.path("name").asText() + "=" + abbreviate(value)));
+                    cases.add(new Case(
+                            method,
+                            template,
+                            realPath,
+                            param.path("name").asText() + "=" + value,
+                            valid.type,
+                            valid.bytes,
+                            role,
+                            "query " + param.path("name").asText() + "=" + abbreviate(value)));
                 }
             }
         }
@@ -110,7 +193,14 @@ final class HostileCorpus {
         if (content.has("application/json")) {
             JsonNode schema = resolve(content.path("application/json").path("schema"));
             for (String body : WHOLE_BODIES) {
-                cases.add(new Case(method, template, realPath, "", "application/json", utf8(body), role,
+                cases.add(new Case(
+                        method,
+                        template,
+                        realPath,
+                        "",
+                        "application/json",
+                        utf8(body),
+                        role,
                         "body " + abbreviate(body)));
             }
             ObjectNode skeleton = skeleton(schema, 0);
@@ -118,21 +208,36 @@ final class HostileCorpus {
                 for (JsonNode value : FIELD_VALUES) {
                     ObjectNode mutated = skeleton.deepCopy();
                     put(mutated, field, value);
-                    cases.add(new Case(method, template, realPath, "", "application/json", utf8(mutated.toString()),
-                            role, "field " + String.join(".", field) + "=" + abbreviate(value.toString())));
+                    cases.add(new Case(
+                            method,
+                            template,
+                            realPath,
+                            "",
+                            "application/json",
+                            utf8(mutated.toString()),
+                            role,
+                            "field " + String.join(".", field) + "=" + abbreviate(value.toString())));
                 }
             }
             for (String type : CONTENT_TYPES) {
-                cases.add(new Case(method, template, realPath, "", type, utf8(skeleton.toString()), role,
-                        "content type " + type));
+                cases.add(new Case(
+                        method, template, realPath, "", type, utf8(skeleton.toString()), role, "content type " + type));
             }
-            cases.add(new Case(method, template, realPath, "", null, utf8(skeleton.toString()), role, "no content type"));
+            cases.add(
+                    new Case(method, template, realPath, "", null, utf8(skeleton.toString()), role, "no content type"));
         } else {
             Iterator<String> types = content.fieldNames();
             while (types.hasNext()) {
                 String type = types.next();
                 for (byte[] file : hostileFiles()) {
-                    cases.add(new Case(method, template, realPath, query(op), type, file, role,
+                    cases.add(new Case(
+                            method,
+                            template,
+                            realPath,
+                            query(op),
+                            type,
+                            file,
+                            role,
                             type + " file of " + file.length + " bytes"));
                 }
             }
@@ -145,18 +250,24 @@ final class HostileCorpus {
     private List<byte[]> hostileFiles() {
         byte[] noise = new byte[4096];
         random.nextBytes(noise);
-        return List.of(new byte[0], new byte[] {0, 0, 0, 0}, noise, utf8("X,=cmd|' /C calc'!A0\n=1+1,@SUM(A1),-2,+3\n"),
+        return List.of(
+                new byte[0],
+                new byte[] {0, 0, 0, 0},
+                noise,
+                utf8("X,=cmd|' /C calc'!A0\n=1+1,@SUM(A1),-2,+3\n"),
                 utf8("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><d>&x;</d>"),
                 utf8("<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;"
                         + "&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><l>&c;</l>"),
                 utf8("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt>\u0000"),
-                utf8("currency,amount\n" + "JPY,".repeat(1) + "9".repeat(400) + "\n"), utf8("\uFEFF\u0000,\u0000\n"),
+                utf8("currency,amount\n" + "JPY,".repeat(1) + "9".repeat(400) + "\n"),
+                utf8("\uFEFF\u0000,\u0000\n"),
                 "Ａ,Ｂ\n円,元\n".getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
     }
 
     private static String query(JsonNode op) {
         for (JsonNode param : op.path("parameters")) {
-            if ("query".equals(param.path("in").asText()) && "format".equals(param.path("name").asText())) {
+            if ("query".equals(param.path("in").asText())
+                    && "format".equals(param.path("name").asText())) {
                 return "format=bank-csv";
             }
         }
@@ -176,15 +287,16 @@ final class HostileCorpus {
         return "operator";
     }
 
-    private record Body(String type, byte[] bytes) {
-    }
+    private record Body(String type, byte[] bytes) {}
 
     private Body validBody(JsonNode op) {
         JsonNode json = op.path("requestBody").path("content").path("application/json");
         if (json.isMissingNode()) {
             return new Body(null, null);
         }
-        return new Body("application/json", utf8(skeleton(resolve(json.path("schema")), 0).toString()));
+        return new Body(
+                "application/json",
+                utf8(skeleton(resolve(json.path("schema")), 0).toString()));
     }
 
     private JsonNode resolve(JsonNode schema) {
@@ -198,22 +310,28 @@ final class HostileCorpus {
     /** A plausible but harmless body: every declared field present with a neutral value of its type. */
     private ObjectNode skeleton(JsonNode schema, int depth) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> properties = resolve(schema).path("properties").properties().iterator();
+        Iterator<Map.Entry<String, JsonNode>> properties =
+                resolve(schema).path("properties").properties().iterator();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
             JsonNode type = resolve(property.getValue());
             switch (type.path("type").asText("object")) {
-                case "string" -> node.put(property.getKey(), switch (type.path("format").asText("")) {
-                    case "uuid" -> UUID.randomUUID().toString();
-                    case "date-time" -> "2026-11-25T03:00:00Z";
-                    case "date" -> "2026-11-25";
-                    default -> "x";
-                });
+                case "string" ->
+                    node.put(
+                            property.getKey(),
+                            switch (type.path("format").asText("")) {
+                                case "uuid" -> UUID.randomUUID().toString();
+                                case "date-time" -> "2026-11-25T03:00:00Z";
+                                case "date" -> "2026-11-25";
+                                default -> "x";
+                            });
                 case "integer", "number" -> node.put(property.getKey(), 1);
                 case "boolean" -> node.put(property.getKey(), true);
                 case "array" -> node.putArray(property.getKey());
-                default -> node.set(property.getKey(), depth < 3 ? skeleton(type, depth + 1)
-                        : JsonNodeFactory.instance.objectNode());
+                default ->
+                    node.set(
+                            property.getKey(),
+                            depth < 3 ? skeleton(type, depth + 1) : JsonNodeFactory.instance.objectNode());
             }
         }
         return node;
@@ -222,7 +340,8 @@ final class HostileCorpus {
     /** Paths to every field, nested objects included ("amount.amount"). */
     private List<List<String>> fields(JsonNode schema, List<String> prefix, int depth) {
         List<List<String>> fields = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> properties = resolve(schema).path("properties").properties().iterator();
+        Iterator<Map.Entry<String, JsonNode>> properties =
+                resolve(schema).path("properties").properties().iterator();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
             List<String> path = new ArrayList<>(prefix);
@@ -246,8 +365,10 @@ final class HostileCorpus {
     }
 
     private static String fill(String template, String value) {
-        return template.replaceAll("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(
-                value == null ? UUID.randomUUID().toString() : value));
+        return template.replaceAll(
+                "\\{[^}]+}",
+                java.util.regex.Matcher.quoteReplacement(
+                        value == null ? UUID.randomUUID().toString() : value));
     }
 
     private static byte[] utf8(String text) {

@@ -29,8 +29,13 @@ class OperationsEndpointsInProdTest {
     public static class ProductionOperations implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.management.enabled", "true", "quarkus.management.test-port",
-                    Integer.toString(MANAGEMENT_PORT), "quarkus.swagger-ui.always-include", "false");
+            return Map.of(
+                    "quarkus.management.enabled",
+                    "true",
+                    "quarkus.management.test-port",
+                    Integer.toString(MANAGEMENT_PORT),
+                    "quarkus.swagger-ui.always-include",
+                    "false");
         }
     }
 
@@ -44,9 +49,12 @@ class OperationsEndpointsInProdTest {
 
     @Test
     void metricsAndHealthAnswerOnTheManagementPort() {
-        given().port(MANAGEMENT_PORT).get("/q/metrics").then().statusCode(200)
-                .body(containsString("# TYPE jvm_"));
-        given().port(MANAGEMENT_PORT).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(MANAGEMENT_PORT).get("/q/metrics").then().statusCode(200).body(containsString("# TYPE jvm_"));
+        given().port(MANAGEMENT_PORT)
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
         given().port(MANAGEMENT_PORT).get("/q/openapi?format=json").then().statusCode(200);
     }
 

@@ -42,12 +42,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettlementCrashTest {
     @Inject
     SettlementRuns runs;
+
     @Inject
     CrashingStepProbe crash;
+
     @Inject
     LedgerChecks ledger;
+
     @Inject
     TestClock clock;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -64,15 +68,27 @@ class SettlementCrashTest {
         List<String> payments = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String merchant = merchants.get(i % 2);
-            payments.add(pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, Integer.toString(100 + i)), null),
-                    UUID.randomUUID().toString()).then().statusCode(201).extract().path("id"));
+            payments.add(pay(
+                            traveller,
+                            quoteId(traveller, wallet, dynamicQr(merchant, Integer.toString(100 + i)), null),
+                            UUID.randomUUID().toString())
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
         return payments;
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SettlementStepProbe.BEFORE_CLOSE, SettlementStepProbe.AFTER_CLOSE, SettlementStepProbe.MID_FILES,
-            SettlementStepProbe.AFTER_FILES, SettlementStepProbe.AFTER_DELIVERY})
+    @ValueSource(
+            strings = {
+                SettlementStepProbe.BEFORE_CLOSE,
+                SettlementStepProbe.AFTER_CLOSE,
+                SettlementStepProbe.MID_FILES,
+                SettlementStepProbe.AFTER_FILES,
+                SettlementStepProbe.AFTER_DELIVERY
+            })
     void aCrashAtAnyStepIsFinishedByTheNextRunWithTheSameBatchAndFiles(String step) throws Exception {
         String bank = aSettlementBank("JPY");
         List<String> payments = aWindowOfPayments(bank, 6);
@@ -85,19 +101,31 @@ class SettlementCrashTest {
         assertThat(resumed.created()).isFalse();
         assertThat(resumed.batch().state()).isEqualTo(BatchState.DELIVERED);
         assertThat(resumed.batch().payoutMinor()).isEqualTo(6 * 100 + 15);
-        assertThat(count("select count(distinct batch_id) from settlement_payment where payment_id::text = any(?)", payments))
+        assertThat(count(
+                        "select count(distinct batch_id) from settlement_payment where payment_id::text = any(?)",
+                        payments))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from payment p where id::text = any(?) and not exists (select 1 from settlement_payment s where s.payment_id = p.id)", payments))
+        assertThat(count(
+                        "select count(*) from payment p where id::text = any(?) and not exists (select 1 from settlement_payment s where s.payment_id = p.id)",
+                        payments))
                 .isZero();
-        assertThat(count("select count(*) from settlement_batch where bank_id = ?", bank)).isEqualTo(1);
-        assertThat(count("select count(*) from journal_entry where type = 'SETTLEMENT' and reference = ?",
-                resumed.batch().id().toString())).isEqualTo(1);
-        assertThat(ledger.postingSum(LedgerAccounts.bankClearing(bank, "JPY").toString())).isEqualTo(615);
+        assertThat(count("select count(*) from settlement_batch where bank_id = ?", bank))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from journal_entry where type = 'SETTLEMENT' and reference = ?",
+                        resumed.batch().id().toString()))
+                .isEqualTo(1);
+        assertThat(ledger.postingSum(LedgerAccounts.bankClearing(bank, "JPY").toString()))
+                .isEqualTo(615);
         try (var files = Files.list(Path.of("target/test-settlement-outbox", bank))) {
-            assertThat(files.filter(f -> !f.getFileName().toString().startsWith(".")).count()).isEqualTo(2);
+            assertThat(files.filter(f -> !f.getFileName().toString().startsWith("."))
+                            .count())
+                    .isEqualTo(2);
         }
         // A third run changes nothing.
-        assertThat(runs.run(bank, cutoff, "test").batch()).usingRecursiveComparison().isEqualTo(runs.batch(resumed.batch().id()));
+        assertThat(runs.run(bank, cutoff, "test").batch())
+                .usingRecursiveComparison()
+                .isEqualTo(runs.batch(resumed.batch().id()));
     }
 
     @Test
@@ -108,12 +136,23 @@ class SettlementCrashTest {
         crash.crashOnceAt(SettlementStepProbe.MID_FILES); // the first file was written in a transaction that rolls back
         assertThatThrownBy(() -> runs.run(bank, cutoff, "test")).isInstanceOf(CrashingStepProbe.SimulatedCrash.class);
         var batch = runs.run(bank, cutoff, "test").batch();
-        String sha = (String) single("select sha256 from settlement_file where batch_id = ? and format = 'pain001'", batch.id());
-        byte[] content = (byte[]) single("select content from settlement_file where batch_id = ? and format = 'pain001'", batch.id());
-        assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(content)));
-        assertThat(com.kakehashi.settlement.infra.Pain001Writer.write(new com.kakehashi.settlement.infra.PayoutInstruction(
-                batch.id(), batch.cutoff(), "TESTJPJTXXX", "SETTLE-" + bank, "JPY", itemsOf(batch.id()), batch.executionDate())))
+        String sha = (String)
+                single("select sha256 from settlement_file where batch_id = ? and format = 'pain001'", batch.id());
+        byte[] content = (byte[])
+                single("select content from settlement_file where batch_id = ? and format = 'pain001'", batch.id());
+        assertThat(sha)
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(content)));
+        assertThat(com.kakehashi.settlement.infra.Pain001Writer.write(
+                        new com.kakehashi.settlement.infra.PayoutInstruction(
+                                batch.id(),
+                                batch.cutoff(),
+                                "TESTJPJTXXX",
+                                "SETTLE-" + bank,
+                                "JPY",
+                                itemsOf(batch.id()),
+                                batch.executionDate())))
                 .isEqualTo(content);
     }
 
@@ -136,11 +175,17 @@ class SettlementCrashTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(count("select count(*) from settlement_batch where bank_id = ?", bank)).isEqualTo(1);
-        assertThat(count("select count(*) from payment p where id::text = any(?) and not exists (select 1 from settlement_payment s where s.payment_id = p.id)", payments))
+        assertThat(count("select count(*) from settlement_batch where bank_id = ?", bank))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from payment p where id::text = any(?) and not exists (select 1 from settlement_payment s where s.payment_id = p.id)",
+                        payments))
                 .isZero();
-        assertThat(count("select count(*) from journal_entry where type = 'SETTLEMENT' and reference in "
-                + "(select id::text from settlement_batch where bank_id = ?)", bank)).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from journal_entry where type = 'SETTLEMENT' and reference in "
+                                + "(select id::text from settlement_batch where bank_id = ?)",
+                        bank))
+                .isEqualTo(1);
     }
 
     @Inject
@@ -148,7 +193,8 @@ class SettlementCrashTest {
 
     private List<com.kakehashi.settlement.domain.SettlementItem> itemsOf(UUID batchId) {
         return queries.items(batchId).stream()
-                .filter(i -> i.netting().outcome() == com.kakehashi.settlement.domain.MerchantNetting.Outcome.PAYOUT).toList();
+                .filter(i -> i.netting().outcome() == com.kakehashi.settlement.domain.MerchantNetting.Outcome.PAYOUT)
+                .toList();
     }
 
     private long count(String sql, Object parameter) throws Exception {
@@ -156,7 +202,8 @@ class SettlementCrashTest {
     }
 
     private Object single(String sql, Object parameter) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(sql)) {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement(sql)) {
             if (parameter instanceof List<?> list) {
                 s.setArray(1, c.createArrayOf("text", list.toArray()));
             } else {

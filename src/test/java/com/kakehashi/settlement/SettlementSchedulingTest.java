@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class SettlementSchedulingTest {
     @Inject
     SettlementScheduler scheduler;
+
     @Inject
     TestClock clock;
 
@@ -49,8 +50,14 @@ class SettlementSchedulingTest {
         Map<String, Object> body = bankRequest(id, currency, channel, target == null ? id : target);
         body.put("settlesFrom", settlesFrom.toString());
         body.put("cutoffSchedule", List.of(cron));
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(body).post("/v1/banks")
-                .then().statusCode(201).body("id", equalTo(id)).body("version", equalTo(0));
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/v1/banks")
+                .then()
+                .statusCode(201)
+                .body("id", equalTo(id))
+                .body("version", equalTo(0));
         return id;
     }
 
@@ -65,7 +72,12 @@ class SettlementSchedulingTest {
         List<Instant> second = scheduler.runDue(clock.instant());
 
         List<Map<String, Object>> batches = given().header("Authorization", Tokens.operator())
-                .queryParam("bankId", bank).get("/v1/settlement/batches").then().statusCode(200).extract().jsonPath()
+                .queryParam("bankId", bank)
+                .get("/v1/settlement/batches")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("$");
         assertThat(batches).hasSize(4); // the hours at -3, -2, -1 and the last full hour... up to now
         assertThat(batches).allSatisfy(b -> assertThat(b.get("state")).isEqualTo("DELIVERED"));
@@ -80,39 +92,67 @@ class SettlementSchedulingTest {
         String merchant = aMerchantOf(bank, "CNY");
         String traveller = aTravellerSubject();
         String wallet = aWalletWithYen(traveller, 20_000);
-        pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, "128.50"), null), UUID.randomUUID().toString())
-                .then().statusCode(201).body("charge.amount", equalTo("2744"));
+        pay(
+                        traveller,
+                        quoteId(traveller, wallet, dynamicQr(merchant, "128.50"), null),
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("charge.amount", equalTo("2744"));
 
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("bankId", bank, "cutoff", clock.instant().toString())).post("/v1/settlement/runs")
-                .then().statusCode(201).body("totals.payout.amount", equalTo("128.50"))
-                .body("totals.payout.currency", equalTo("CNY")).body("totals.fxCover.sold.amount", equalTo("2744"))
-                .body("totals.fxCover.sold.currency", equalTo("JPY")).body("totals.fxCover.bought.amount", equalTo("128.50"));
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(Map.of("bankId", bank, "cutoff", clock.instant().toString()))
+                .post("/v1/settlement/runs")
+                .then()
+                .statusCode(201)
+                .body("totals.payout.amount", equalTo("128.50"))
+                .body("totals.payout.currency", equalTo("CNY"))
+                .body("totals.fxCover.sold.amount", equalTo("2744"))
+                .body("totals.fxCover.sold.currency", equalTo("JPY"))
+                .body("totals.fxCover.bought.amount", equalTo("128.50"));
     }
 
     @Test
     void httpsBanksReceiveTheFilesWithAnIdempotencyKeyAndFailuresAreRecorded() {
-        WireMockServer intake = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        WireMockServer intake =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
         intake.start();
         try {
             intake.stubFor(WireMock.put(WireMock.urlPathMatching("/settlement-files/.*"))
                     .willReturn(WireMock.aResponse().withStatus(201)));
-            String bank = newBank("JPY", "HTTPS", intake.baseUrl(), clock.instant().minusSeconds(60), "0 0 18 * * ?");
+            String bank =
+                    newBank("JPY", "HTTPS", intake.baseUrl(), clock.instant().minusSeconds(60), "0 0 18 * * ?");
             String merchant = aMerchantOf(bank, "JPY");
             String traveller = aTravellerSubject();
             String wallet = aWalletWithYen(traveller, 5_000);
-            pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, "1000"), null), UUID.randomUUID().toString())
-                    .then().statusCode(201);
-            String batchId = given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                    .body(Map.of("bankId", bank, "cutoff", clock.instant().toString())).post("/v1/settlement/runs")
-                    .then().statusCode(201).body("state", equalTo("DELIVERED")).extract().path("id");
-            intake.verify(1, WireMock.putRequestedFor(WireMock.urlPathMatching("/settlement-files/.*\\.pain001\\.xml"))
-                    .withHeader("Idempotency-Key", WireMock.equalTo(batchId + ":pain001")));
+            pay(
+                            traveller,
+                            quoteId(traveller, wallet, dynamicQr(merchant, "1000"), null),
+                            UUID.randomUUID().toString())
+                    .then()
+                    .statusCode(201);
+            String batchId = given().header("Authorization", Tokens.operator())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("bankId", bank, "cutoff", clock.instant().toString()))
+                    .post("/v1/settlement/runs")
+                    .then()
+                    .statusCode(201)
+                    .body("state", equalTo("DELIVERED"))
+                    .extract()
+                    .path("id");
+            intake.verify(
+                    1,
+                    WireMock.putRequestedFor(WireMock.urlPathMatching("/settlement-files/.*\\.pain001\\.xml"))
+                            .withHeader("Idempotency-Key", WireMock.equalTo(batchId + ":pain001")));
 
             intake.stubFor(WireMock.put(WireMock.urlPathMatching("/settlement-files/.*"))
                     .willReturn(WireMock.aResponse().withStatus(422)));
-            given().header("Authorization", Tokens.operator()).post("/v1/settlement/batches/{id}/redeliver", batchId)
-                    .then().statusCode(200).body("state", equalTo("FAILED"))
+            given().header("Authorization", Tokens.operator())
+                    .post("/v1/settlement/batches/{id}/redeliver", batchId)
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("FAILED"))
                     .body("failureReason", org.hamcrest.Matchers.containsString("HTTP 422"));
         } finally {
             intake.stop();
@@ -125,20 +165,45 @@ class SettlementSchedulingTest {
         Map<String, Object> change = bankRequest(bank, "JPY", "DIRECTORY", bank);
         change.put("cutoffSchedule", List.of("0 0 12 * * ?", "0 0 18 * * ?"));
         change.put("version", 0);
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(change)
-                .put("/v1/banks/{id}", bank).then().statusCode(200).body("cutoffSchedule.size()", equalTo(2))
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(change)
+                .put("/v1/banks/{id}", bank)
+                .then()
+                .statusCode(200)
+                .body("cutoffSchedule.size()", equalTo(2))
                 .body("version", equalTo(1));
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(change)
-                .put("/v1/banks/{id}", bank).then().statusCode(409).body("code", equalTo("concurrent_modification"));
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(change)
+                .put("/v1/banks/{id}", bank)
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("concurrent_modification"));
         change.put("cutoffSchedule", List.of("every day at six"));
         change.remove("version");
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(change)
-                .put("/v1/banks/{id}", bank).then().statusCode(400).body("code", equalTo("invalid_request"));
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                .body(bankRequest(bank, "JPY", "DIRECTORY", bank)).post("/v1/banks").then().statusCode(409)
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(change)
+                .put("/v1/banks/{id}", bank)
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_request"));
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(bankRequest(bank, "JPY", "DIRECTORY", bank))
+                .post("/v1/banks")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("bank_already_exists"));
-        given().header("Authorization", Tokens.operator()).get("/v1/banks/{id}", bank).then().statusCode(200)
+        given().header("Authorization", Tokens.operator())
+                .get("/v1/banks/{id}", bank)
+                .then()
+                .statusCode(200)
                 .body("settlementAccount", equalTo("SETTLE-" + bank));
-        given().header("Authorization", Tokens.bearer(bank, "bank")).get("/v1/banks").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(bank, "bank"))
+                .get("/v1/banks")
+                .then()
+                .statusCode(403);
     }
 }

@@ -49,8 +49,10 @@ class SettlementSingleFlightTest {
 
     @Inject
     SettlementRuns runs;
+
     @Inject
     TestClock clock;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -65,11 +67,15 @@ class SettlementSingleFlightTest {
         UUID batchId = results.get(0).batch().id();
         assertThat(results).extracting(r -> r.batch().id()).containsOnly(batchId);
         assertThat(runs.batch(batchId).state()).isEqualTo(BatchState.DELIVERED);
-        assertThat(count("select count(*) from settlement_delivery where batch_id = ?", batchId)).isEqualTo(2);
-        assertThat(count("select count(*) from settlement_batch_event where batch_id = ? and state = 'DELIVERED'", batchId))
+        assertThat(count("select count(*) from settlement_delivery where batch_id = ?", batchId))
+                .isEqualTo(2);
+        assertThat(count(
+                        "select count(*) from settlement_batch_event where batch_id = ? and state = 'DELIVERED'",
+                        batchId))
                 .isEqualTo(1);
         try (var files = Files.list(Path.of("target/test-settlement-outbox", bank))) {
-            assertThat(files.map(f -> f.getFileName().toString()).toList()).hasSize(2)
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .hasSize(2)
                     .allSatisfy(name -> assertThat(name).doesNotStartWith(".").doesNotEndWith(".partial"));
         }
     }
@@ -88,8 +94,10 @@ class SettlementSingleFlightTest {
 
             assertThat(results).hasSize(RUNS);
             intake.verify(2, WireMock.putRequestedFor(WireMock.urlPathMatching("/settlement-files/.*")));
-            assertThat(count("select count(*) from settlement_batch_event where batch_id = ? and state = 'DELIVERED'",
-                    batchId)).isEqualTo(2); // the first delivery and exactly one redelivery
+            assertThat(count(
+                            "select count(*) from settlement_batch_event where batch_id = ? and state = 'DELIVERED'",
+                            batchId))
+                    .isEqualTo(2); // the first delivery and exactly one redelivery
         } finally {
             intake.stop();
         }
@@ -109,13 +117,16 @@ class SettlementSingleFlightTest {
             assertThat(runs.batch(batchId).state()).isEqualTo(BatchState.FAILED);
             assertThat(runs.batch(batchId).failureReason()).contains("HTTP 422");
             intake.verify(1, WireMock.putRequestedFor(WireMock.urlPathMatching("/settlement-files/.*")));
-            assertThat(count("select count(*) from settlement_batch_event where batch_id = ? and state = 'FAILED'", batchId))
+            assertThat(count(
+                            "select count(*) from settlement_batch_event where batch_id = ? and state = 'FAILED'",
+                            batchId))
                     .isEqualTo(1);
             // the operator's concurrent redeliveries of the failed batch: one attempt, no 500
             intake.resetRequests();
             slowDown(intake, 422);
             List<Integer> statuses = allAtOnce(() -> given().header("Authorization", Tokens.operator())
-                    .post("/v1/settlement/batches/{id}/redeliver", batchId).statusCode());
+                    .post("/v1/settlement/batches/{id}/redeliver", batchId)
+                    .statusCode());
             assertThat(statuses).containsOnly(200);
             intake.verify(1, WireMock.putRequestedFor(WireMock.urlPathMatching("/settlement-files/.*")));
         } finally {
@@ -146,7 +157,8 @@ class SettlementSingleFlightTest {
     }
 
     private static WireMockServer intake(int status) {
-        WireMockServer intake = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        WireMockServer intake =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
         intake.start();
         intake.stubFor(WireMock.put(WireMock.urlPathMatching("/settlement-files/.*"))
                 .willReturn(WireMock.aResponse().withStatus(status)));
@@ -160,20 +172,29 @@ class SettlementSingleFlightTest {
 
     private static String anHttpsBank(WireMockServer intake) {
         String id = "bank-" + UUID.randomUUID().toString().substring(0, 8);
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                .body(bankRequest(id, "JPY", "HTTPS", intake.baseUrl())).post("/v1/banks").then().statusCode(201);
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(bankRequest(id, "JPY", "HTTPS", intake.baseUrl()))
+                .post("/v1/banks")
+                .then()
+                .statusCode(201);
         return id;
     }
 
     private static void aPaymentTo(String merchant, String yen) {
         String traveller = aTravellerSubject();
         String wallet = aWalletWithYen(traveller, 10_000);
-        pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, yen), null), UUID.randomUUID().toString())
-                .then().statusCode(201);
+        pay(
+                        traveller,
+                        quoteId(traveller, wallet, dynamicQr(merchant, yen), null),
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201);
     }
 
     private long count(String sql, UUID batchId) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(sql)) {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement(sql)) {
             s.setObject(1, batchId);
             try (var r = s.executeQuery()) {
                 r.next();

@@ -11,11 +11,10 @@ import java.util.UUID;
 
 /** Acquirers, payment codes and acquiring payments through the public API. */
 public final class AcquiringFixtures {
-    private AcquiringFixtures() {
-    }
+    private AcquiringFixtures() {}
 
-    public static Map<String, Object> acquirerRequest(String id, String bankId, String resolveUrl,
-            List<Map<String, String>> patterns) {
+    public static Map<String, Object> acquirerRequest(
+            String id, String bankId, String resolveUrl, List<Map<String, String>> patterns) {
         Map<String, Object> body = new HashMap<>();
         body.put("id", id);
         body.put("name", "Acquirer " + id.substring(0, Math.min(id.length(), 12)));
@@ -33,8 +32,12 @@ public final class AcquiringFixtures {
     /** A Chinese acquirer settled by {@code bankId}, recognising no codes of its own. */
     public static String aChineseAcquirer(String bankId) {
         String id = "acq-" + UUID.randomUUID().toString().substring(0, 8);
-        given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                .body(acquirerRequest(id, bankId, null, List.of())).post("/v1/acquirers").then().statusCode(201);
+        given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(acquirerRequest(id, bankId, null, List.of()))
+                .post("/v1/acquirers")
+                .then()
+                .statusCode(201);
         return id;
     }
 
@@ -45,8 +48,16 @@ public final class AcquiringFixtures {
     public static String aWalletHolding(String subject, long yen) {
         String walletId = Fixtures.openWallet(subject);
         Fixtures.linkBank(subject, walletId, Fixtures.anApprovedAccountNumber());
-        for (int attempt = 0; attempt < 3 && !Fixtures.balanceOf(subject, walletId).equals(Long.toString(yen)); attempt++) {
-            Fixtures.topUp(subject, walletId, Long.toString(yen), UUID.randomUUID().toString()).then().statusCode(201);
+        for (int attempt = 0;
+                attempt < 3 && !Fixtures.balanceOf(subject, walletId).equals(Long.toString(yen));
+                attempt++) {
+            Fixtures.topUp(
+                            subject,
+                            walletId,
+                            Long.toString(yen),
+                            UUID.randomUUID().toString())
+                    .then()
+                    .statusCode(201);
         }
         return walletId;
     }
@@ -65,13 +76,30 @@ public final class AcquiringFixtures {
     }
 
     public static Map<String, Object> paymentBody(String code, String amount, String currency) {
-        return Map.of("paymentCode", code, "amount", Map.of("amount", amount, "currency", currency),
-                "merchant", Map.of("reference", "M-0042", "name", "Lao Beijing Noodles", "mcc", "5814",
-                        "city", "Beijing", "country", "CN"));
+        return Map.of(
+                "paymentCode",
+                code,
+                "amount",
+                Map.of("amount", amount, "currency", currency),
+                "merchant",
+                Map.of(
+                        "reference",
+                        "M-0042",
+                        "name",
+                        "Lao Beijing Noodles",
+                        "mcc",
+                        "5814",
+                        "city",
+                        "Beijing",
+                        "country",
+                        "CN"));
     }
 
     public static Response acquire(String acquirerId, String code, String amount, String currency, String key) {
-        return given().header("Authorization", acquirerToken(acquirerId)).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(paymentBody(code, amount, currency)).post("/v1/acquiring/payments");
+        return given().header("Authorization", acquirerToken(acquirerId))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(paymentBody(code, amount, currency))
+                .post("/v1/acquiring/payments");
     }
 }

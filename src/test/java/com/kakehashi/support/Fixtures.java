@@ -10,8 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds test data by intent, through the public API, each call with fresh ids. */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String aTravellerSubject() {
         return "traveller-" + UUID.randomUUID();
@@ -29,12 +28,30 @@ public final class Fixtures {
         return createMerchant("Nanjing Road Tea", "Shanghai", "CN", "CNY", "5814", "cn-settlement-bank");
     }
 
-    public static String createMerchant(String name, String city, String country, String currency, String mcc,
-            String bank) {
-        return given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "city", city, "country", country, "currency", currency, "mcc", mcc,
-                        "bankId", bank, "payoutAccount", "ACC-" + ThreadLocalRandom.current().nextInt(1_000_000)))
-                .post("/v1/merchants").then().statusCode(201).extract().path("id");
+    public static String createMerchant(
+            String name, String city, String country, String currency, String mcc, String bank) {
+        return given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        name,
+                        "city",
+                        city,
+                        "country",
+                        country,
+                        "currency",
+                        currency,
+                        "mcc",
+                        mcc,
+                        "bankId",
+                        bank,
+                        "payoutAccount",
+                        "ACC-" + ThreadLocalRandom.current().nextInt(1_000_000)))
+                .post("/v1/merchants")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String merchantToken(String merchantId) {
@@ -46,8 +63,14 @@ public final class Fixtures {
     }
 
     public static String openWallet(String subject) {
-        return given().header("Authorization", travellerToken(subject)).contentType(ContentType.JSON).body("{}")
-                .post("/v1/wallets").then().statusCode(201).extract().path("id");
+        return given().header("Authorization", travellerToken(subject))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/v1/wallets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** An ordinary account number the simulated bank approves (never one of the scripted ones). */
@@ -56,15 +79,29 @@ public final class Fixtures {
     }
 
     public static void linkBank(String subject, String walletId, String accountNumber) {
-        given().header("Authorization", travellerToken(subject)).contentType(ContentType.JSON)
-                .body(Map.of("bankCode", "0005", "branchCode", "123", "accountType", "ORDINARY",
-                        "accountNumber", accountNumber, "holderName", "ヤマダ タロウ"))
-                .post("/v1/wallets/{id}/bank-links", walletId).then().statusCode(201);
+        given().header("Authorization", travellerToken(subject))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "bankCode",
+                        "0005",
+                        "branchCode",
+                        "123",
+                        "accountType",
+                        "ORDINARY",
+                        "accountNumber",
+                        accountNumber,
+                        "holderName",
+                        "ヤマダ タロウ"))
+                .post("/v1/wallets/{id}/bank-links", walletId)
+                .then()
+                .statusCode(201);
     }
 
     public static Response topUp(String subject, String walletId, String yen, String key) {
-        return given().header("Authorization", travellerToken(subject)).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(Map.of("amount", Map.of("amount", yen, "currency", "JPY")))
+        return given().header("Authorization", travellerToken(subject))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("amount", Map.of("amount", yen, "currency", "JPY")))
                 .post("/v1/wallets/{id}/top-ups", walletId);
     }
 
@@ -73,45 +110,74 @@ public final class Fixtures {
         String walletId = openWallet(subject);
         linkBank(subject, walletId, anApprovedAccountNumber());
         if (yen > 0) {
-            topUp(subject, walletId, Long.toString(yen), UUID.randomUUID().toString()).then().statusCode(201);
+            topUp(subject, walletId, Long.toString(yen), UUID.randomUUID().toString())
+                    .then()
+                    .statusCode(201);
         }
         return walletId;
     }
 
     public static String staticQr(String merchantId) {
-        return given().header("Authorization", merchantToken(merchantId)).get("/v1/merchants/{id}/qr", merchantId)
-                .then().statusCode(200).extract().path("payload");
+        return given().header("Authorization", merchantToken(merchantId))
+                .get("/v1/merchants/{id}/qr", merchantId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("payload");
     }
 
     public static String dynamicQr(String merchantId, String amount) {
-        return given().header("Authorization", merchantToken(merchantId)).queryParam("amount", amount)
-                .get("/v1/merchants/{id}/qr", merchantId).then().statusCode(200).extract().path("payload");
+        return given().header("Authorization", merchantToken(merchantId))
+                .queryParam("amount", amount)
+                .get("/v1/merchants/{id}/qr", merchantId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("payload");
     }
 
     public static Response quote(String subject, String walletId, String qr, String amount, String currency) {
-        Map<String, Object> body = amount == null ? Map.of("walletId", walletId, "qr", qr)
+        Map<String, Object> body = amount == null
+                ? Map.of("walletId", walletId, "qr", qr)
                 : Map.of("walletId", walletId, "qr", qr, "amount", Map.of("amount", amount, "currency", currency));
-        return given().header("Authorization", travellerToken(subject)).contentType(ContentType.JSON).body(body)
+        return given().header("Authorization", travellerToken(subject))
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/v1/quotes");
     }
 
     public static String quoteId(String subject, String walletId, String qr, String yen) {
-        return quote(subject, walletId, qr, yen, "JPY").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        return quote(subject, walletId, qr, yen, "JPY")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static Response pay(String subject, String quoteId, String key) {
-        return given().header("Authorization", travellerToken(subject)).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(Map.of("quoteId", quoteId)).post("/v1/payments");
+        return given().header("Authorization", travellerToken(subject))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("quoteId", quoteId))
+                .post("/v1/payments");
     }
 
     public static Response refund(String merchantId, String paymentId, String amount, String currency, String key) {
-        return given().header("Authorization", merchantToken(merchantId)).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(Map.of("amount", Map.of("amount", amount, "currency", currency)))
+        return given().header("Authorization", merchantToken(merchantId))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("amount", Map.of("amount", amount, "currency", currency)))
                 .post("/v1/payments/{id}/refunds", paymentId);
     }
 
     public static String balanceOf(String subject, String walletId) {
-        return given().header("Authorization", travellerToken(subject)).get("/v1/wallets/{id}", walletId)
-                .then().statusCode(200).extract().path("balance.amount");
+        return given().header("Authorization", travellerToken(subject))
+                .get("/v1/wallets/{id}", walletId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("balance.amount");
     }
 }

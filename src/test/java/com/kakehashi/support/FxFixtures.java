@@ -10,15 +10,16 @@ import java.util.Map;
 
 /** Rates and positions through the public API, as an operator would publish and read them. */
 public final class FxFixtures {
-    private FxFixtures() {
-    }
+    private FxFixtures() {}
 
     public static Response publish(String base, String quote, String mid, String source, Instant validFrom) {
         Map<String, Object> body = new HashMap<>(Map.of("base", base, "quote", quote, "mid", mid, "source", source));
         if (validFrom != null) {
             body.put("validFrom", validFrom.toString());
         }
-        return given().header("Authorization", Tokens.operator()).contentType(ContentType.JSON).body(body)
+        return given().header("Authorization", Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/v1/fx/rates");
     }
 
@@ -47,18 +48,25 @@ public final class FxFixtures {
     /** A rate file uploaded with a token of the given subject and role. */
     public static Response uploadRateFile(String format, String content, String subject, String role) {
         return given().header("Authorization", Tokens.bearer(subject, role))
-                .contentType(format.equals("ecb") ? "application/xml" : "text/csv").body(content)
+                .contentType(format.equals("ecb") ? "application/xml" : "text/csv")
+                .body(content)
                 .post("/v1/fx/rate-files?format=" + format);
     }
 
     /** The operator's FX position in a currency, in minor units. */
     public static long positionMinor(String currency) {
-        var positions = given().header("Authorization", Tokens.operator()).get("/v1/fx/positions")
-                .then().statusCode(200).extract().jsonPath();
+        var positions = given().header("Authorization", Tokens.operator())
+                .get("/v1/fx/positions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         java.util.List<Map<String, Object>> list = positions.getList("positions");
-        return list.stream().filter(p -> currency.equals(p.get("currency")))
+        return list.stream()
+                .filter(p -> currency.equals(p.get("currency")))
                 .map(p -> new java.math.BigDecimal((String) ((Map<?, ?>) p.get("amount")).get("amount")))
                 .map(a -> a.movePointRight(currency.equals("JPY") ? 0 : 2).longValueExact())
-                .findFirst().orElse(0L);
+                .findFirst()
+                .orElse(0L);
     }
 }

@@ -31,10 +31,10 @@ public class LedgerChecks {
     public void everyJournalBalances() {
         List<String> unbalanced = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("""
+                PreparedStatement s = c.prepareStatement("""
                      select journal_id, currency, sum(amount_minor) from posting
                      group by journal_id, currency having sum(amount_minor) <> 0""");
-             ResultSet r = s.executeQuery()) {
+                ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 unbalanced.add(r.getString(1) + " " + r.getString(2) + " " + r.getLong(3));
             }
@@ -45,11 +45,13 @@ public class LedgerChecks {
     }
 
     public long postingSum(String accountId) {
-        return single("select coalesce(sum(amount_minor), 0) from posting where account_id = ?", UUID.fromString(accountId));
+        return single(
+                "select coalesce(sum(amount_minor), 0) from posting where account_id = ?", UUID.fromString(accountId));
     }
 
     private long single(String sql, UUID id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, id);
             try (ResultSet r = s.executeQuery()) {
                 r.next();

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 public final class Prometheus {
     private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? (\\S+)$");
 
-    private Prometheus() {
-    }
+    private Prometheus() {}
 
     /** The sum of the samples of {@code name} whose labels include every {@code label="value"} given. */
     public static BigDecimal sum(String name, String... labels) {
@@ -22,7 +21,9 @@ public final class Prometheus {
         BigDecimal sum = BigDecimal.ZERO;
         Matcher sample = SAMPLE.matcher(body);
         while (sample.find()) {
-            if (sample.group(1).equals(name) && hasAll(sample.group(3), labels) && !sample.group(4).contains("N")) {
+            if (sample.group(1).equals(name)
+                    && hasAll(sample.group(3), labels)
+                    && !sample.group(4).contains("N")) {
                 sum = sum.add(new BigDecimal(sample.group(4)));
             }
         }

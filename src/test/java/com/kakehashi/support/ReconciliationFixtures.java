@@ -15,13 +15,28 @@ import java.util.UUID;
 
 /** Expected items registered by intent (what settlement or the wallet would register), and break counts. */
 public final class ReconciliationFixtures {
-    private ReconciliationFixtures() {
-    }
+    private ReconciliationFixtures() {}
 
-    public static void anInstruction(Expectations expectations, String bank, String endToEndId, long yen, LocalDate valueDate,
-            String counterparty, UUID batchId) {
-        expect(expectations, new ExpectedItem(UUID.randomUUID(), bank, ExpectedItem.Kind.SETTLEMENT_INSTRUCTION, endToEndId,
-                batchId, Direction.DBIT, MinorAmount.of(yen, "JPY"), valueDate, counterparty));
+    public static void anInstruction(
+            Expectations expectations,
+            String bank,
+            String endToEndId,
+            long yen,
+            LocalDate valueDate,
+            String counterparty,
+            UUID batchId) {
+        expect(
+                expectations,
+                new ExpectedItem(
+                        UUID.randomUUID(),
+                        bank,
+                        ExpectedItem.Kind.SETTLEMENT_INSTRUCTION,
+                        endToEndId,
+                        batchId,
+                        Direction.DBIT,
+                        MinorAmount.of(yen, "JPY"),
+                        valueDate,
+                        counterparty));
     }
 
     public static void expect(Expectations expectations, ExpectedItem item) {
@@ -33,7 +48,12 @@ public final class ReconciliationFixtures {
         if (status != null) {
             request.queryParam("status", status);
         }
-        return request.get("/v1/reconciliation/breaks").then().statusCode(200).extract().jsonPath().getList("$");
+        return request.get("/v1/reconciliation/breaks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 
     public static Map<String, Integer> openBreaks(String bank) {

@@ -13,12 +13,12 @@ import org.awaitility.Awaitility;
  * its status resource to say PROCESSED or FAILED.
  */
 public final class StatementUploads {
-    private StatementUploads() {
-    }
+    private StatementUploads() {}
 
     /** Submits as the bank itself; returns the final status (or the 200 answer for content already processed). */
     public static Response submitAndWait(String bank, String contentType, Object body) {
-        var request = given().header("Authorization", Tokens.bearer(bank, "bank")).contentType(contentType);
+        var request =
+                given().header("Authorization", Tokens.bearer(bank, "bank")).contentType(contentType);
         Response posted = (body instanceof byte[] bytes ? request.body(bytes) : request.body((String) body))
                 .post("/v1/reconciliation/statements");
         return waitFor(posted, Tokens.bearer(bank, "bank"));
@@ -35,12 +35,16 @@ public final class StatementUploads {
 
     public static Response finalStatus(String id, String token) {
         AtomicReference<Response> last = new AtomicReference<>();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Response status = given().header("Authorization", token).get("/v1/reconciliation/statements/{id}", id);
-            last.set(status);
-            String state = status.path("state");
-            return "PROCESSED".equals(state) || "FAILED".equals(state);
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Response status =
+                            given().header("Authorization", token).get("/v1/reconciliation/statements/{id}", id);
+                    last.set(status);
+                    String state = status.path("state");
+                    return "PROCESSED".equals(state) || "FAILED".equals(state);
+                });
         return last.get();
     }
 }

@@ -8,18 +8,27 @@ import java.util.Set;
 public final class Tokens {
     private static final String ISSUER = "https://kakehashi.example/demo";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String token(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
-                .expiresIn(Duration.ofHours(1)).sign();
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(roles))
+                .expiresIn(Duration.ofHours(1))
+                .sign();
     }
 
     /** A traveller whose token carries a customer tier claim. */
     public static String travellerOfTier(String subject, String tier) {
-        return "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of("traveller")).claim("tier", tier)
-                .expiresIn(Duration.ofHours(1)).sign();
+        return "Bearer "
+                + Jwt.issuer(ISSUER)
+                        .subject(subject)
+                        .upn(subject)
+                        .groups(Set.of("traveller"))
+                        .claim("tier", tier)
+                        .expiresIn(Duration.ofHours(1))
+                        .sign();
     }
 
     public static String bearer(String subject, String... roles) {

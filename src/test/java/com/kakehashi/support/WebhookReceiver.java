@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A merchant's webhook endpoint on the loopback interface: records every request, can fail the first n. */
 public final class WebhookReceiver implements AutoCloseable {
-    public record Received(String eventId, String eventType, String signature, String body) {
-    }
+    public record Received(String eventId, String eventType, String signature, String body) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -27,9 +26,11 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestHeaders().getFirst("Kakehashi-Event-Id"),
+            received.add(new Received(
+                    exchange.getRequestHeaders().getFirst("Kakehashi-Event-Id"),
                     exchange.getRequestHeaders().getFirst("Kakehashi-Event-Type"),
-                    exchange.getRequestHeaders().getFirst("Kakehashi-Signature"), body));
+                    exchange.getRequestHeaders().getFirst("Kakehashi-Signature"),
+                    body));
             int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();

@@ -24,8 +24,7 @@ public class WireMockBank implements QuarkusTestResourceLifecycleManager {
         public static final String SERVER_ERROR = "0000500";
         public static final String TIMES_OUT = "0000777";
 
-        private Accounts() {
-        }
+        private Accounts() {}
     }
 
     private static final String APPROVED = """
@@ -42,23 +41,37 @@ public class WireMockBank implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort().globalTemplating(true));
         server.start();
-        server.stubFor(post(urlPathEqualTo("/bank/debits")).atPriority(10)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(APPROVED)));
-        server.stubFor(post(urlPathEqualTo("/bank/debits")).atPriority(1)
+        server.stubFor(post(urlPathEqualTo("/bank/debits"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(APPROVED)));
+        server.stubFor(post(urlPathEqualTo("/bank/debits"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.accountNumber", equalTo(Accounts.DECLINES)))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"requestId":"{{jsonPath request.body '$.requestId'}}","status":"DECLINED","reason":"insufficient funds at bank"}""")));
-        server.stubFor(post(urlPathEqualTo("/bank/debits")).atPriority(1)
+        server.stubFor(post(urlPathEqualTo("/bank/debits"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.accountNumber", equalTo(Accounts.SERVER_ERROR)))
                 .willReturn(aResponse().withStatus(503)));
-        server.stubFor(post(urlPathEqualTo("/bank/debits")).atPriority(1)
+        server.stubFor(post(urlPathEqualTo("/bank/debits"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.accountNumber", equalTo(Accounts.TIMES_OUT)))
-                .willReturn(aResponse().withFixedDelay(6000).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withFixedDelay(6000)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(APPROVED)));
-        server.stubFor(get(urlPathMatching("/bank/debits/.*")).atPriority(10)
+        server.stubFor(get(urlPathMatching("/bank/debits/.*"))
+                .atPriority(10)
                 .willReturn(aResponse().withStatus(404)));
-        server.stubFor(post(urlPathMatching("/bank/debits/[^/]+/reversal")).atPriority(10)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(REVERSED)));
+        server.stubFor(post(urlPathMatching("/bank/debits/[^/]+/reversal"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(REVERSED)));
         return Map.of("quarkus.rest-client.funding-bank.url", server.baseUrl() + "/bank");
     }
 

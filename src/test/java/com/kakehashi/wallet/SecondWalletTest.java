@@ -40,10 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SecondWalletTest {
     @Inject
     LedgerChecks ledger;
+
     @Inject
     TestClock clock;
+
     @Inject
     StatementPickUp pickUp;
+
     @Inject
     com.kakehashi.reconciliation.application.Statements statements;
 
@@ -53,15 +56,26 @@ class SecondWalletTest {
         String first = aWalletToppedUpAtOnce(traveller, "1000");
         String second = openWallet(traveller);
         linkBank(traveller, second, Accounts.SERVER_ERROR);
-        String topUpId = topUp(traveller, second, "7000", UUID.randomUUID().toString()).then().statusCode(201)
-                .body("status", equalTo("PENDING")).extract().path("id");
+        String topUpId = topUp(traveller, second, "7000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("PENDING"))
+                .extract()
+                .path("id");
 
         confirmByStatement(drop, topUpId, 7000);
-        pay(traveller, quoteId(traveller, second, dynamicQr(aMerchantInTokyo(), "2500"), null),
-                UUID.randomUUID().toString()).then().statusCode(201);
+        pay(
+                        traveller,
+                        quoteId(traveller, second, dynamicQr(aMerchantInTokyo(), "2500"), null),
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201);
 
-        given().header("Authorization", travellerToken(traveller)).get("/v1/wallets/{w}/top-ups/{t}", second, topUpId)
-                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+        given().header("Authorization", travellerToken(traveller))
+                .get("/v1/wallets/{w}/top-ups/{t}", second, topUpId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"));
         assertThat(balanceOf(traveller, first)).isEqualTo("1000");
         assertThat(balanceOf(traveller, second)).isEqualTo("4500");
         ledger.walletBalanceMatchesPostings(first);
@@ -83,7 +97,9 @@ class SecondWalletTest {
     private static String aWalletToppedUpAtOnce(String traveller, String yen) {
         String wallet = openWallet(traveller);
         linkBank(traveller, wallet, anApprovedAccountNumber());
-        topUp(traveller, wallet, yen, UUID.randomUUID().toString()).then().statusCode(201)
+        topUp(traveller, wallet, yen, UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("COMPLETED"));
         return wallet;
     }
@@ -92,12 +108,15 @@ class SecondWalletTest {
         LocalDate today = clock.instant().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
         List<Line> lines = List.of(new Line("CRDT", yen, today, topUpId.replace("-", ""), "ヤマダ タロウ"));
         Path bank = Files.createDirectories(drop.resolve("jp-funding-bank"));
-        Files.writeString(bank.resolve("second-wallet.csv"), Statements.csv("FUND-2W-" + topUpId.substring(0, 8),
-                "JP0001-001-7777777", "JPY", today, 0, yen, lines));
+        Files.writeString(
+                bank.resolve("second-wallet.csv"),
+                Statements.csv(
+                        "FUND-2W-" + topUpId.substring(0, 8), "JP0001-001-7777777", "JPY", today, 0, yen, lines));
         var intakes = pickUp.pickUp(drop);
         assertThat(intakes).hasSize(1);
         // Statements are processed off the caller's thread (docs/reconciliation.md): wait for this one.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> statements.status(intakes.get(0).statementId()).done());
     }
 }

@@ -33,6 +33,7 @@ class SpendingRuleAgreementTest {
 
     @Inject
     WalletRepository wallets;
+
     @Inject
     EntityManager em;
 
@@ -42,9 +43,14 @@ class SpendingRuleAgreementTest {
         }
     }
 
-    record Case(WalletStatus status, long balance, long perPayment, long daily, LocalDate spendDay, long spent,
-            long charge) {
-    }
+    record Case(
+            WalletStatus status,
+            long balance,
+            long perPayment,
+            long daily,
+            LocalDate spendDay,
+            long spent,
+            long charge) {}
 
     @Test
     void theDatabaseChargesExactlyWhenTheDomainRuleAdmitsTheCharge() {
@@ -87,18 +93,28 @@ class SpendingRuleAgreementTest {
         Arbitrary<Long> balance = Arbitraries.longs().between(0, 1_000_000);
         Arbitrary<Long> perPayment = Arbitraries.longs().between(1, 300_000);
         Arbitrary<Long> daily = Arbitraries.longs().between(1, 500_000);
-        Arbitrary<LocalDate> spendDay = Arbitraries.of(TODAY, TODAY.minusDays(1), TODAY.plusDays(1)).injectNull(0.2);
+        Arbitrary<LocalDate> spendDay =
+                Arbitraries.of(TODAY, TODAY.minusDays(1), TODAY.plusDays(1)).injectNull(0.2);
         Arbitrary<Long> spentShare = Arbitraries.longs().between(0, 120);
         return Combinators.combine(status, balance, perPayment, daily, spendDay, spentShare)
                 .as((s, b, p, d, day, share) -> new Case(s, b, p, d, day, day == null ? 0 : d * share / 100, 0))
-                .flatMap(c -> charges(c).map(charge -> new Case(c.status(), c.balance(), c.perPayment(), c.daily(),
-                        c.spendDay(), c.spent(), charge)));
+                .flatMap(c -> charges(c)
+                        .map(charge -> new Case(
+                                c.status(), c.balance(), c.perPayment(), c.daily(), c.spendDay(), c.spent(), charge)));
     }
 
     private static Arbitrary<Long> charges(Case c) {
         long dailyRoom = c.daily() - (TODAY.equals(c.spendDay()) ? c.spent() : 0);
-        return Arbitraries.oneOf(Arbitraries.of(c.balance(), c.balance() + 1, c.perPayment(), c.perPayment() + 1,
-                dailyRoom, dailyRoom + 1).filter(v -> v > 0), Arbitraries.longs().between(1, 600_000));
+        return Arbitraries.oneOf(
+                Arbitraries.of(
+                                c.balance(),
+                                c.balance() + 1,
+                                c.perPayment(),
+                                c.perPayment() + 1,
+                                dailyRoom,
+                                dailyRoom + 1)
+                        .filter(v -> v > 0),
+                Arbitraries.longs().between(1, 600_000));
     }
 
     private UUID insert(Case c) {
@@ -107,9 +123,14 @@ class SpendingRuleAgreementTest {
                 insert into wallet (id, owner, currency, status, balance_minor, max_balance_minor,
                     per_payment_limit_minor, daily_limit_minor, spend_day, spent_on_spend_day_minor, created_at)
                 values (?1, 'agreement-probe', 'JPY', ?2, ?3, 1000000, ?4, ?5, cast(?6 as date), ?7, now())""")
-                .setParameter(1, id).setParameter(2, c.status().name()).setParameter(3, c.balance())
-                .setParameter(4, c.perPayment()).setParameter(5, c.daily()).setParameter(6, c.spendDay() == null ? null : c.spendDay().toString())
-                .setParameter(7, c.spent()).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, c.status().name())
+                .setParameter(3, c.balance())
+                .setParameter(4, c.perPayment())
+                .setParameter(5, c.daily())
+                .setParameter(6, c.spendDay() == null ? null : c.spendDay().toString())
+                .setParameter(7, c.spent())
+                .executeUpdate();
         return id;
     }
 }

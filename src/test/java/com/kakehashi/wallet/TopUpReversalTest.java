@@ -39,8 +39,10 @@ import org.junit.jupiter.api.Test;
 class TopUpReversalTest {
     @Inject
     TopUps topUps;
+
     @Inject
     LedgerChecks ledger;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -49,8 +51,12 @@ class TopUpReversalTest {
         String traveller = aTravellerSubject();
         String wallet = openWallet(traveller);
         linkBank(traveller, wallet, Accounts.SERVER_ERROR);
-        String topUpId = topUp(traveller, wallet, "9000", UUID.randomUUID().toString()).then().statusCode(201)
-                .body("status", equalTo("PENDING")).extract().path("id");
+        String topUpId = topUp(traveller, wallet, "9000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("PENDING"))
+                .extract()
+                .path("id");
         sql("update wallet set status = 'CLOSED' where id = '" + wallet + "'"); // closed while the bank was silent
         bankSaysApproved(topUpId);
 
@@ -60,11 +66,15 @@ class TopUpReversalTest {
         assertThat(text("select status || ' ' || failure_reason from top_up where id = '" + topUpId + "'"))
                 .isEqualTo("REVERSED wallet closed");
         WireMockBank.server().verify(1, postRequestedFor(urlPathEqualTo("/bank/debits/" + topUpId + "/reversal")));
-        assertThat(number("select balance_minor from wallet where id = '" + wallet + "'")).isZero();
-        assertThat(number("select count(*) from journal_entry where reference = '" + topUpId + "'")).isZero();
-        assertThat(text("select reversal_reference from top_up where id = '" + topUpId + "'")).startsWith("WM-R-");
+        assertThat(number("select balance_minor from wallet where id = '" + wallet + "'"))
+                .isZero();
+        assertThat(number("select count(*) from journal_entry where reference = '" + topUpId + "'"))
+                .isZero();
+        assertThat(text("select reversal_reference from top_up where id = '" + topUpId + "'"))
+                .startsWith("WM-R-");
         assertThat(text("select direction || ' ' || amount_minor from expected_item where kind = 'TOP_UP_REVERSAL'"
-                + " and reference = 'R" + topUpId.replace("-", "") + "'")).isEqualTo("DBIT 9000");
+                        + " and reference = 'R" + topUpId.replace("-", "") + "'"))
+                .isEqualTo("DBIT 9000");
         ledger.walletBalanceMatchesPostings(wallet);
     }
 
@@ -79,37 +89,53 @@ class TopUpReversalTest {
         sql("create trigger " + trigger + " before update on wallet for each row when (old.id = '" + wallet
                 + "') execute function " + trigger + "()");
         try {
-            String topUpId = topUp(traveller, wallet, "4000", UUID.randomUUID().toString()).then().statusCode(201)
-                    .body("status", equalTo("PENDING")).extract().path("id");
+            String topUpId = topUp(traveller, wallet, "4000", UUID.randomUUID().toString())
+                    .then()
+                    .statusCode(201)
+                    .body("status", equalTo("PENDING"))
+                    .extract()
+                    .path("id");
             bankSaysApproved(topUpId);
 
-            assertThat(topUps.resolve(UUID.fromString(topUpId))).as("second attempt").isFalse();
+            assertThat(topUps.resolve(UUID.fromString(topUpId)))
+                    .as("second attempt")
+                    .isFalse();
             assertThat(text("select status || ' ' || credit_failures from top_up where id = '" + topUpId + "'"))
                     .isEqualTo("PENDING 2");
-            assertThat(topUps.resolve(UUID.fromString(topUpId))).as("third attempt: reversed").isTrue();
+            assertThat(topUps.resolve(UUID.fromString(topUpId)))
+                    .as("third attempt: reversed")
+                    .isTrue();
             topUps.resolve(UUID.fromString(topUpId)); // a later check changes nothing
 
             given().header("Authorization", travellerToken(traveller))
-                    .get("/v1/wallets/{w}/top-ups/{t}", wallet, topUpId).then().statusCode(200)
+                    .get("/v1/wallets/{w}/top-ups/{t}", wallet, topUpId)
+                    .then()
+                    .statusCode(200)
                     .body("status", equalTo("REVERSED"));
             WireMockBank.server().verify(1, postRequestedFor(urlPathEqualTo("/bank/debits/" + topUpId + "/reversal")));
         } finally {
             sql("drop trigger " + trigger + " on wallet");
             sql("drop function " + trigger + "()");
         }
-        assertThat(number("select balance_minor from wallet where id = '" + wallet + "'")).isZero();
+        assertThat(number("select balance_minor from wallet where id = '" + wallet + "'"))
+                .isZero();
         ledger.walletBalanceMatchesPostings(wallet);
         ledger.everyJournalBalances();
     }
 
     private static void bankSaysApproved(String topUpId) {
-        WireMockBank.server().stubFor(get(urlPathEqualTo("/bank/debits/" + topUpId)).atPriority(1)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
-                        "{\"requestId\":\"" + topUpId + "\",\"status\":\"APPROVED\",\"bankReference\":\"B-7\"}")));
+        WireMockBank.server()
+                .stubFor(get(urlPathEqualTo("/bank/debits/" + topUpId))
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"requestId\":\"" + topUpId
+                                        + "\",\"status\":\"APPROVED\",\"bankReference\":\"B-7\"}")));
     }
 
     private void sql(String statement) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -121,8 +147,9 @@ class TopUpReversalTest {
     }
 
     private String text(String query) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(query);
-             ResultSet r = s.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(query);
+                ResultSet r = s.executeQuery()) {
             r.next();
             return r.getString(1);
         } catch (SQLException e) {

@@ -22,12 +22,12 @@ import com.kakehashi.support.WireMockBank.Accounts;
 import com.kakehashi.wallet.application.TopUps;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class TopUpTest {
     @Inject
     LedgerChecks ledger;
+
     @Inject
     TopUps topUps;
 
@@ -60,8 +61,11 @@ class TopUpTest {
         String traveller = aTravellerSubject();
         walletLinkedTo(traveller, Fixtures.anApprovedAccountNumber());
 
-        topUp(traveller, walletId, "30000", UUID.randomUUID().toString()).then().statusCode(201)
-                .body("status", equalTo("COMPLETED")).body("amount.amount", equalTo("30000"));
+        topUp(traveller, walletId, "30000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("COMPLETED"))
+                .body("amount.amount", equalTo("30000"));
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("30000");
     }
@@ -71,8 +75,11 @@ class TopUpTest {
         String traveller = aTravellerSubject();
         walletLinkedTo(traveller, Accounts.DECLINES);
 
-        topUp(traveller, walletId, "30000", UUID.randomUUID().toString()).then().statusCode(201)
-                .body("status", equalTo("DECLINED")).body("failureReason", equalTo("insufficient funds at bank"));
+        topUp(traveller, walletId, "30000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("DECLINED"))
+                .body("failureReason", equalTo("insufficient funds at bank"));
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("0");
     }
@@ -81,19 +88,29 @@ class TopUpTest {
     void bankOutageLeavesTheTopUpPendingUntilAStatusCheckResolvesItOnce() {
         String traveller = aTravellerSubject();
         walletLinkedTo(traveller, Accounts.SERVER_ERROR);
-        String topUpId = topUp(traveller, walletId, "8000", UUID.randomUUID().toString()).then().statusCode(201)
-                .body("status", equalTo("PENDING")).extract().path("id");
+        String topUpId = topUp(traveller, walletId, "8000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("PENDING"))
+                .extract()
+                .path("id");
         assertThat(balanceOf(traveller, walletId)).isEqualTo("0");
 
-        WireMockBank.server().stubFor(get(urlPathEqualTo("/bank/debits/" + topUpId)).atPriority(1)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
-                        "{\"requestId\":\"" + topUpId + "\",\"status\":\"APPROVED\",\"bankReference\":\"LATE-1\"}")));
+        WireMockBank.server()
+                .stubFor(get(urlPathEqualTo("/bank/debits/" + topUpId))
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"requestId\":\"" + topUpId
+                                        + "\",\"status\":\"APPROVED\",\"bankReference\":\"LATE-1\"}")));
         topUps.resolve(UUID.fromString(topUpId));
         topUps.resolve(UUID.fromString(topUpId));
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("8000");
         given().header("Authorization", travellerToken(traveller))
-                .get("/v1/wallets/{w}/top-ups/{t}", walletId, topUpId).then().statusCode(200)
+                .get("/v1/wallets/{w}/top-ups/{t}", walletId, topUpId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("COMPLETED"));
     }
 
@@ -102,7 +119,9 @@ class TopUpTest {
         String traveller = aTravellerSubject();
         walletLinkedTo(traveller, Accounts.TIMES_OUT);
 
-        topUp(traveller, walletId, "5000", UUID.randomUUID().toString()).then().statusCode(201)
+        topUp(traveller, walletId, "5000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("PENDING"));
 
         assertThat(balanceOf(traveller, walletId)).isEqualTo("0");
@@ -112,13 +131,18 @@ class TopUpTest {
     void aTopUpTheBankNeverReceivedIsClosedAsDeclinedByTheStatusCheck() {
         String traveller = aTravellerSubject();
         walletLinkedTo(traveller, Accounts.SERVER_ERROR);
-        String topUpId = topUp(traveller, walletId, "8000", UUID.randomUUID().toString()).then().statusCode(201)
-                .extract().path("id");
+        String topUpId = topUp(traveller, walletId, "8000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         topUps.resolve(UUID.fromString(topUpId));
 
         given().header("Authorization", travellerToken(traveller))
-                .get("/v1/wallets/{w}/top-ups/{t}", walletId, topUpId).then().statusCode(200)
+                .get("/v1/wallets/{w}/top-ups/{t}", walletId, topUpId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("DECLINED"));
     }
 
@@ -128,8 +152,16 @@ class TopUpTest {
         walletLinkedTo(traveller, Fixtures.anApprovedAccountNumber());
         String key = UUID.randomUUID().toString();
 
-        String first = topUp(traveller, walletId, "2500", key).then().statusCode(201).extract().path("id");
-        String again = topUp(traveller, walletId, "2500", key).then().statusCode(201).extract().path("id");
+        String first = topUp(traveller, walletId, "2500", key)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String again = topUp(traveller, walletId, "2500", key)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         topUp(traveller, walletId, "2600", key).then().statusCode(422).body("code", equalTo("idempotency_key_reused"));
 
         assertThat(again).isEqualTo(first);
@@ -141,7 +173,9 @@ class TopUpTest {
         String traveller = aTravellerSubject();
         walletId = aWalletWithYen(traveller, 990_000);
 
-        topUp(traveller, walletId, "10001", UUID.randomUUID().toString()).then().statusCode(422)
+        topUp(traveller, walletId, "10001", UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("max_balance_exceeded"));
     }
 
@@ -150,11 +184,11 @@ class TopUpTest {
         String traveller = aTravellerSubject();
         walletLinkedTo(traveller, Fixtures.anApprovedAccountNumber());
 
-        List<Response> answers = Concurrently.run(10,
-                i -> topUp(traveller, walletId, "400000", UUID.randomUUID().toString()));
+        List<Response> answers = Concurrently.run(
+                10, i -> topUp(traveller, walletId, "400000", UUID.randomUUID().toString()));
 
-        Map<Integer, Long> byStatus = answers.stream()
-                .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
+        Map<Integer, Long> byStatus =
+                answers.stream().collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
         assertThat(byStatus).containsOnlyKeys(201, 422).containsEntry(201, 2L).containsEntry(422, 8L);
         assertThat(answers.stream().filter(r -> r.statusCode() == 422).map(r -> r.<String>path("code")))
                 .containsOnly("max_balance_exceeded");
@@ -166,12 +200,18 @@ class TopUpTest {
     void aTopUpStillPendingAtTheBankCountsAgainstTheMaximumBalance() {
         String traveller = aTravellerSubject();
         walletLinkedTo(traveller, Accounts.SERVER_ERROR);
-        topUp(traveller, walletId, "600000", UUID.randomUUID().toString()).then().statusCode(201)
+        topUp(traveller, walletId, "600000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("PENDING"));
 
-        topUp(traveller, walletId, "400001", UUID.randomUUID().toString()).then().statusCode(422)
+        topUp(traveller, walletId, "400001", UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("max_balance_exceeded"));
-        topUp(traveller, walletId, "400000", UUID.randomUUID().toString()).then().statusCode(201)
+        topUp(traveller, walletId, "400000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("PENDING"));
     }
 
@@ -180,7 +220,9 @@ class TopUpTest {
         String traveller = aTravellerSubject();
         walletId = openWallet(traveller);
 
-        topUp(traveller, walletId, "1000", UUID.randomUUID().toString()).then().statusCode(422)
+        topUp(traveller, walletId, "1000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("no_linked_bank_account"));
     }
 
@@ -189,10 +231,13 @@ class TopUpTest {
         String traveller = aTravellerSubject();
         walletId = openWallet(traveller);
 
-        given().header("Authorization", travellerToken(traveller)).contentType("application/json")
+        given().header("Authorization", travellerToken(traveller))
+                .contentType("application/json")
                 .body("{\"bankCode\":\"05\",\"branchCode\":\"123\",\"accountType\":\"ORDINARY\","
                         + "\"accountNumber\":\"1234567\",\"holderName\":\"YAMADA TARO\"}")
                 .post("/v1/wallets/{id}/bank-links", walletId)
-                .then().statusCode(400).body("code", equalTo("bank_account_invalid"));
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("bank_account_invalid"));
     }
 }

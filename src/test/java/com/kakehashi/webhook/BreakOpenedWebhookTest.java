@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class BreakOpenedWebhookTest {
     @Inject
     WebhookDispatcher dispatcher;
+
     @Inject
     TestClock clock;
 
@@ -49,16 +50,23 @@ class BreakOpenedWebhookTest {
     void anOperatorSubscribedToBreaks() {
         receiver = new WebhookReceiver();
         operator = Tokens.bearer("ops-" + UUID.randomUUID(), "operator");
-        var answer = given().header("Authorization", operator).contentType(ContentType.JSON)
+        var answer = given().header("Authorization", operator)
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", receiver.url(), "events", List.of("reconciliation.break_opened")))
-                .post("/v1/webhooks").then().statusCode(201).extract();
+                .post("/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract();
         subscriptionId = answer.path("id");
         secret = answer.path("secret");
     }
 
     @AfterEach
     void unsubscribe() {
-        given().header("Authorization", operator).delete("/v1/webhooks/{id}", subscriptionId).then().statusCode(204);
+        given().header("Authorization", operator)
+                .delete("/v1/webhooks/{id}", subscriptionId)
+                .then()
+                .statusCode(204);
         clock.reset();
         receiver.close();
     }
@@ -67,18 +75,25 @@ class BreakOpenedWebhookTest {
     void anUnexpectedEntryOpensABreakAndTheOperatorHearsOfItOnceSigned() {
         String bank = aSettlementBank("JPY");
         LocalDate day = clock.instant().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
-        Line unexpected = new Line("DBIT", 777, day, "E2E-" + UUID.randomUUID().toString().substring(0, 8), "SOMEBODY ELSE");
+        Line unexpected =
+                new Line("DBIT", 777, day, "E2E-" + UUID.randomUUID().toString().substring(0, 8), "SOMEBODY ELSE");
         submit(bank, statement(bank, day, unexpected));
         assertThat(openBreaks(bank)).containsExactly(Map.entry("UNEXPECTED_AT_BANK", 1));
-        String breakId = given().header("Authorization", Tokens.operator()).queryParam("bankId", bank)
-                .get("/v1/reconciliation/breaks").then().statusCode(200).extract().path("[0].id");
+        String breakId = given().header("Authorization", Tokens.operator())
+                .queryParam("bankId", bank)
+                .get("/v1/reconciliation/breaks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
 
         List<WebhookReceiver.Received> ours = deliverAllFor(bank);
 
         assertThat(ours).hasSize(1);
         WebhookReceiver.Received got = ours.get(0);
         assertThat(got.eventType()).isEqualTo("reconciliation.break_opened");
-        assertThat(WebhookSignature.verify(secret, got.signature(), got.body(), clock.instant().getEpochSecond(), 300))
+        assertThat(WebhookSignature.verify(
+                        secret, got.signature(), got.body(), clock.instant().getEpochSecond(), 300))
                 .isTrue();
         JsonPath body = JsonPath.from(got.body());
         assertThat(body.getString("type")).isEqualTo("reconciliation.break_opened");
@@ -96,7 +111,8 @@ class BreakOpenedWebhookTest {
     void aBreakSeenAgainOnACorrectedStatementIsNotAnnouncedAgain() {
         String bank = aSettlementBank("JPY");
         LocalDate day = clock.instant().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
-        Line unexpected = new Line("DBIT", 555, day, "E2E-" + UUID.randomUUID().toString().substring(0, 8), "SOMEBODY");
+        Line unexpected =
+                new Line("DBIT", 555, day, "E2E-" + UUID.randomUUID().toString().substring(0, 8), "SOMEBODY");
         submit(bank, statement(bank, day, unexpected));
         assertThat(deliverAllFor(bank)).hasSize(1);
 
@@ -109,8 +125,14 @@ class BreakOpenedWebhookTest {
 
     private static String statement(String bank, LocalDate day, Line line) {
         long opening = 5_000_000;
-        return Statements.camt053("STMT-BO-1", "SETTLE-" + bank, "JPY", day, opening,
-                opening + Statements.net(List.of(line)), List.of(line));
+        return Statements.camt053(
+                "STMT-BO-1",
+                "SETTLE-" + bank,
+                "JPY",
+                day,
+                opening,
+                opening + Statements.net(List.of(line)),
+                List.of(line));
     }
 
     private static void submit(String bank, String camt) {
@@ -119,13 +141,23 @@ class BreakOpenedWebhookTest {
 
     /** Runs the worker until nothing is due for this subscription; returns what reached us about {@code bank}. */
     private List<WebhookReceiver.Received> deliverAllFor(String bank) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            dispatcher.runOnce();
-            clock.advance(Duration.ofSeconds(2));
-            return given().header("Authorization", operator).get("/v1/webhooks/{id}/deliveries", subscriptionId)
-                    .then().statusCode(200).extract().jsonPath().getList("findAll { it.status == 'PENDING' }").isEmpty();
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    dispatcher.runOnce();
+                    clock.advance(Duration.ofSeconds(2));
+                    return given().header("Authorization", operator)
+                            .get("/v1/webhooks/{id}/deliveries", subscriptionId)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("findAll { it.status == 'PENDING' }")
+                            .isEmpty();
+                });
         return receiver.received().stream()
-                .filter(r -> bank.equals(JsonPath.from(r.body()).getString("data.bankId"))).toList();
+                .filter(r -> bank.equals(JsonPath.from(r.body()).getString("data.bankId")))
+                .toList();
     }
 }

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class WebhookDeliveryTest {
     @Inject
     WebhookDispatcher dispatcher;
+
     @Inject
     TestClock clock;
 
@@ -71,12 +72,15 @@ class WebhookDeliveryTest {
         Subscription sub = subscribe(merchantToken(merchant), List.of("payment.captured", "payment.refunded"));
         receiver.failNext(1);
         String paymentId = aPaymentTo(merchant, "1200");
-        refund(merchant, paymentId, "200", "JPY", UUID.randomUUID().toString()).then().statusCode(201);
+        refund(merchant, paymentId, "200", "JPY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201);
 
         deliverUntil(r -> r.size() >= 3); // the 500, its retry, then the refund
 
         List<WebhookReceiver.Received> got = receiver.received();
-        assertThat(got).extracting(WebhookReceiver.Received::eventType)
+        assertThat(got)
+                .extracting(WebhookReceiver.Received::eventType)
                 .containsExactly("payment.captured", "payment.captured", "payment.refunded");
         assertThat(got.get(0).eventId()).isEqualTo(got.get(1).eventId());
         long now = clock.instant().getEpochSecond();
@@ -87,8 +91,11 @@ class WebhookDeliveryTest {
         assertThat(captured.getString("data.paymentId")).isEqualTo(paymentId);
         assertThat(captured.getString("data.price.amount")).isEqualTo("1200");
 
-        given().header("Authorization", merchantToken(merchant)).get("/v1/webhooks/{id}/deliveries", sub.id())
-                .then().statusCode(200).body("size()", equalTo(2))
+        given().header("Authorization", merchantToken(merchant))
+                .get("/v1/webhooks/{id}/deliveries", sub.id())
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
                 .body("find { it.eventType == 'payment.captured' }.status", equalTo("DELIVERED"))
                 .body("find { it.eventType == 'payment.captured' }.attempts", equalTo(2))
                 .body("find { it.eventType == 'payment.refunded' }.attempts", equalTo(1));
@@ -114,14 +121,21 @@ class WebhookDeliveryTest {
         aPaymentTo(merchant, "500");
         deliverUntil(r -> r.size() == 1);
         String deliveryId = given().header("Authorization", merchantToken(merchant))
-                .get("/v1/webhooks/{id}/deliveries", sub.id()).then().statusCode(200).extract().path("[0].id");
+                .get("/v1/webhooks/{id}/deliveries", sub.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
 
         given().header("Authorization", merchantToken(merchant))
                 .post("/v1/webhooks/{id}/deliveries/{d}/replay", sub.id(), deliveryId)
-                .then().statusCode(200).body("status", equalTo("PENDING"));
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"));
         deliverUntil(r -> r.size() == 2);
 
-        assertThat(receiver.received().get(1).eventId()).isEqualTo(receiver.received().get(0).eventId());
+        assertThat(receiver.received().get(1).eventId())
+                .isEqualTo(receiver.received().get(0).eventId());
     }
 
     @Test
@@ -130,14 +144,26 @@ class WebhookDeliveryTest {
         String acquirer = aChineseAcquirer(bank);
         aRateInForceNow("CNY", "JPY", "21.2469", clock.instant());
         subscribe(acquirerToken(acquirer), List.of("payment.captured", "payment.cancelled"));
-        String id = acquire(acquirer, aPaymentCode(traveller, walletId), "10.00", "CNY", UUID.randomUUID().toString())
-                .then().statusCode(201).extract().path("id");
-        given().header("Authorization", acquirerToken(acquirer)).header("Idempotency-Key", UUID.randomUUID().toString())
-                .post("/v1/acquiring/payments/{id}/cancellation", id).then().statusCode(200);
+        String id = acquire(
+                        acquirer,
+                        aPaymentCode(traveller, walletId),
+                        "10.00",
+                        "CNY",
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().header("Authorization", acquirerToken(acquirer))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/v1/acquiring/payments/{id}/cancellation", id)
+                .then()
+                .statusCode(200);
 
         deliverUntil(r -> r.size() == 2);
 
-        assertThat(receiver.received()).extracting(WebhookReceiver.Received::eventType)
+        assertThat(receiver.received())
+                .extracting(WebhookReceiver.Received::eventType)
                 .containsExactly("payment.captured", "payment.cancelled");
         assertThat(JsonPath.from(receiver.received().get(1).body()).getString("data.merchantReference"))
                 .isEqualTo("M-0042");
@@ -147,47 +173,77 @@ class WebhookDeliveryTest {
     void theSecretIsShownOnlyOnceAndOthersCannotSeeTheSubscription() {
         Subscription sub = subscribe(merchantToken(merchant), List.of("payment.captured"));
 
-        given().header("Authorization", merchantToken(merchant)).get("/v1/webhooks/{id}", sub.id())
-                .then().statusCode(200).body("secret", nullValue());
-        given().header("Authorization", merchantToken(aMerchantInTokyo())).get("/v1/webhooks/{id}", sub.id())
-                .then().statusCode(404).body("code", equalTo("webhook_not_found"));
-        given().header("Authorization", merchantToken(merchant)).delete("/v1/webhooks/{id}", sub.id())
-                .then().statusCode(204);
-        given().header("Authorization", merchantToken(merchant)).get("/v1/webhooks/{id}", sub.id())
-                .then().statusCode(404);
+        given().header("Authorization", merchantToken(merchant))
+                .get("/v1/webhooks/{id}", sub.id())
+                .then()
+                .statusCode(200)
+                .body("secret", nullValue());
+        given().header("Authorization", merchantToken(aMerchantInTokyo()))
+                .get("/v1/webhooks/{id}", sub.id())
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("webhook_not_found"));
+        given().header("Authorization", merchantToken(merchant))
+                .delete("/v1/webhooks/{id}", sub.id())
+                .then()
+                .statusCode(204);
+        given().header("Authorization", merchantToken(merchant))
+                .get("/v1/webhooks/{id}", sub.id())
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void webhooksGoToHttpsOrLocalhostOnly() {
-        given().header("Authorization", merchantToken(merchant)).contentType(ContentType.JSON)
+        given().header("Authorization", merchantToken(merchant))
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", "http://merchant.example/hook", "events", List.of("payment.captured")))
-                .post("/v1/webhooks").then().statusCode(400).body("code", equalTo("webhook_url_invalid"));
-        given().header("Authorization", merchantToken(merchant)).contentType(ContentType.JSON)
+                .post("/v1/webhooks")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("webhook_url_invalid"));
+        given().header("Authorization", merchantToken(merchant))
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", "https://merchant.example/hook", "events", List.of("payment.exploded")))
-                .post("/v1/webhooks").then().statusCode(400).body("code", equalTo("invalid_request"));
+                .post("/v1/webhooks")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_request"));
     }
 
-    private record Subscription(String id, String secret) {
-    }
+    private record Subscription(String id, String secret) {}
 
     private Subscription subscribe(String token, List<String> events) {
-        var answer = given().header("Authorization", token).contentType(ContentType.JSON)
-                .body(Map.of("url", receiver.url(), "events", events)).post("/v1/webhooks")
-                .then().statusCode(201).extract();
+        var answer = given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(), "events", events))
+                .post("/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract();
         return new Subscription(answer.path("id"), answer.path("secret"));
     }
 
     private String aPaymentTo(String merchantId, String yen) {
-        return pay(traveller, quoteId(traveller, walletId, dynamicQr(merchantId, yen), null), UUID.randomUUID().toString())
-                .then().statusCode(201).extract().path("id");
+        return pay(
+                        traveller,
+                        quoteId(traveller, walletId, dynamicQr(merchantId, yen), null),
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Runs the worker (moving the clock past any backoff) until the receiver has seen what the test waits for. */
     private void deliverUntil(Predicate<List<WebhookReceiver.Received>> done) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            dispatcher.runOnce();
-            clock.advance(Duration.ofSeconds(2));
-            return done.test(receiver.received());
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    dispatcher.runOnce();
+                    clock.advance(Duration.ofSeconds(2));
+                    return done.test(receiver.received());
+                });
     }
 }

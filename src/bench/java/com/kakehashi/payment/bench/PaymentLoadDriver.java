@@ -42,8 +42,10 @@ public final class PaymentLoadDriver {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final PrivateKey key;
     private final List<String> walletTokens = new ArrayList<>();
     private final List<String> walletIds = new ArrayList<>();
@@ -87,8 +89,10 @@ public final class PaymentLoadDriver {
 
     /** Wallets funded through a balanced TOP_UP journal each (SQL, in bulk); merchants through the API. */
     private void seed(String jdbc, int wallets, int merchants) throws Exception {
-        String clearing = UUID.nameUUIDFromBytes("BANK_CLEARING:jp-funding-bank:JPY".getBytes()).toString();
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = c.createStatement()) {
+        String clearing = UUID.nameUUIDFromBytes("BANK_CLEARING:jp-funding-bank:JPY".getBytes())
+                .toString();
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("insert into ledger_account (id, type, owner_ref, currency, created_at) values ('" + clearing
                     + "', 'BANK_CLEARING', 'jp-funding-bank', 'JPY', now()) on conflict do nothing");
@@ -112,24 +116,30 @@ public final class PaymentLoadDriver {
                     from wallet w cross join lateral (values (w.id, 1000000000::bigint),
                         ('%s'::uuid, -1000000000::bigint)) a(account, amount)
                     where w.owner like 'bench-traveller-%%'
-                      and not exists (select 1 from posting p where p.journal_id = md5('bench-seed-' || w.id)::uuid)"""
-                    .formatted(clearing));
+                      and not exists (select 1 from posting p where p.journal_id = md5('bench-seed-' || w.id)::uuid)""".formatted(clearing));
             c.commit();
         }
         String operator = "Bearer " + token("bench-operator", "operator");
         for (int i = 0; i < merchants; i++) {
             String body = "{\"name\":\"Bench Shop %d\",\"city\":\"Tokyo\",\"country\":\"JP\",\"currency\":\"JPY\","
-                    .formatted(i) + "\"mcc\":\"5732\",\"bankId\":\"jp-funding-bank\",\"payoutAccount\":\"BENCH-" + i + "\"}";
+                            .formatted(i)
+                    + "\"mcc\":\"5732\",\"bankId\":\"jp-funding-bank\",\"payoutAccount\":\"BENCH-" + i + "\"}";
             HttpResponse<String> r = post("/v1/merchants", operator, null, body, Duration.ofMinutes(2));
             if (r.statusCode() != 201) {
                 throw new IllegalStateException("merchant: " + r.statusCode() + " " + r.body());
             }
             String id = field(r.body(), "id");
-            HttpResponse<String> qr = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/merchants/" + id + "/qr"))
-                    .header("Authorization", "Bearer " + token(id, "merchant")).GET().build(),
+            HttpResponse<String> qr = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/v1/merchants/" + id + "/qr"))
+                            .header("Authorization", "Bearer " + token(id, "merchant"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            Files.writeString(Path.of("target/bench-qrs.txt"), field(qr.body(), "payload") + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of("target/bench-qrs.txt"),
+                    field(qr.body(), "payload") + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
         System.out.printf("seeded %d wallets, %d merchants%n", wallets, merchants);
     }
@@ -138,19 +148,26 @@ public final class PaymentLoadDriver {
         for (int n = 1; n <= wallets; n++) {
             walletTokens.add("Bearer " + token("bench-traveller-" + n, "traveller"));
         }
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = c.createStatement();
-             var r = s.executeQuery("select id, owner from wallet where owner like 'bench-traveller-%' order by "
-                     + "cast(substr(owner, 17) as int) limit " + wallets)) {
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+                Statement s = c.createStatement();
+                var r = s.executeQuery("select id, owner from wallet where owner like 'bench-traveller-%' order by "
+                        + "cast(substr(owner, 17) as int) limit " + wallets)) {
             while (r.next()) {
                 walletIds.add(r.getString(1));
             }
         }
-        qrs.addAll(Files.readAllLines(Path.of("target/bench-qrs.txt")).stream().filter(l -> !l.isBlank()).toList());
+        qrs.addAll(Files.readAllLines(Path.of("target/bench-qrs.txt")).stream()
+                .filter(l -> !l.isBlank())
+                .toList());
     }
 
     private String token(String subject, String role) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role))
-                .expiresIn(Duration.ofHours(2)).sign(key);
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(role))
+                .expiresIn(Duration.ofHours(2))
+                .sign(key);
     }
 
     // ------------------------------------------------------------------ one flow
@@ -162,13 +179,20 @@ public final class PaymentLoadDriver {
         String token = walletTokens.get(w);
         String qr = qrs.get(random.nextInt(qrs.size()));
         try {
-            HttpResponse<String> quote = post("/v1/quotes", token, null, "{\"walletId\":\"" + walletIds.get(w)
-                    + "\",\"qr\":\"" + qr + "\",\"amount\":{\"amount\":\"" + (100 + random.nextInt(900))
-                    + "\",\"currency\":\"JPY\"}}");
+            HttpResponse<String> quote = post(
+                    "/v1/quotes",
+                    token,
+                    null,
+                    "{\"walletId\":\"" + walletIds.get(w)
+                            + "\",\"qr\":\"" + qr + "\",\"amount\":{\"amount\":\"" + (100 + random.nextInt(900))
+                            + "\",\"currency\":\"JPY\"}}");
             if (quote.statusCode() != 201) {
                 return false;
             }
-            HttpResponse<String> pay = post("/v1/payments", token, UUID.randomUUID().toString(),
+            HttpResponse<String> pay = post(
+                    "/v1/payments",
+                    token,
+                    UUID.randomUUID().toString(),
                     "{\"quoteId\":\"" + field(quote.body(), "id") + "\"}");
             return pay.statusCode() == 201;
         } catch (Exception e) {
@@ -182,8 +206,10 @@ public final class PaymentLoadDriver {
 
     private HttpResponse<String> post(String path, String bearer, String idempotencyKey, String body, Duration timeout)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                .header("Authorization", bearer).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
@@ -278,12 +304,22 @@ public final class PaymentLoadDriver {
             Arrays.sort(sorted);
             double seconds = length.toNanos() / 1e9;
             long ok = n - errors.get();
-            System.out.printf(Locale.ROOT, "RESULT | %s | %s | %.0f | %.1f | %.1f | %d | %s |%n", kind, load,
-                    ok / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), errors.get(), cpu);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT | %s | %s | %.0f | %.1f | %.1f | %d | %s |%n",
+                    kind,
+                    load,
+                    ok / seconds,
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.99),
+                    errors.get(),
+                    cpu);
         }
 
         private static double percentile(long[] sorted, double p) {
-            return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+            return sorted.length == 0
+                    ? 0
+                    : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
         }
     }
 
@@ -303,9 +339,10 @@ public final class PaymentLoadDriver {
         /** Backends come and go little (a pool): the sum over those alive at each end is close enough. */
         private static long pgTicks(String jdbc, String db) throws Exception {
             long sum = 0;
-            try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = c.createStatement();
-                 var r = s.executeQuery("select pid from pg_stat_activity where datname = '" + db
-                         + "' and pid <> pg_backend_pid()")) {
+            try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+                    Statement s = c.createStatement();
+                    var r = s.executeQuery("select pid from pg_stat_activity where datname = '" + db
+                            + "' and pid <> pg_backend_pid()")) {
                 while (r.next()) {
                     sum += ticks(r.getLong(1));
                 }

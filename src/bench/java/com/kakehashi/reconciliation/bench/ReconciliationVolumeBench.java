@@ -2,15 +2,14 @@ package com.kakehashi.reconciliation.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kakehashi.bench.HeapSampler;
 import com.kakehashi.reconciliation.application.Statements;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
-import com.kakehashi.bench.HeapSampler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +34,7 @@ class ReconciliationVolumeBench {
 
     @Inject
     Statements statements;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -42,15 +42,21 @@ class ReconciliationVolumeBench {
     void reconcileAMillionEntryStatement() throws Exception {
         String bank = "rbench-" + UUID.randomUUID().toString().substring(0, 8);
         LocalDate day = LocalDate.of(2026, 11, 25);
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.execute("insert into partner_bank (id, name, country, currency, bic, time_zone, settlement_account, delivery_target)"
-                    + " values ('" + bank + "', 'Bench', 'JP', 'JPY', 'BENCJPJTXXX', 'Asia/Tokyo', 'S-1', '" + bank + "')");
-            s.execute("insert into expected_item (id, bank_id, kind, reference, direction, amount_minor, currency, value_date,"
-                    + " counterparty, created_at) select gen_random_uuid(), '" + bank + "', 'SETTLEMENT_INSTRUCTION', 'E' || g,"
-                    + " 'DBIT', 100 + g % 1000, 'JPY', date '" + day + "', 'M' || g % 1000, now()"
-                    + " from generate_series(1, " + ENTRIES + ") g");
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
+            s.execute(
+                    "insert into partner_bank (id, name, country, currency, bic, time_zone, settlement_account, delivery_target)"
+                            + " values ('" + bank + "', 'Bench', 'JP', 'JPY', 'BENCJPJTXXX', 'Asia/Tokyo', 'S-1', '"
+                            + bank + "')");
+            s.execute(
+                    "insert into expected_item (id, bank_id, kind, reference, direction, amount_minor, currency, value_date,"
+                            + " counterparty, created_at) select gen_random_uuid(), '" + bank
+                            + "', 'SETTLEMENT_INSTRUCTION', 'E' || g,"
+                            + " 'DBIT', 100 + g % 1000, 'JPY', date '" + day + "', 'M' || g % 1000, now()"
+                            + " from generate_series(1, " + ENTRIES + ") g");
             s.execute("insert into open_expected_item (id, bank_id, kind, amount_minor, value_date)"
-                    + " select id, bank_id, kind, amount_minor, value_date from expected_item where bank_id = '" + bank + "'");
+                    + " select id, bank_id, kind, amount_minor, value_date from expected_item where bank_id = '" + bank
+                    + "'");
             s.execute("analyze expected_item");
             s.execute("analyze open_expected_item");
         }
@@ -62,45 +68,64 @@ class ReconciliationVolumeBench {
 
         HeapSampler sampler = HeapSampler.start();
         long started = System.nanoTime();
-        Statements.Intake received = statements.receive(bank, Statements.Kind.XML, java.nio.charset.StandardCharsets.UTF_8,
-                file, "bench");
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+        Statements.Intake received =
+                statements.receive(bank, Statements.Kind.XML, java.nio.charset.StandardCharsets.UTF_8, file, "bench");
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> statements.status(received.statementId()).done());
         Statements.Intake done = statements.status(received.statementId());
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
         long peakHeap = sampler.stop();
         long matched;
-        try (var c = dataSource.getConnection(); var s = c.createStatement();
-                var r = s.executeQuery("select count(*) from match_result where bank_id = '" + bank + "' and outcome = 'MATCHED'")) {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement();
+                var r = s.executeQuery(
+                        "select count(*) from match_result where bank_id = '" + bank + "' and outcome = 'MATCHED'")) {
             r.next();
             matched = r.getLong(1);
         }
-        System.out.printf("%nRECONCILIATION BENCH: %d entries: %d ms wall, peak heap %d MiB (max %d MiB), %d matched, balanced %s%n%n",
-                done.entries(), wall.toMillis(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, matched,
+        System.out.printf(
+                "%nRECONCILIATION BENCH: %d entries: %d ms wall, peak heap %d MiB (max %d MiB), %d matched, balanced %s%n%n",
+                done.entries(),
+                wall.toMillis(),
+                peakHeap >> 20,
+                Runtime.getRuntime().maxMemory() >> 20,
+                matched,
                 done.balanced());
         Files.deleteIfExists(file);
         assertThat(matched).isEqualTo(ENTRIES);
 
         // The bank's next statement: one line. Incremental matching: it costs what one line costs.
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.execute("insert into expected_item (id, bank_id, kind, reference, direction, amount_minor, currency, value_date,"
-                    + " counterparty, created_at) values (gen_random_uuid(), '" + bank + "', 'SETTLEMENT_INSTRUCTION', 'NEXT-1',"
-                    + " 'DBIT', 4242, 'JPY', date '" + day + "', 'Next', now())");
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
+            s.execute(
+                    "insert into expected_item (id, bank_id, kind, reference, direction, amount_minor, currency, value_date,"
+                            + " counterparty, created_at) values (gen_random_uuid(), '" + bank
+                            + "', 'SETTLEMENT_INSTRUCTION', 'NEXT-1',"
+                            + " 'DBIT', 4242, 'JPY', date '" + day + "', 'Next', now())");
             s.execute("insert into open_expected_item (id, bank_id, kind, amount_minor, value_date)"
                     + " select id, bank_id, kind, amount_minor, value_date from expected_item where bank_id = '" + bank
                     + "' and reference = 'NEXT-1'");
         }
         Path next = statements.spoolFile(Statements.Kind.CSV);
-        Files.writeString(next, "statement,BENCH-2,S-1,JPY," + day.plusDays(1) + ",0,-4242\n"
-                + "seq,direction,amount,value_date,end_to_end_id,bank_reference,counterparty\n1,DBIT,4242," + day + ",NEXT-1,B,Next\n");
+        Files.writeString(
+                next,
+                "statement,BENCH-2,S-1,JPY," + day.plusDays(1) + ",0,-4242\n"
+                        + "seq,direction,amount,value_date,end_to_end_id,bank_reference,counterparty\n1,DBIT,4242,"
+                        + day + ",NEXT-1,B,Next\n");
         long nextStarted = System.nanoTime();
-        Statements.Intake small = statements.receive(bank, Statements.Kind.CSV, java.nio.charset.StandardCharsets.UTF_8, next,
-                "bench");
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+        Statements.Intake small =
+                statements.receive(bank, Statements.Kind.CSV, java.nio.charset.StandardCharsets.UTF_8, next, "bench");
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> statements.status(small.statementId()).done());
-        System.out.printf("%nRECONCILIATION BENCH: the bank's next 1-line statement: %d ms, %s%n%n",
-                Duration.ofNanos(System.nanoTime() - nextStarted).toMillis(), statements.status(small.statementId()).state());
+        System.out.printf(
+                "%nRECONCILIATION BENCH: the bank's next 1-line statement: %d ms, %s%n%n",
+                Duration.ofNanos(System.nanoTime() - nextStarted).toMillis(),
+                statements.status(small.statementId()).state());
     }
 
     private static void writeStatement(Path file, LocalDate day) throws Exception {
@@ -109,14 +134,19 @@ class ReconciliationVolumeBench {
             total += 100 + g % 1000;
         }
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">"
-                    + "<BkToCstmrStmt><GrpHdr><MsgId>BENCH</MsgId><CreDtTm>" + day + "T23:00:00Z</CreDtTm></GrpHdr><Stmt>"
-                    + "<Id>BENCH-1</Id><CreDtTm>" + day + "T23:00:00Z</CreDtTm><Acct><Id><Othr><Id>S-1</Id></Othr></Id>"
-                    + "<Ccy>JPY</Ccy></Acct>"
-                    + balance("OPBD", total, day) + balance("CLBD", 0, day) + "\n");
+            out.write(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">"
+                            + "<BkToCstmrStmt><GrpHdr><MsgId>BENCH</MsgId><CreDtTm>" + day
+                            + "T23:00:00Z</CreDtTm></GrpHdr><Stmt>"
+                            + "<Id>BENCH-1</Id><CreDtTm>" + day
+                            + "T23:00:00Z</CreDtTm><Acct><Id><Othr><Id>S-1</Id></Othr></Id>"
+                            + "<Ccy>JPY</Ccy></Acct>"
+                            + balance("OPBD", total, day) + balance("CLBD", 0, day) + "\n");
             for (int g = 1; g <= ENTRIES; g++) {
-                out.write("<Ntry><Amt Ccy=\"JPY\">" + (100 + g % 1000) + "</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
-                        + "<ValDt><Dt>" + day + "</Dt></ValDt><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>OTHR"
+                out.write("<Ntry><Amt Ccy=\"JPY\">" + (100 + g % 1000)
+                        + "</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
+                        + "<ValDt><Dt>" + day
+                        + "</Dt></ValDt><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>OTHR"
                         + "</SubFmlyCd></Fmly></Domn></BkTxCd><NtryDtls><TxDtls><Refs><EndToEndId>E" + g
                         + "</EndToEndId></Refs></TxDtls></NtryDtls></Ntry>\n");
             }

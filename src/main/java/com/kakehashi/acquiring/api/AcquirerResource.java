@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AcquirerResource {
     @Inject
     Caller caller;
+
     @Inject
     Acquirers acquirers;
 
@@ -38,7 +39,8 @@ public class AcquirerResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register an acquirer (and the payee settlement pays it through)")
     public Response register(@NotNull @Valid AcquirerRequest request) {
-        AcquirerDto created = AcquiringDtos.toDto(acquirers.register(AcquiringDtos.toRegistration(request, request.id())));
+        AcquirerDto created =
+                AcquiringDtos.toDto(acquirers.register(AcquiringDtos.toRegistration(request, request.id())));
         return Response.status(201).entity(created).build();
     }
 

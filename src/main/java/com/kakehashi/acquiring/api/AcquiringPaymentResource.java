@@ -4,9 +4,9 @@ import com.kakehashi.acquiring.api.AcquiringDtos.AcquiringPaymentDto;
 import com.kakehashi.acquiring.api.AcquiringDtos.AcquiringPaymentRequest;
 import com.kakehashi.acquiring.api.AcquiringDtos.RefundRequest;
 import com.kakehashi.acquiring.application.AcquiringPayments;
-import com.kakehashi.idempotency.application.Idempotency;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
+import com.kakehashi.idempotency.application.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,18 +31,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AcquiringPaymentResource {
     @Inject
     Caller caller;
+
     @Inject
     AcquiringPayments payments;
 
     @POST
     @RolesAllowed(Roles.ACQUIRER)
     @Operation(summary = "Charge a scanned user-presented payment code, in one step (idempotent)")
-    public Response pay(@HeaderParam(Idempotency.KEY_HEADER) String key,
-            @NotNull @Valid AcquiringPaymentRequest request) {
-        AcquiringPayments.Paid paid = payments.pay(caller, key, request.paymentCode(),
-                request.amount().toPositiveMoney(), AcquiringDtos.toDomain(request.merchant()));
-        return Response.status(201).entity(AcquiringDtos.toDto(paid.payment()))
-                .header(Idempotency.REPLAYED_HEADER, paid.replayed()).build();
+    public Response pay(
+            @HeaderParam(Idempotency.KEY_HEADER) String key, @NotNull @Valid AcquiringPaymentRequest request) {
+        AcquiringPayments.Paid paid = payments.pay(
+                caller,
+                key,
+                request.paymentCode(),
+                request.amount().toPositiveMoney(),
+                AcquiringDtos.toDomain(request.merchant()));
+        return Response.status(201)
+                .entity(AcquiringDtos.toDto(paid.payment()))
+                .header(Idempotency.REPLAYED_HEADER, paid.replayed())
+                .build();
     }
 
     @GET
@@ -65,10 +72,12 @@ public class AcquiringPaymentResource {
     @Path("/{id}/refunds")
     @RolesAllowed(Roles.ACQUIRER)
     @Operation(summary = "Refund all or part of an acquired payment to the wallet (idempotent)")
-    public Response refund(@PathParam("id") UUID id, @HeaderParam(Idempotency.KEY_HEADER) String key,
+    public Response refund(
+            @PathParam("id") UUID id,
+            @HeaderParam(Idempotency.KEY_HEADER) String key,
             @NotNull @Valid RefundRequest request) {
-        AcquiringDtos.AcquiringRefundDto refunded = AcquiringDtos.toDto(payments.refund(caller, key, id,
-                request.amount().toPositiveMoney()));
+        AcquiringDtos.AcquiringRefundDto refunded = AcquiringDtos.toDto(
+                payments.refund(caller, key, id, request.amount().toPositiveMoney()));
         return Response.status(201).entity(refunded).build();
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PaymentCodeResource {
     @Inject
     Caller caller;
+
     @Inject
     PaymentCodes codes;
 
@@ -35,7 +36,10 @@ public class PaymentCodeResource {
     @Operation(summary = "A one-time code for a till to scan (valid 60 s)")
     public Response issue(@PathParam("walletId") UUID walletId) {
         PaymentCodeDto code = AcquiringDtos.toDto(codes.issue(caller, walletId));
-        return Response.status(201).entity(code).header("Cache-Control", "no-store").build();
+        return Response.status(201)
+                .entity(code)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
@@ -43,7 +47,9 @@ public class PaymentCodeResource {
     @Produces("image/png")
     @RolesAllowed(Roles.TRAVELLER)
     @Operation(summary = "The code as a PNG: format=qr (QR code) or code128 (barcode)")
-    public Response image(@PathParam("walletId") UUID walletId, @PathParam("code") String code,
+    public Response image(
+            @PathParam("walletId") UUID walletId,
+            @PathParam("code") String code,
             @QueryParam("format") @DefaultValue("qr") String format) {
         PaymentCodes.ImageFormat imageFormat = switch (format.toLowerCase(Locale.ROOT)) {
             case "qr" -> PaymentCodes.ImageFormat.QR;
@@ -51,6 +57,7 @@ public class PaymentCodeResource {
             default -> throw new BusinessException(ErrorCode.INVALID_REQUEST, "format must be qr or code128");
         };
         return Response.ok(codes.image(caller, walletId, code, imageFormat), "image/png")
-                .header("Cache-Control", "no-store").build();
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

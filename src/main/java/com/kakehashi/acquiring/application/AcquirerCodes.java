@@ -29,12 +29,16 @@ import org.javamoney.moneta.Money;
 public class AcquirerCodes implements ExternalMerchantCodes {
     @Inject
     Acquirers acquirers;
+
     @Inject
     AcquirerResolveClient client;
+
     @Inject
     AcquiringPaymentRepository repository;
+
     @Inject
     PendingResolution pending;
+
     @Inject
     Clock clock;
 
@@ -45,44 +49,69 @@ public class AcquirerCodes implements ExternalMerchantCodes {
 
     @Override
     public PaymentTarget resolve(String payload) {
-        Acquirers.Recognised recognised = acquirers.recognise(payload).orElseThrow(() -> new BusinessException(
-                ErrorCode.QR_MERCHANT_UNKNOWN, "No acquirer recognises this code"));
+        Acquirers.Recognised recognised = acquirers
+                .recognise(payload)
+                .orElseThrow(
+                        () -> new BusinessException(ErrorCode.QR_MERCHANT_UNKNOWN, "No acquirer recognises this code"));
         Acquirer acquirer = recognised.acquirer();
-        String url = acquirer.resolveUrl().orElseThrow(() -> new BusinessException(ErrorCode.QR_NOT_PAYABLE,
-                "Acquirer " + acquirer.id() + " recognises this " + recognised.network() + " code but resolves none"));
+        String url = acquirer.resolveUrl()
+                .orElseThrow(() -> new BusinessException(
+                        ErrorCode.QR_NOT_PAYABLE,
+                        "Acquirer " + acquirer.id() + " recognises this " + recognised.network()
+                                + " code but resolves none"));
         Resolution resolution = switch (client.resolve(acquirer.id(), url, payload)) {
             case AcquirerResolveClient.Resolved r -> toResolution(recognised.network(), r.answer(), acquirer);
-            case AcquirerResolveClient.Unknown u -> throw new BusinessException(ErrorCode.QR_CODE_UNRESOLVED,
-                    "Acquirer " + acquirer.id() + " does not know this " + recognised.network() + " code");
-            case AcquirerResolveClient.Unavailable u -> throw new BusinessException(ErrorCode.ACQUIRER_UNAVAILABLE,
-                    "Acquirer " + acquirer.id() + " did not answer: " + u.reason());
+            case AcquirerResolveClient.Unknown u ->
+                throw new BusinessException(
+                        ErrorCode.QR_CODE_UNRESOLVED,
+                        "Acquirer " + acquirer.id() + " does not know this " + recognised.network() + " code");
+            case AcquirerResolveClient.Unavailable u ->
+                throw new BusinessException(
+                        ErrorCode.ACQUIRER_UNAVAILABLE, "Acquirer " + acquirer.id() + " did not answer: " + u.reason());
         };
         pending.hold(acquirer.id(), resolution);
-        return new PaymentTarget(acquirer.payeeMerchantId(), acquirer.country(), Currencies.supported(resolution.currency()),
+        return new PaymentTarget(
+                acquirer.payeeMerchantId(),
+                acquirer.country(),
+                Currencies.supported(resolution.currency()),
                 resolution.amount());
     }
 
     /** Links the quote just made for a resolved code to its acquirer and merchant, in the quote's transaction. */
     void onQuoteCreated(@Observes QuoteCreated event) {
         pending.resolution().ifPresent(resolution -> {
-            repository.insertAcquiredQuote(event.quoteId(), pending.acquirerId(), resolution.network(),
-                    resolution.merchant(), clock.instant());
+            repository.insertAcquiredQuote(
+                    event.quoteId(),
+                    pending.acquirerId(),
+                    resolution.network(),
+                    resolution.merchant(),
+                    clock.instant());
             pending.clear();
         });
     }
 
     private static Resolution toResolution(String network, ResolveAnswer answer, Acquirer acquirer) {
-        if (answer == null || answer.merchantReference() == null || answer.name() == null || answer.currency() == null) {
-            throw new BusinessException(ErrorCode.ACQUIRER_UNAVAILABLE,
+        if (answer == null
+                || answer.merchantReference() == null
+                || answer.name() == null
+                || answer.currency() == null) {
+            throw new BusinessException(
+                    ErrorCode.ACQUIRER_UNAVAILABLE,
                     "Acquirer " + acquirer.id() + " answered without merchant reference, name or currency");
         }
         if (!answer.currency().equals(acquirer.currency())) {
-            throw new BusinessException(ErrorCode.QR_CURRENCY_MISMATCH, "The code is priced in " + answer.currency()
-                    + " but acquirer " + acquirer.id() + " settles in " + acquirer.currency());
+            throw new BusinessException(
+                    ErrorCode.QR_CURRENCY_MISMATCH,
+                    "The code is priced in " + answer.currency() + " but acquirer " + acquirer.id() + " settles in "
+                            + acquirer.currency());
         }
         Optional<Money> amount = Optional.ofNullable(answer.amount())
                 .map(a -> Amounts.exact(new BigDecimal(a), Currencies.supported(answer.currency())));
-        return new Resolution(network, new AcquiredMerchant(answer.merchantReference(), answer.name(), answer.mcc(),
-                answer.city(), acquirer.country()), answer.currency(), amount);
+        return new Resolution(
+                network,
+                new AcquiredMerchant(
+                        answer.merchantReference(), answer.name(), answer.mcc(), answer.city(), acquirer.country()),
+                answer.currency(),
+                amount);
     }
 }

@@ -26,13 +26,16 @@ import java.util.Optional;
 public class Acquirers {
     /** ISO 18245 6012, financial institutions: what an acquirer's payee row is filed under. */
     static final String PAYEE_MCC = "6012";
+
     static final String PAYEE_CITY = "Acquirer";
     private static final int MERCHANT_NAME_MAX = 25;
 
     @Inject
     AcquirerRepository repository;
+
     @Inject
     Merchants merchants;
+
     @Inject
     Clock clock;
 
@@ -41,8 +44,13 @@ public class Acquirers {
         if (repository.exists(registration.id())) {
             throw new BusinessException(ErrorCode.ACQUIRER_ALREADY_EXISTS, "Acquirer " + registration.id() + " exists");
         }
-        Merchant payee = merchants.register(MerchantRegistration.of(payeeName(registration), PAYEE_CITY,
-                registration.country(), registration.currency(), PAYEE_MCC, registration.bankId(),
+        Merchant payee = merchants.register(MerchantRegistration.of(
+                payeeName(registration),
+                PAYEE_CITY,
+                registration.country(),
+                registration.currency(),
+                PAYEE_MCC,
+                registration.bankId(),
                 registration.payoutAccount()));
         if (!repository.insert(registration, payee.id(), clock.instant())) {
             throw new BusinessException(ErrorCode.ACQUIRER_ALREADY_EXISTS, "Acquirer " + registration.id() + " exists");
@@ -55,22 +63,27 @@ public class Acquirers {
     public Acquirer update(AcquirerRegistration registration, long expectedVersion) {
         Acquirer current = byId(registration.id());
         boolean fixedFieldsKept = current.country().equals(registration.country())
-                && current.currency().equals(registration.currency()) && current.bankId().equals(registration.bankId())
+                && current.currency().equals(registration.currency())
+                && current.bankId().equals(registration.bankId())
                 && current.payoutAccount().equals(registration.payoutAccount());
         if (!fixedFieldsKept) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST,
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
                     "country, currency, bankId and payoutAccount cannot change; register a new acquirer");
         }
         if (!repository.update(registration, expectedVersion)) {
-            throw new BusinessException(ErrorCode.CONCURRENT_MODIFICATION, "Acquirer " + registration.id()
-                    + " is at version " + current.version() + ", not " + expectedVersion + "; read it again");
+            throw new BusinessException(
+                    ErrorCode.CONCURRENT_MODIFICATION,
+                    "Acquirer " + registration.id() + " is at version " + current.version() + ", not " + expectedVersion
+                            + "; read it again");
         }
         return byId(registration.id());
     }
 
     @Transactional
     public Acquirer byId(String id) {
-        return repository.byId(id)
+        return repository
+                .byId(id)
                 .orElseThrow(() -> new BusinessException(ErrorCode.ACQUIRER_NOT_FOUND, "No acquirer " + id));
     }
 
@@ -100,8 +113,7 @@ public class Acquirers {
         return Optional.empty();
     }
 
-    public record Recognised(Acquirer acquirer, String network) {
-    }
+    public record Recognised(Acquirer acquirer, String network) {}
 
     private static String payeeName(AcquirerRegistration r) {
         return r.name().length() <= MERCHANT_NAME_MAX ? r.name() : r.name().substring(0, MERCHANT_NAME_MAX);

@@ -40,24 +40,34 @@ import org.javamoney.moneta.Money;
 public class AcquiringPayments {
     @Inject
     PaymentCodes codes;
+
     @Inject
     Acquirers acquirers;
+
     @Inject
     Merchants merchants;
+
     @Inject
     MerchantQrCodes qrCodes;
+
     @Inject
     Quotes quotes;
+
     @Inject
     Payments payments;
+
     @Inject
     Refunds refunds;
+
     @Inject
     SettledPayments settled;
+
     @Inject
     AcquiringPaymentRepository repository;
+
     @Inject
     AcquiringNotifications notifications;
+
     @Inject
     Clock clock;
 
@@ -69,21 +79,18 @@ public class AcquiringPayments {
     }
 
     /** A charge's answer: the payment, and whether it replays an earlier request with the same key. */
-    public record Paid(AcquiredPayment payment, boolean replayed) {
-    }
+    public record Paid(AcquiredPayment payment, boolean replayed) {}
 
-    private record Used(PaymentCodeState code, UUID quoteId) {
-    }
+    private record Used(PaymentCodeState code, UUID quoteId) {}
 
-    public Paid pay(Caller caller, String idempotencyKey, String paymentCode, Money amount,
-            AcquiredMerchant merchant) {
+    public Paid pay(Caller caller, String idempotencyKey, String paymentCode, Money amount, AcquiredMerchant merchant) {
         Idempotency.requireValidKey(idempotencyKey);
         Acquirer acquirer = acquirers.byId(caller.subject());
         String request = acquirer.id() + " " + idempotencyKey;
         Used used = QuarkusTransaction.requiringNew().call(() -> useAndQuote(acquirer, request, paymentCode, amount));
         Caller codeOwner = new Caller(used.code().owner(), Set.of(Roles.TRAVELLER));
-        CaptureOutcome outcome = payments.capture(codeOwner, "acq-" + codes.hashOf(paymentCode).substring(0, 40),
-                used.quoteId());
+        CaptureOutcome outcome =
+                payments.capture(codeOwner, "acq-" + codes.hashOf(paymentCode).substring(0, 40), used.quoteId());
         Payment payment = switch (outcome) {
             case CaptureOutcome.Captured captured -> captured.payment();
             case CaptureOutcome.Rejected rejected -> {
@@ -91,8 +98,14 @@ public class AcquiringPayments {
                 throw new BusinessException(rejected.code(), rejected.detail());
             }
         };
-        QuarkusTransaction.requiringNew().run(() -> repository.insert(payment.id(), acquirer.id(), merchant,
-                codes.hashOf(paymentCode), AcquiringPayment.Channel.USER_PRESENTED, clock.instant()));
+        QuarkusTransaction.requiringNew()
+                .run(() -> repository.insert(
+                        payment.id(),
+                        acquirer.id(),
+                        merchant,
+                        codes.hashOf(paymentCode),
+                        AcquiringPayment.Channel.USER_PRESENTED,
+                        clock.instant()));
         boolean replayed = outcome instanceof CaptureOutcome.Captured captured && captured.replayed();
         return new Paid(visibleTo(caller, payment.id()), replayed);
     }
@@ -103,9 +116,12 @@ public class AcquiringPayments {
             return new Used(code, code.quoteId()); // this request used it before: resume
         }
         Merchant payee = merchants.byId(acquirer.payeeMerchantId());
-        String payload = qrCodes.payloadFor(com.kakehashi.merchant.application.PrintedOnQr.of(payee), Optional.of(amount));
+        String payload =
+                qrCodes.payloadFor(com.kakehashi.merchant.application.PrintedOnQr.of(payee), Optional.of(amount));
         Caller codeOwner = new Caller(code.owner(), Set.of(Roles.TRAVELLER));
-        UUID quoteId = quotes.create(codeOwner, code.walletId(), payload, Optional.empty()).quote().id();
+        UUID quoteId = quotes.create(codeOwner, code.walletId(), payload, Optional.empty())
+                .quote()
+                .id();
         codes.attachQuote(paymentCode, quoteId);
         return new Used(code, quoteId);
     }
@@ -115,7 +131,8 @@ public class AcquiringPayments {
     public AcquiredPayment visibleTo(Caller caller, UUID paymentId) {
         AcquiredPayment found = find(paymentId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.PAYMENT_NOT_FOUND, "No payment " + paymentId));
-        boolean own = caller.is(Roles.ACQUIRER) && found.acquiring().acquirerId().equals(caller.subject());
+        boolean own =
+                caller.is(Roles.ACQUIRER) && found.acquiring().acquirerId().equals(caller.subject());
         if (!own && !caller.isOperator()) {
             throw new BusinessException(ErrorCode.PAYMENT_NOT_FOUND, "No payment " + paymentId);
         }
@@ -137,9 +154,17 @@ public class AcquiringPayments {
         if (row.isPresent()) {
             return Optional.of(new AcquiredPayment(payment, row.get()));
         }
-        return repository.acquiredQuote(payment.quoteId()).map(q -> new AcquiredPayment(payment, new AcquiringPayment(
-                payment.id(), q.acquirerId(), q.merchant(), AcquiringPayment.Channel.MERCHANT_PRESENTED, null,
-                payment.capturedAt())));
+        return repository
+                .acquiredQuote(payment.quoteId())
+                .map(q -> new AcquiredPayment(
+                        payment,
+                        new AcquiringPayment(
+                                payment.id(),
+                                q.acquirerId(),
+                                q.merchant(),
+                                AcquiringPayment.Channel.MERCHANT_PRESENTED,
+                                null,
+                                payment.capturedAt())));
     }
 
     /**
@@ -152,7 +177,11 @@ public class AcquiringPayments {
         AcquiredPayment current = QuarkusTransaction.requiringNew().call(() -> markCancelled(caller, paymentId));
         if (current.payment().refundablePrice().isPositive()) {
             Caller payee = new Caller(current.payment().merchantId().toString(), Set.of(Roles.MERCHANT));
-            if (refunds.refund(payee, "cancel-" + paymentId, paymentId, current.payment().refundablePrice())
+            if (refunds.refund(
+                            payee,
+                            "cancel-" + paymentId,
+                            paymentId,
+                            current.payment().refundablePrice())
                     instanceof Refunds.RefundOutcome.Rejected rejected) {
                 throw new BusinessException(rejected.code(), rejected.detail() + "; retry the cancellation");
             }
@@ -169,12 +198,18 @@ public class AcquiringPayments {
             throw new BusinessException(ErrorCode.PAYMENT_ALREADY_CANCELLED, "Payment " + paymentId + " was cancelled");
         }
         if (settled.isInBatch(paymentId)) {
-            throw new BusinessException(ErrorCode.PAYMENT_ALREADY_SETTLED,
+            throw new BusinessException(
+                    ErrorCode.PAYMENT_ALREADY_SETTLED,
                     "Payment " + paymentId + " is in a settlement batch; refund it instead");
         }
         if (repository.find(paymentId).isEmpty()) {
-            repository.insert(paymentId, current.acquiring().acquirerId(), current.acquiring().merchant(), null,
-                    AcquiringPayment.Channel.MERCHANT_PRESENTED, clock.instant());
+            repository.insert(
+                    paymentId,
+                    current.acquiring().acquirerId(),
+                    current.acquiring().merchant(),
+                    null,
+                    AcquiringPayment.Channel.MERCHANT_PRESENTED,
+                    clock.instant());
         }
         if (!repository.markCancelled(paymentId, clock.instant())) {
             throw new BusinessException(ErrorCode.PAYMENT_ALREADY_CANCELLED, "Payment " + paymentId + " was cancelled");
@@ -193,7 +228,8 @@ public class AcquiringPayments {
         Caller payee = new Caller(current.payment().merchantId().toString(), Set.of(Roles.MERCHANT));
         return switch (refunds.refund(payee, caller.subject() + ":" + idempotencyKey, paymentId, amount)) {
             case Refunds.RefundOutcome.Refunded refunded -> refunded.refund();
-            case Refunds.RefundOutcome.Rejected rejected -> throw new BusinessException(rejected.code(), rejected.detail());
+            case Refunds.RefundOutcome.Rejected rejected ->
+                throw new BusinessException(rejected.code(), rejected.detail());
         };
     }
 

@@ -23,27 +23,36 @@ import java.util.UUID;
 public class PaymentCodes {
     /** Two random codes colliding is a 1 in 10^16 event; a few draws always suffice. */
     private static final int MAX_DRAWS = 5;
+
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     PaymentCodeRepository repository;
+
     @Inject
     PaymentCodeHasher hasher;
+
     @Inject
     Wallets wallets;
+
     @Inject
     MerchantQrCodes qrCodes;
+
     @Inject
     BarcodeRenderer barcodes;
+
     @Inject
     AcquiringConfig config;
+
     @Inject
     Clock clock;
 
-    public record IssuedCode(String code, UUID walletId, Instant expiresAt) {
-    }
+    public record IssuedCode(String code, UUID walletId, Instant expiresAt) {}
 
-    public enum ImageFormat { QR, CODE128 }
+    public enum ImageFormat {
+        QR,
+        CODE128
+    }
 
     /** A new code for the caller's wallet; older live codes beyond the per-wallet maximum are retired. */
     @Transactional
@@ -78,8 +87,10 @@ public class PaymentCodes {
         PaymentCodeState state = stateOf(code);
         switch (state.verdictAt(clock.instant())) {
             case USED -> throw new BusinessException(ErrorCode.PAYMENT_CODE_USED, "The payment code has already paid");
-            case EXPIRED -> throw new BusinessException(ErrorCode.PAYMENT_CODE_EXPIRED,
-                    "The payment code expired at " + state.expiresAt() + "; ask the customer to show a new one");
+            case EXPIRED ->
+                throw new BusinessException(
+                        ErrorCode.PAYMENT_CODE_EXPIRED,
+                        "The payment code expired at " + state.expiresAt() + "; ask the customer to show a new one");
             case PAYABLE -> {
                 return state;
             }
@@ -121,10 +132,13 @@ public class PaymentCodes {
 
     private PaymentCodeState stateOf(String code) {
         if (!PaymentCodeFormat.isWellFormed(code)) {
-            throw new BusinessException(ErrorCode.PAYMENT_CODE_UNKNOWN,
-                    "A payment code is 18 digits starting with " + PaymentCodeFormat.LEADING_DIGIT + " with a valid check digit");
+            throw new BusinessException(
+                    ErrorCode.PAYMENT_CODE_UNKNOWN,
+                    "A payment code is 18 digits starting with " + PaymentCodeFormat.LEADING_DIGIT
+                            + " with a valid check digit");
         }
-        return repository.find(hasher.hash(code))
+        return repository
+                .find(hasher.hash(code))
                 .orElseThrow(() -> new BusinessException(ErrorCode.PAYMENT_CODE_UNKNOWN, "No such payment code"));
     }
 }

@@ -15,18 +15,21 @@ public record CodePattern(String network, String regex) {
 
     public CodePattern {
         if (network == null || !NETWORK.matcher(network).matches()) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST,
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
                     "codePatterns[].network must be an upper-case network name such as ALIPAY, got '" + network + "'");
         }
         if (regex == null || regex.isBlank() || regex.length() > MAX_REGEX_LENGTH) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST,
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
                     "codePatterns[].pattern must be a regular expression of 1-" + MAX_REGEX_LENGTH + " characters");
         }
         try {
             Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "codePatterns[].pattern is not a valid regular"
-                    + " expression: " + e.getDescription());
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
+                    "codePatterns[].pattern is not a valid regular" + " expression: " + e.getDescription());
         }
     }
 

@@ -13,8 +13,7 @@ public final class PaymentCodeFormat {
     private static final int RANDOM_DIGITS = 16;
     private static final long RANDOM_BOUND = 10_000_000_000_000_000L; // 10^16
 
-    private PaymentCodeFormat() {
-    }
+    private PaymentCodeFormat() {}
 
     /** A new code drawn from {@code random}, which must be a cryptographically strong generator. */
     public static String generate(RandomGenerator random) {

@@ -7,10 +7,14 @@ import java.util.UUID;
  * A stored payment code as the acquiring flow judges it: which wallet it binds, whether it still pays, and (once
  * used) by which acquirer request and for which quote.
  */
-public record PaymentCodeState(UUID walletId, String owner, Instant expiresAt, Instant usedAt, String usedBy,
-        UUID quoteId) {
+public record PaymentCodeState(
+        UUID walletId, String owner, Instant expiresAt, Instant usedAt, String usedBy, UUID quoteId) {
 
-    public enum Verdict { PAYABLE, EXPIRED, USED }
+    public enum Verdict {
+        PAYABLE,
+        EXPIRED,
+        USED
+    }
 
     public Verdict verdictAt(Instant now) {
         if (usedAt != null) {

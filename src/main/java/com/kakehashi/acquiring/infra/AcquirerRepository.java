@@ -21,11 +21,11 @@ import java.util.UUID;
 public class AcquirerRepository {
     private static final String COLUMNS = "id, name, country, currency, bank_id, payout_account, code_patterns,"
             + " resolve_url, payee_merchant_id, version";
-    private static final TypeReference<List<CodePattern>> PATTERNS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<CodePattern>> PATTERNS = new TypeReference<>() {};
 
     @Inject
     EntityManager em;
+
     @Inject
     ObjectMapper json;
 
@@ -35,14 +35,25 @@ public class AcquirerRepository {
                 insert into acquirer (id, name, country, currency, bank_id, payout_account, code_patterns, resolve_url,
                     payee_merchant_id, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 on conflict (id) do nothing""")
-                .setParameter(1, r.id()).setParameter(2, r.name()).setParameter(3, r.country())
-                .setParameter(4, r.currency()).setParameter(5, r.bankId()).setParameter(6, r.payoutAccount())
-                .setParameter(7, write(r.codePatterns())).setParameter(8, r.resolveUrl().orElse(null))
-                .setParameter(9, payeeMerchantId).setParameter(10, now).executeUpdate() == 1;
+                        .setParameter(1, r.id())
+                        .setParameter(2, r.name())
+                        .setParameter(3, r.country())
+                        .setParameter(4, r.currency())
+                        .setParameter(5, r.bankId())
+                        .setParameter(6, r.payoutAccount())
+                        .setParameter(7, write(r.codePatterns()))
+                        .setParameter(8, r.resolveUrl().orElse(null))
+                        .setParameter(9, payeeMerchantId)
+                        .setParameter(10, now)
+                        .executeUpdate()
+                == 1;
     }
 
     public boolean exists(String id) {
-        return !em.createNativeQuery("select 1 from acquirer where id = ?1").setParameter(1, id).getResultList().isEmpty();
+        return !em.createNativeQuery("select 1 from acquirer where id = ?1")
+                .setParameter(1, id)
+                .getResultList()
+                .isEmpty();
     }
 
     /** Updates the mutable fields if the version still matches; false on a stale write. */
@@ -50,8 +61,13 @@ public class AcquirerRepository {
         return em.createNativeQuery("""
                 update acquirer set name = ?2, code_patterns = ?3, resolve_url = ?4, version = version + 1
                 where id = ?1 and version = ?5""")
-                .setParameter(1, r.id()).setParameter(2, r.name()).setParameter(3, write(r.codePatterns()))
-                .setParameter(4, r.resolveUrl().orElse(null)).setParameter(5, expectedVersion).executeUpdate() == 1;
+                        .setParameter(1, r.id())
+                        .setParameter(2, r.name())
+                        .setParameter(3, write(r.codePatterns()))
+                        .setParameter(4, r.resolveUrl().orElse(null))
+                        .setParameter(5, expectedVersion)
+                        .executeUpdate()
+                == 1;
     }
 
     public Optional<Acquirer> byId(String id) {
@@ -67,9 +83,17 @@ public class AcquirerRepository {
     }
 
     private Acquirer toDomain(SqlRow r) {
-        return new Acquirer(r.string("id"), r.string("name"), r.string("country"), r.string("currency"), r.string("bank_id"),
-                r.string("payout_account"), read(r.string("code_patterns")), Optional.ofNullable(r.string("resolve_url")),
-                r.uuid("payee_merchant_id"), r.longValue("version"));
+        return new Acquirer(
+                r.string("id"),
+                r.string("name"),
+                r.string("country"),
+                r.string("currency"),
+                r.string("bank_id"),
+                r.string("payout_account"),
+                read(r.string("code_patterns")),
+                Optional.ofNullable(r.string("resolve_url")),
+                r.uuid("payee_merchant_id"),
+                r.longValue("version"));
     }
 
     private String write(List<CodePattern> patterns) {

@@ -27,12 +27,10 @@ public class AcquirerResolveClient {
 
     private final Map<String, Guarded> clients = new ConcurrentHashMap<>();
 
-    public record ResolveRequest(String payload) {
-    }
+    public record ResolveRequest(String payload) {}
 
-    public record ResolveAnswer(String merchantReference, String name, String mcc, String city, String currency,
-            String amount) {
-    }
+    public record ResolveAnswer(
+            String merchantReference, String name, String mcc, String city, String currency, String amount) {}
 
     /** The remote contract. */
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,24 +40,21 @@ public class AcquirerResolveClient {
         ResolveAnswer resolve(ResolveRequest request);
     }
 
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
-    public record Resolved(ResolveAnswer answer) implements Outcome {
-    }
+    public record Resolved(ResolveAnswer answer) implements Outcome {}
 
-    public record Unknown() implements Outcome {
-    }
+    public record Unknown() implements Outcome {}
 
-    public record Unavailable(String reason) implements Outcome {
-    }
+    public record Unavailable(String reason) implements Outcome {}
 
-    private record Guarded(String url, ResolveApi api, Guard guard) {
-    }
+    private record Guarded(String url, ResolveApi api, Guard guard) {}
 
     public Outcome resolve(String acquirerId, String resolveUrl, String payload) {
-        Guarded client = clients.compute(acquirerId, (id, existing) ->
-                existing != null && existing.url().equals(resolveUrl) ? existing : newClient(id, resolveUrl));
+        Guarded client = clients.compute(
+                acquirerId,
+                (id, existing) ->
+                        existing != null && existing.url().equals(resolveUrl) ? existing : newClient(id, resolveUrl));
         try {
             return client.guard().call(() -> call(client.api(), payload), Outcome.class);
         } catch (Exception e) {
@@ -81,15 +76,24 @@ public class AcquirerResolveClient {
 
     private Guarded newClient(String acquirerId, String url) {
         AcquiringConfig.Resolve c = config.resolve();
-        ResolveApi api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(url))
+        ResolveApi api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(url))
                 .connectTimeout(c.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .readTimeout(c.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .build(ResolveApi.class);
-        Guard guard = Guard.create().withDescription("acquirer-resolve-" + acquirerId)
-                .withTimeout().duration(c.timeout().toMillis(), ChronoUnit.MILLIS).done()
-                .withRetry().maxRetries(c.maxRetries()).delay(c.retryDelay().toMillis(), ChronoUnit.MILLIS).done()
-                .withCircuitBreaker().requestVolumeThreshold(c.breakerWindow())
-                .delay(c.breakerDelay().toMillis(), ChronoUnit.MILLIS).done()
+        Guard guard = Guard.create()
+                .withDescription("acquirer-resolve-" + acquirerId)
+                .withTimeout()
+                .duration(c.timeout().toMillis(), ChronoUnit.MILLIS)
+                .done()
+                .withRetry()
+                .maxRetries(c.maxRetries())
+                .delay(c.retryDelay().toMillis(), ChronoUnit.MILLIS)
+                .done()
+                .withCircuitBreaker()
+                .requestVolumeThreshold(c.breakerWindow())
+                .delay(c.breakerDelay().toMillis(), ChronoUnit.MILLIS)
+                .done()
                 .build();
         return new Guarded(url, api, guard);
     }

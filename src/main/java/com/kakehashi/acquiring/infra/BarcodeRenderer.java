@@ -18,8 +18,8 @@ public class BarcodeRenderer {
     private static final int HEIGHT_PX = 160;
 
     public byte[] code128(String digits) {
-        BitMatrix matrix = new Code128Writer().encode(digits, BarcodeFormat.CODE_128, WIDTH_PX, HEIGHT_PX,
-                Map.of(EncodeHintType.MARGIN, 10));
+        BitMatrix matrix = new Code128Writer()
+                .encode(digits, BarcodeFormat.CODE_128, WIDTH_PX, HEIGHT_PX, Map.of(EncodeHintType.MARGIN, 10));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             MatrixToImageWriter.writeToStream(matrix, "PNG", out);

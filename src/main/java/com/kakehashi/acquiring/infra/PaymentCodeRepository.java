@@ -18,7 +18,8 @@ public class PaymentCodeRepository {
     /** Serialises code issuing per wallet for this transaction (a PostgreSQL advisory lock, no lock table). */
     public void lockWallet(UUID walletId) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, walletId.getMostSignificantBits() ^ walletId.getLeastSignificantBits()).getSingleResult();
+                .setParameter(1, walletId.getMostSignificantBits() ^ walletId.getLeastSignificantBits())
+                .getSingleResult();
     }
 
     /** Retires all but the newest {@code keep} live codes of the wallet. */
@@ -27,7 +28,10 @@ public class PaymentCodeRepository {
                 update payment_code set expires_at = ?2 where code_hash in (
                     select code_hash from payment_code where wallet_id = ?1 and used_at is null and expires_at > ?2
                     order by created_at desc offset ?3)""")
-                .setParameter(1, walletId).setParameter(2, now).setParameter(3, keep).executeUpdate();
+                .setParameter(1, walletId)
+                .setParameter(2, now)
+                .setParameter(3, keep)
+                .executeUpdate();
     }
 
     /** False when the hash exists already (a collision of two random codes: the caller draws again). */
@@ -35,8 +39,13 @@ public class PaymentCodeRepository {
         return em.createNativeQuery("""
                 insert into payment_code (code_hash, wallet_id, owner, created_at, expires_at)
                 values (?1, ?2, ?3, ?4, ?5) on conflict (code_hash) do nothing""")
-                .setParameter(1, hash).setParameter(2, walletId).setParameter(3, owner).setParameter(4, now)
-                .setParameter(5, expiresAt).executeUpdate() == 1;
+                        .setParameter(1, hash)
+                        .setParameter(2, walletId)
+                        .setParameter(3, owner)
+                        .setParameter(4, now)
+                        .setParameter(5, expiresAt)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -47,23 +56,41 @@ public class PaymentCodeRepository {
         return em.createNativeQuery("""
                 update payment_code set used_at = ?2, used_by = ?3
                 where code_hash = ?1 and used_at is null and expires_at > ?2""")
-                .setParameter(1, hash).setParameter(2, now).setParameter(3, usedBy).executeUpdate() == 1;
+                        .setParameter(1, hash)
+                        .setParameter(2, now)
+                        .setParameter(3, usedBy)
+                        .executeUpdate()
+                == 1;
     }
 
     public void attachQuote(String hash, UUID quoteId) {
         em.createNativeQuery("update payment_code set quote_id = ?2 where code_hash = ?1")
-                .setParameter(1, hash).setParameter(2, quoteId).executeUpdate();
+                .setParameter(1, hash)
+                .setParameter(2, quoteId)
+                .executeUpdate();
     }
 
     /** Gives a code back after the payment it was used for was refused (as a rolled-back use would). */
     public void release(String hash) {
-        em.createNativeQuery("update payment_code set used_at = null, used_by = null, quote_id = null where code_hash = ?1")
-                .setParameter(1, hash).executeUpdate();
+        em.createNativeQuery(
+                        "update payment_code set used_at = null, used_by = null, quote_id = null where code_hash = ?1")
+                .setParameter(1, hash)
+                .executeUpdate();
     }
 
     public Optional<PaymentCodeState> find(String hash) {
-        return SqlRow.first(SqlRow.query(em, "select wallet_id, owner, expires_at, used_at, used_by, quote_id from payment_code"
-                + " where code_hash = ?1", hash), r -> new PaymentCodeState(r.uuid("wallet_id"), r.string("owner"),
-                r.instant("expires_at"), r.instant("used_at"), r.string("used_by"), r.uuid("quote_id")));
+        return SqlRow.first(
+                SqlRow.query(
+                        em,
+                        "select wallet_id, owner, expires_at, used_at, used_by, quote_id from payment_code"
+                                + " where code_hash = ?1",
+                        hash),
+                r -> new PaymentCodeState(
+                        r.uuid("wallet_id"),
+                        r.string("owner"),
+                        r.instant("expires_at"),
+                        r.instant("used_at"),
+                        r.string("used_by"),
+                        r.uuid("quote_id")));
     }
 }

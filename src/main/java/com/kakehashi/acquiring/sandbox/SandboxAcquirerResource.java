@@ -7,6 +7,7 @@ import com.kakehashi.qr.emv.EmvQrException;
 import com.kakehashi.qr.emv.MerchantAccountInfo;
 import com.kakehashi.qr.emv.MerchantPresentedQr;
 import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -58,20 +58,30 @@ public class SandboxAcquirerResource {
         String token = uri.getPath() == null || uri.getPath().length() <= 1
                 ? uri.getSchemeSpecificPart().replaceAll("[^A-Za-z0-9]", "")
                 : uri.getPath().replaceAll("[^A-Za-z0-9]", "");
-        String reference = (payload.startsWith("wxp:") ? "WX-" : "ALI-") + token.substring(0, Math.min(token.length(), 20));
-        String name = SandboxCodes.merchantNameFor(payload).orElse("Sandbox Merchant " + token.substring(0,
-                Math.min(token.length(), 6)));
+        String reference =
+                (payload.startsWith("wxp:") ? "WX-" : "ALI-") + token.substring(0, Math.min(token.length(), 20));
+        String name = SandboxCodes.merchantNameFor(payload)
+                .orElse("Sandbox Merchant " + token.substring(0, Math.min(token.length(), 6)));
         return new ResolveAnswer(reference, name, "5812", "Shanghai", "CNY", amountOf(uri));
     }
 
     private static ResolveAnswer fromUnionPayCode(String payload) {
         try {
             MerchantPresentedQr qr = EmvQrCodec.decodeLenient(payload).qr();
-            String reference = qr.merchantAccounts().stream().map(MerchantAccountInfo::subObjects)
-                    .flatMap(List::stream).filter(o -> o.tag().equals("01")).map(o -> "UP-" + o.value())
-                    .findFirst().orElse("UP-" + qr.crc());
-            return new ResolveAnswer(reference, qr.merchantName() == null ? "UnionPay Merchant" : qr.merchantName(),
-                    qr.merchantCategoryCode(), qr.merchantCity(), "CNY", qr.transactionAmount());
+            String reference = qr.merchantAccounts().stream()
+                    .map(MerchantAccountInfo::subObjects)
+                    .flatMap(List::stream)
+                    .filter(o -> o.tag().equals("01"))
+                    .map(o -> "UP-" + o.value())
+                    .findFirst()
+                    .orElse("UP-" + qr.crc());
+            return new ResolveAnswer(
+                    reference,
+                    qr.merchantName() == null ? "UnionPay Merchant" : qr.merchantName(),
+                    qr.merchantCategoryCode(),
+                    qr.merchantCity(),
+                    "CNY",
+                    qr.transactionAmount());
         } catch (EmvQrException e) {
             throw new NotFoundException();
         }

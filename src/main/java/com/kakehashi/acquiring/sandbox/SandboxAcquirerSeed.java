@@ -20,6 +20,7 @@ public class SandboxAcquirerSeed {
 
     @Inject
     Acquirers acquirers;
+
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
@@ -31,9 +32,16 @@ public class SandboxAcquirerSeed {
             if (acquirers.all().stream().anyMatch(a -> a.id().equals(SandboxCodes.ACQUIRER_ID))) {
                 return;
             }
-            acquirers.register(new AcquirerRegistration(SandboxCodes.ACQUIRER_ID, "CN Sandbox Acquirer", "CN", "CNY",
-                    "cn-settlement-bank", "6222020200998877665",
-                    SandboxCodes.PATTERNS.stream().map(p -> new CodePattern(p[0], p[1])).toList(),
+            acquirers.register(new AcquirerRegistration(
+                    SandboxCodes.ACQUIRER_ID,
+                    "CN Sandbox Acquirer",
+                    "CN",
+                    "CNY",
+                    "cn-settlement-bank",
+                    "6222020200998877665",
+                    SandboxCodes.PATTERNS.stream()
+                            .map(p -> new CodePattern(p[0], p[1]))
+                            .toList(),
                     Optional.of("http://localhost:" + port + "/sandbox/acquirer/resolve")));
             LOG.infof("Demo acquirer %s registered", SandboxCodes.ACQUIRER_ID);
         } catch (RuntimeException e) {

@@ -19,11 +19,9 @@ public final class SandboxCodes {
             new String[] {"ALIPAY_PLUS", "https://([a-z0-9-]+\\.)*alipayplus\\.com/.+"},
             new String[] {"UNIONPAY", "000201.*A000000333.*"});
 
-    public record DemoCode(String network, String payload, String merchantName) {
-    }
+    public record DemoCode(String network, String payload, String merchantName) {}
 
-    private SandboxCodes() {
-    }
+    private SandboxCodes() {}
 
     public static List<DemoCode> demoCodes() {
         return List.of(
@@ -35,15 +33,23 @@ public final class SandboxCodes {
     }
 
     static Optional<String> merchantNameFor(String payload) {
-        return demoCodes().stream().filter(c -> c.payload().equals(payload)).map(DemoCode::merchantName).findFirst();
+        return demoCodes().stream()
+                .filter(c -> c.payload().equals(payload))
+                .map(DemoCode::merchantName)
+                .findFirst();
     }
 
     /** A static UnionPay merchant-presented code: AID A000000333 in template 15's place of a template (tag 26). */
     static String unionPayCode() {
-        return EmvQrCodec.encode(MerchantPresentedQr.builder().pointOfInitiation(PointOfInitiation.STATIC)
-                .merchantAccount(MerchantAccountInfo.template("26", "A000000333010102",
-                        List.of(new DataObject("01", "310310058120001"))))
-                .merchantCategoryCode("5699").transactionCurrency("156").countryCode("CN")
-                .merchantName("Bund Silk Store").merchantCity("Shanghai").build());
+        return EmvQrCodec.encode(MerchantPresentedQr.builder()
+                .pointOfInitiation(PointOfInitiation.STATIC)
+                .merchantAccount(MerchantAccountInfo.template(
+                        "26", "A000000333010102", List.of(new DataObject("01", "310310058120001"))))
+                .merchantCategoryCode("5699")
+                .transactionCurrency("156")
+                .countryCode("CN")
+                .merchantName("Bund Silk Store")
+                .merchantCity("Shanghai")
+                .build());
     }
 }

@@ -34,14 +34,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Business calendars")
 @RolesAllowed(Roles.OPERATOR)
 public class CalendarResource {
-    public record DayDto(String calendar, LocalDate day, String kind, String name, String source) {
-    }
+    public record DayDto(String calendar, LocalDate day, String kind, String name, String source) {}
 
-    public record DayRequest(@NotBlank String kind, @NotBlank @Size(max = 100) String name) {
-    }
+    public record DayRequest(
+            @NotBlank String kind,
+            @NotBlank @Size(max = 100) String name) {}
 
-    public record BusinessDayDto(String calendar, LocalDate day, boolean open, LocalDate nextBusinessDay) {
-    }
+    public record BusinessDayDto(String calendar, LocalDate day, boolean open, LocalDate nextBusinessDay) {}
 
     @Inject
     BusinessCalendars calendars;
@@ -54,10 +53,13 @@ public class CalendarResource {
 
     @GET
     @Path("/{calendar}/days")
-    @Operation(summary = "A calendar's listed days (closed weekdays, open weekend days); weekends are closed unless listed")
+    @Operation(
+            summary =
+                    "A calendar's listed days (closed weekdays, open weekend days); weekends are closed unless listed")
     public List<DayDto> days(@PathParam("calendar") String calendar) {
         return calendars.days(calendar).stream()
-                .map(d -> new DayDto(d.calendar(), d.day(), d.kind().name(), d.name(), d.source())).toList();
+                .map(d -> new DayDto(d.calendar(), d.day(), d.kind().name(), d.name(), d.source()))
+                .toList();
     }
 
     @GET
@@ -73,8 +75,8 @@ public class CalendarResource {
     @Path("/{calendar}/days/{day}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "List a day as CLOSED (holiday, bank closure) or OPEN (make-up working weekend)")
-    public Response setDay(@PathParam("calendar") String calendar, @PathParam("day") String day,
-            @NotNull @Valid DayRequest request) {
+    public Response setDay(
+            @PathParam("calendar") String calendar, @PathParam("day") String day, @NotNull @Valid DayRequest request) {
         DayKind kind;
         try {
             kind = DayKind.valueOf(request.kind());

@@ -34,8 +34,10 @@ import java.util.stream.Collectors;
 public class BusinessCalendars {
     @Inject
     CalendarRepository repository;
+
     @Inject
     BankConfig config;
+
     @Inject
     Clock clock;
 
@@ -44,7 +46,8 @@ public class BusinessCalendars {
         for (String file : config.calendarFiles()) {
             String calendar = file.substring(0, file.indexOf('-'));
             for (String[] row : rows("calendars/" + file + ".csv")) {
-                repository.upsertShipped(calendar, LocalDate.parse(row[0]), DayKind.valueOf(row[1]), row[2], clock.instant());
+                repository.upsertShipped(
+                        calendar, LocalDate.parse(row[0]), DayKind.valueOf(row[1]), row[2], clock.instant());
             }
         }
     }
@@ -52,8 +55,8 @@ public class BusinessCalendars {
     @Transactional
     public BusinessCalendar of(String calendar) {
         requireCalendarId(calendar);
-        Map<LocalDate, DayKind> listed = repository.days(calendar).stream()
-                .collect(Collectors.toMap(ListedDay::day, ListedDay::kind));
+        Map<LocalDate, DayKind> listed =
+                repository.days(calendar).stream().collect(Collectors.toMap(ListedDay::day, ListedDay::kind));
         return new BusinessCalendar(calendar, listed);
     }
 
@@ -92,7 +95,8 @@ public class BusinessCalendars {
 
     static void requireCalendarId(String calendar) {
         if (calendar == null || !calendar.matches("[A-Z]{2}[A-Z0-9_-]{0,8}")) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "a calendar id is a country code, optionally suffixed");
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST, "a calendar id is a country code, optionally suffixed");
         }
     }
 
@@ -102,8 +106,11 @@ public class BusinessCalendars {
                 throw new IllegalStateException("no calendar file " + resource);
             }
             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("date,"))
-                    .map(line -> line.split(",", 3)).peek(row -> validate(resource, row)).toList();
+            return reader.lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("date,"))
+                    .map(line -> line.split(",", 3))
+                    .peek(row -> validate(resource, row))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

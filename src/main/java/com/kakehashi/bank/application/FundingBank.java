@@ -26,9 +26,14 @@ public class FundingBank {
     FundingBankCalls calls;
 
     public DebitOutcome debit(DebitInstruction instruction) {
-        DebitRequest request = new DebitRequest(instruction.requestId().toString(), instruction.bankCode(),
-                instruction.branchCode(), instruction.accountType(), instruction.accountNumber(),
-                instruction.holderName(), Amounts.format(instruction.amount()),
+        DebitRequest request = new DebitRequest(
+                instruction.requestId().toString(),
+                instruction.bankCode(),
+                instruction.branchCode(),
+                instruction.accountType(),
+                instruction.accountNumber(),
+                instruction.holderName(),
+                Amounts.format(instruction.amount()),
                 instruction.amount().getCurrency().getCurrencyCode());
         try {
             return interpret(calls.debit(request));
@@ -46,7 +51,8 @@ public class FundingBank {
             if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
                 return new DebitOutcome.Declined("not received by the bank");
             }
-            return new DebitOutcome.Unknown("HTTP " + (e.getResponse() == null ? "?" : e.getResponse().getStatus()));
+            return new DebitOutcome.Unknown(
+                    "HTTP " + (e.getResponse() == null ? "?" : e.getResponse().getStatus()));
         } catch (RuntimeException e) {
             return new DebitOutcome.Unknown(e.getClass().getSimpleName());
         }

@@ -34,10 +34,13 @@ public class PartnerBanks {
 
     @Inject
     PartnerBankRepository repository;
+
     @Inject
     Ledger ledger;
+
     @Inject
     Clock clock;
+
     @Inject
     BankConfig config;
 
@@ -45,8 +48,12 @@ public class PartnerBanks {
     @Transactional
     void openClearingAccounts(@Observes StartupEvent started) {
         for (PartnerBank bank : repository.all()) {
-            ledger.openAccount(LedgerAccounts.bankClearing(bank.id(), bank.currency()), AccountType.BANK_CLEARING,
-                    bank.id(), Currencies.supported(bank.currency()), clock.instant());
+            ledger.openAccount(
+                    LedgerAccounts.bankClearing(bank.id(), bank.currency()),
+                    AccountType.BANK_CLEARING,
+                    bank.id(),
+                    Currencies.supported(bank.currency()),
+                    clock.instant());
         }
     }
 
@@ -57,8 +64,9 @@ public class PartnerBanks {
 
     @Transactional
     public PartnerBank byId(String id) {
-        return repository.byId(id).orElseThrow(() -> new BusinessException(ErrorCode.BANK_NOT_FOUND,
-                "No partner bank '" + id + "'"));
+        return repository
+                .byId(id)
+                .orElseThrow(() -> new BusinessException(ErrorCode.BANK_NOT_FOUND, "No partner bank '" + id + "'"));
     }
 
     /** Adds a bank (operators); its clearing account is opened in the same transaction. */
@@ -66,14 +74,19 @@ public class PartnerBanks {
     public PartnerBank register(PartnerBank bank) {
         validate(bank);
         if (repository.findByIdOptional(bank.id()).isPresent()) {
-            throw new BusinessException(ErrorCode.BANK_ALREADY_EXISTS, "Partner bank '" + bank.id() + "' exists; PUT to change it");
+            throw new BusinessException(
+                    ErrorCode.BANK_ALREADY_EXISTS, "Partner bank '" + bank.id() + "' exists; PUT to change it");
         }
         PartnerBankEntity e = new PartnerBankEntity();
         PartnerBankRepository.copy(bank, e);
         e.createdAt = clock.instant();
         repository.persist(e);
-        ledger.openAccount(LedgerAccounts.bankClearing(bank.id(), bank.currency()), AccountType.BANK_CLEARING, bank.id(),
-                Currencies.supported(bank.currency()), clock.instant());
+        ledger.openAccount(
+                LedgerAccounts.bankClearing(bank.id(), bank.currency()),
+                AccountType.BANK_CLEARING,
+                bank.id(),
+                Currencies.supported(bank.currency()),
+                clock.instant());
         return byId(bank.id());
     }
 
@@ -81,13 +94,15 @@ public class PartnerBanks {
     @Transactional
     public PartnerBank update(String id, PartnerBank bank, Long expectedVersion) {
         validate(bank);
-        PartnerBankEntity e = repository.findByIdOptional(id).orElseThrow(() -> new BusinessException(
-                ErrorCode.BANK_NOT_FOUND, "No partner bank '" + id + "'"));
+        PartnerBankEntity e = repository
+                .findByIdOptional(id)
+                .orElseThrow(() -> new BusinessException(ErrorCode.BANK_NOT_FOUND, "No partner bank '" + id + "'"));
         if (!e.currency.equals(bank.currency()) || !id.equals(bank.id())) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "A bank's id and currency cannot change");
         }
         if (expectedVersion != null && expectedVersion != e.version) {
-            throw new BusinessException(ErrorCode.CONCURRENT_MODIFICATION,
+            throw new BusinessException(
+                    ErrorCode.CONCURRENT_MODIFICATION,
                     "Bank '" + id + "' is at version " + e.version + ", not " + expectedVersion);
         }
         PartnerBankRepository.copy(bank, e);
@@ -97,15 +112,20 @@ public class PartnerBanks {
 
     /** Why the bank's delivery target is not allowed (outside the outbox, or an unregistered host), if it is not. */
     public Optional<String> deliveryTargetRefusal(PartnerBank bank) {
-        return DeliveryTargets.refusal(bank.deliveryChannel(), bank.deliveryTarget(),
-                Set.copyOf(config.deliveryHosts().orElse(List.of())), config.plainHttpDelivery());
+        return DeliveryTargets.refusal(
+                bank.deliveryChannel(),
+                bank.deliveryTarget(),
+                Set.copyOf(config.deliveryHosts().orElse(List.of())),
+                config.plainHttpDelivery());
     }
 
     private void validate(PartnerBank bank) {
         Currencies.supported(bank.currency());
-        if (!bank.id().matches("[a-z0-9][a-z0-9-]{1,39}") || !bank.bic().matches("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?")
+        if (!bank.id().matches("[a-z0-9][a-z0-9-]{1,39}")
+                || !bank.bic().matches("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?")
                 || !bank.country().matches("[A-Z]{2}")) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST,
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
                     "id must be lower-case letters, digits and '-', bic 8 or 11 characters, country ISO 3166 alpha-2");
         }
         if (bank.cutoffSchedule().isEmpty() || bank.cutoffSchedule().size() > 24) {
@@ -113,7 +133,8 @@ public class PartnerBanks {
         }
         for (String cron : bank.cutoffSchedule()) {
             if (!org.quartz.CronExpression.isValidExpression(cron)) {
-                throw new BusinessException(ErrorCode.INVALID_REQUEST, "'" + cron + "' is not a Quartz cron expression");
+                throw new BusinessException(
+                        ErrorCode.INVALID_REQUEST, "'" + cron + "' is not a Quartz cron expression");
             }
         }
         if (bank.fileFormats().isEmpty()) {
@@ -122,16 +143,19 @@ public class PartnerBanks {
         BusinessCalendars.requireCalendarId(bank.calendar());
         if (bank.zenginRequesterCode() != null && !bank.zenginRequesterCode().matches("\\d{10}")
                 || bank.zenginRequesterName() != null && !ZenginText.allowed(bank.zenginRequesterName(), 40)) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "zenginRequesterCode is 10 digits, zenginRequesterName"
-                    + " at most 40 Zengin characters (half-width kana, A-Z, 0-9)");
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
+                    "zenginRequesterCode is 10 digits, zenginRequesterName"
+                            + " at most 40 Zengin characters (half-width kana, A-Z, 0-9)");
         }
         validateZengin(bank);
         deliveryTargetRefusal(bank).ifPresent(reason -> {
             throw new BusinessException(ErrorCode.DELIVERY_TARGET_NOT_ALLOWED, reason);
         });
-        CutoffFrequency.refusal(nextCutoffs(bank, 200), config.minimumCutoffInterval()).ifPresent(reason -> {
-            throw new BusinessException(ErrorCode.CUTOFF_TOO_FREQUENT, reason);
-        });
+        CutoffFrequency.refusal(nextCutoffs(bank, 200), config.minimumCutoffInterval())
+                .ifPresent(reason -> {
+                    throw new BusinessException(ErrorCode.CUTOFF_TOO_FREQUENT, reason);
+                });
     }
 
     /** A Zengin bank pays yen from a Zengin account, under the requester code and kana name it gave the house. */
@@ -139,13 +163,18 @@ public class PartnerBanks {
         if (!bank.fileFormats().contains(PartnerBank.FileFormat.ZENGIN)) {
             return;
         }
-        boolean valid = "JPY".equals(bank.currency()) && bank.zenginRequesterCode() != null
-                && bank.zenginRequesterCode().matches("\\d{10}") && ZenginText.allowed(bank.zenginRequesterName(), 40)
+        boolean valid = "JPY".equals(bank.currency())
+                && bank.zenginRequesterCode() != null
+                && bank.zenginRequesterCode().matches("\\d{10}")
+                && ZenginText.allowed(bank.zenginRequesterName(), 40)
                 && ZenginAccount.parse(bank.settlementAccount()).isPresent();
         if (!valid) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "a ZENGIN bank pays JPY, has a 10-digit"
-                    + " zenginRequesterCode, a zenginRequesterName of at most 40 Zengin characters (half-width kana,"
-                    + " A-Z, 0-9) and a settlementAccount in Zengin form (" + ZenginAccount.FORM_DESCRIPTION + ")");
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
+                    "a ZENGIN bank pays JPY, has a 10-digit"
+                            + " zenginRequesterCode, a zenginRequesterName of at most 40 Zengin characters (half-width kana,"
+                            + " A-Z, 0-9) and a settlementAccount in Zengin form (" + ZenginAccount.FORM_DESCRIPTION
+                            + ")");
         }
     }
 
@@ -162,7 +191,8 @@ public class PartnerBanks {
                     next.add(at.toInstant());
                 }
             } catch (java.text.ParseException e) {
-                throw new BusinessException(ErrorCode.INVALID_REQUEST, "'" + cron + "' is not a Quartz cron expression");
+                throw new BusinessException(
+                        ErrorCode.INVALID_REQUEST, "'" + cron + "' is not a Quartz cron expression");
             }
         }
         return new ArrayList<>(next).subList(0, Math.min(limit, next.size()));

@@ -13,7 +13,8 @@ public record BusinessCalendar(String id, Map<LocalDate, DayKind> listed) {
     private static final int MAX_CLOSED_RUN = 31;
 
     public enum DayKind {
-        CLOSED, OPEN
+        CLOSED,
+        OPEN
     }
 
     public BusinessCalendar {
@@ -37,6 +38,7 @@ public record BusinessCalendar(String id, Map<LocalDate, DayKind> listed) {
             }
             candidate = candidate.plusDays(1);
         }
-        throw new IllegalStateException("calendar " + id + " has no business day within " + MAX_CLOSED_RUN + " days of " + day);
+        throw new IllegalStateException(
+                "calendar " + id + " has no business day within " + MAX_CLOSED_RUN + " days of " + day);
     }
 }

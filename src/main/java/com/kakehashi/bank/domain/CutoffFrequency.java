@@ -10,8 +10,7 @@ import java.util.Optional;
  * make a batch a second). Checked on the schedule's next cut-offs, merged across its expressions.
  */
 public final class CutoffFrequency {
-    private CutoffFrequency() {
-    }
+    private CutoffFrequency() {}
 
     /** @param nextCutoffs the schedule's next cut-offs, ascending (a few days' worth) */
     public static Optional<String> refusal(List<Instant> nextCutoffs, Duration minimumInterval) {

@@ -15,13 +15,13 @@ import java.util.Set;
  * whose host is registered in configuration. Returns the reason a target is refused, empty when it is fine.
  */
 public final class DeliveryTargets {
-    private static final java.util.regex.Pattern SEGMENT = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final java.util.regex.Pattern SEGMENT =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private DeliveryTargets() {
-    }
+    private DeliveryTargets() {}
 
-    public static Optional<String> refusal(PartnerBank.DeliveryChannel channel, String target, Set<String> allowedHosts,
-            boolean plainHttpAllowed) {
+    public static Optional<String> refusal(
+            PartnerBank.DeliveryChannel channel, String target, Set<String> allowedHosts, boolean plainHttpAllowed) {
         if (target == null || target.isBlank() || target.length() > 300 || target.indexOf('\0') >= 0) {
             return Optional.of("a delivery target is required (at most 300 characters)");
         }
@@ -33,7 +33,9 @@ public final class DeliveryTargets {
 
     private static Optional<String> directoryRefusal(String target) {
         for (String segment : target.split("/", -1)) {
-            if (!SEGMENT.matcher(segment).matches() || segment.equals("..") || segment.chars().allMatch(c -> c == '.')) {
+            if (!SEGMENT.matcher(segment).matches()
+                    || segment.equals("..")
+                    || segment.chars().allMatch(c -> c == '.')) {
                 return Optional.of("a DIRECTORY target is a relative path under the outbox: names of letters, digits,"
                         + " '.', '_' and '-' separated by '/', no absolute path and no '..'");
             }
@@ -64,7 +66,8 @@ public final class DeliveryTargets {
             return Optional.of("an HTTPS target is https://host[:port][/path], without credentials, query or fragment");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (allowedHosts.stream().noneMatch(allowed -> allowed.toLowerCase(Locale.ROOT).equals(host))) {
+        if (allowedHosts.stream()
+                .noneMatch(allowed -> allowed.toLowerCase(Locale.ROOT).equals(host))) {
             return Optional.of("host '" + host + "' is not a registered bank host (kakehashi.bank.delivery-hosts)");
         }
         return Optional.empty();

@@ -12,17 +12,34 @@ import java.util.Set;
  * is the smallest net it pays (smaller ones are carried forward); a bank taking Zengin files has the
  * requester code and kana name it gave the house.
  */
-public record PartnerBank(String id, String name, String country, String currency, String bic, ZoneId timeZone,
-        String settlementAccount, List<String> cutoffSchedule, Set<FileFormat> fileFormats, DeliveryChannel deliveryChannel,
-        String deliveryTarget, Instant settlesFrom, long version, long minimumPayoutMinor, String calendar,
-        String zenginRequesterCode, String zenginRequesterName) {
+public record PartnerBank(
+        String id,
+        String name,
+        String country,
+        String currency,
+        String bic,
+        ZoneId timeZone,
+        String settlementAccount,
+        List<String> cutoffSchedule,
+        Set<FileFormat> fileFormats,
+        DeliveryChannel deliveryChannel,
+        String deliveryTarget,
+        Instant settlesFrom,
+        long version,
+        long minimumPayoutMinor,
+        String calendar,
+        String zenginRequesterCode,
+        String zenginRequesterName) {
 
     public enum FileFormat {
-        PAIN001, CSV, ZENGIN
+        PAIN001,
+        CSV,
+        ZENGIN
     }
 
     public enum DeliveryChannel {
-        DIRECTORY, HTTPS
+        DIRECTORY,
+        HTTPS
     }
 
     public PartnerBank {
@@ -34,10 +51,37 @@ public record PartnerBank(String id, String name, String country, String currenc
         }
     }
 
-    public PartnerBank(String id, String name, String country, String currency, String bic, ZoneId timeZone,
-            String settlementAccount, List<String> cutoffSchedule, Set<FileFormat> fileFormats,
-            DeliveryChannel deliveryChannel, String deliveryTarget, Instant settlesFrom, long version) {
-        this(id, name, country, currency, bic, timeZone, settlementAccount, cutoffSchedule, fileFormats, deliveryChannel,
-                deliveryTarget, settlesFrom, version, 0, country, null, null);
+    public PartnerBank(
+            String id,
+            String name,
+            String country,
+            String currency,
+            String bic,
+            ZoneId timeZone,
+            String settlementAccount,
+            List<String> cutoffSchedule,
+            Set<FileFormat> fileFormats,
+            DeliveryChannel deliveryChannel,
+            String deliveryTarget,
+            Instant settlesFrom,
+            long version) {
+        this(
+                id,
+                name,
+                country,
+                currency,
+                bic,
+                timeZone,
+                settlementAccount,
+                cutoffSchedule,
+                fileFormats,
+                deliveryChannel,
+                deliveryTarget,
+                settlesFrom,
+                version,
+                0,
+                country,
+                null,
+                null);
     }
 }

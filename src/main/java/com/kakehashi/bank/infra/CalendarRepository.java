@@ -16,8 +16,7 @@ public class CalendarRepository {
     @Inject
     EntityManager em;
 
-    public record ListedDay(String calendar, LocalDate day, DayKind kind, String name, String source) {
-    }
+    public record ListedDay(String calendar, LocalDate day, DayKind kind, String name, String source) {}
 
     /** A shipped day: inserted, or refreshed unless an operator has set that day. */
     public void upsertShipped(String calendar, LocalDate day, DayKind kind, String name, Instant now) {
@@ -27,8 +26,12 @@ public class CalendarRepository {
                 on conflict (calendar, day) do update set kind = excluded.kind, name = excluded.name,
                     updated_at = excluded.updated_at
                 where business_calendar_day.source = 'SHIPPED'""")
-                .setParameter(1, calendar).setParameter(2, day).setParameter(3, kind.name()).setParameter(4, name)
-                .setParameter(5, now).executeUpdate();
+                .setParameter(1, calendar)
+                .setParameter(2, day)
+                .setParameter(3, kind.name())
+                .setParameter(4, name)
+                .setParameter(5, now)
+                .executeUpdate();
     }
 
     public void upsertByOperator(String calendar, LocalDate day, DayKind kind, String name, Instant now) {
@@ -37,22 +40,33 @@ public class CalendarRepository {
                 values (?1, ?2, ?3, ?4, 'OPERATOR', ?5)
                 on conflict (calendar, day) do update set kind = excluded.kind, name = excluded.name,
                     source = 'OPERATOR', updated_at = excluded.updated_at""")
-                .setParameter(1, calendar).setParameter(2, day).setParameter(3, kind.name()).setParameter(4, name)
-                .setParameter(5, now).executeUpdate();
+                .setParameter(1, calendar)
+                .setParameter(2, day)
+                .setParameter(3, kind.name())
+                .setParameter(4, name)
+                .setParameter(5, now)
+                .executeUpdate();
     }
 
     public int delete(String calendar, LocalDate day) {
         return em.createNativeQuery("delete from business_calendar_day where calendar = ?1 and day = ?2")
-                .setParameter(1, calendar).setParameter(2, day).executeUpdate();
+                .setParameter(1, calendar)
+                .setParameter(2, day)
+                .executeUpdate();
     }
 
     @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public List<ListedDay> days(String calendar) {
-        List<Tuple> rows = em.createNativeQuery("""
-                select calendar, day, kind, name, source from business_calendar_day where calendar = ?1 order by day""",
-                Tuple.class).setParameter(1, calendar).getResultList();
-        return rows.stream().map(r -> new ListedDay(r.get("calendar", String.class), SqlValues.date(r.get("day")),
-                DayKind.valueOf(r.get("kind", String.class)), r.get("name", String.class), r.get("source", String.class)))
+        List<Tuple> rows =
+                em.createNativeQuery("""
+                select calendar, day, kind, name, source from business_calendar_day where calendar = ?1 order by day""", Tuple.class).setParameter(1, calendar).getResultList();
+        return rows.stream()
+                .map(r -> new ListedDay(
+                        r.get("calendar", String.class),
+                        SqlValues.date(r.get("day")),
+                        DayKind.valueOf(r.get("kind", String.class)),
+                        r.get("name", String.class),
+                        r.get("source", String.class)))
                 .toList();
     }
 

@@ -19,13 +19,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface FundingBankClient {
 
-    record DebitRequest(String requestId, String bankCode, String branchCode, String accountType,
-            String accountNumber, String holderName, String amount, String currency) {
-    }
+    record DebitRequest(
+            String requestId,
+            String bankCode,
+            String branchCode,
+            String accountType,
+            String accountNumber,
+            String holderName,
+            String amount,
+            String currency) {}
 
     /** status: APPROVED or DECLINED; reason set when declined. */
-    record DebitResponse(String requestId, String status, String bankReference, String reason) {
-    }
+    record DebitResponse(String requestId, String status, String bankReference, String reason) {}
 
     @POST
     DebitResponse debit(DebitRequest request);
@@ -35,8 +40,7 @@ public interface FundingBankClient {
     DebitResponse status(@PathParam("requestId") String requestId);
 
     /** status: REVERSED once the bank has returned the debited money; the same call again, the same answer. */
-    record ReversalResponse(String requestId, String status, String bankReference) {
-    }
+    record ReversalResponse(String requestId, String status, String bankReference) {}
 
     /** Returns an approved debit's money to the customer's account (idempotent at the bank by requestId). */
     @POST

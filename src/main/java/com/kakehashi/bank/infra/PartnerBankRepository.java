@@ -12,7 +12,9 @@ import java.util.Optional;
 public class PartnerBankRepository implements PanacheRepositoryBase<PartnerBankEntity, String> {
 
     public List<PartnerBank> all() {
-        return listAll(Sort.by("id")).stream().map(PartnerBankRepository::toDomain).toList();
+        return listAll(Sort.by("id")).stream()
+                .map(PartnerBankRepository::toDomain)
+                .toList();
     }
 
     public Optional<PartnerBank> byId(String id) {
@@ -20,12 +22,26 @@ public class PartnerBankRepository implements PanacheRepositoryBase<PartnerBankE
     }
 
     static PartnerBank toDomain(PartnerBankEntity e) {
-        return new PartnerBank(e.id, e.name, e.country, e.currency, e.bic, ZoneId.of(e.timeZone), e.settlementAccount,
+        return new PartnerBank(
+                e.id,
+                e.name,
+                e.country,
+                e.currency,
+                e.bic,
+                ZoneId.of(e.timeZone),
+                e.settlementAccount,
                 List.of(e.cutoffSchedule.split(";")),
-                java.util.Arrays.stream(e.fileFormats.split(",")).map(PartnerBank.FileFormat::valueOf)
+                java.util.Arrays.stream(e.fileFormats.split(","))
+                        .map(PartnerBank.FileFormat::valueOf)
                         .collect(java.util.stream.Collectors.toSet()),
-                PartnerBank.DeliveryChannel.valueOf(e.deliveryChannel), e.deliveryTarget, e.settlesFrom, e.version,
-                e.minimumPayoutMinor, e.calendar, e.zenginRequesterCode, e.zenginRequesterName);
+                PartnerBank.DeliveryChannel.valueOf(e.deliveryChannel),
+                e.deliveryTarget,
+                e.settlesFrom,
+                e.version,
+                e.minimumPayoutMinor,
+                e.calendar,
+                e.zenginRequesterCode,
+                e.zenginRequesterName);
     }
 
     /** Writes the bank's fields onto a (new or managed) entity. */
@@ -38,7 +54,8 @@ public class PartnerBankRepository implements PanacheRepositoryBase<PartnerBankE
         e.timeZone = bank.timeZone().getId();
         e.settlementAccount = bank.settlementAccount();
         e.cutoffSchedule = String.join(";", bank.cutoffSchedule());
-        e.fileFormats = bank.fileFormats().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+        e.fileFormats =
+                bank.fileFormats().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
         e.deliveryChannel = bank.deliveryChannel().name();
         e.deliveryTarget = bank.deliveryTarget();
         e.settlesFrom = bank.settlesFrom();

@@ -63,7 +63,8 @@ public class SandboxBankResource {
         if (known == null || !"APPROVED".equals(known.status())) {
             throw new NotFoundException();
         }
-        return reversals.computeIfAbsent(requestId, id -> new ReversalResponse(id, "REVERSED", "SBX-R-" + UUID.randomUUID()));
+        return reversals.computeIfAbsent(
+                requestId, id -> new ReversalResponse(id, "REVERSED", "SBX-R-" + UUID.randomUUID()));
     }
 
     private static DebitResponse decide(DebitRequest request) {

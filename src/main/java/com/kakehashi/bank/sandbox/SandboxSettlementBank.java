@@ -35,14 +35,19 @@ public class SandboxSettlementBank {
 
     @Inject
     PartnerBanks banks;
+
     @ConfigProperty(name = "kakehashi.settlement.outbox")
     Path outbox;
+
     @ConfigProperty(name = "kakehashi.reconciliation.drop-directory")
     Optional<Path> drop;
+
     @ConfigProperty(name = "kakehashi.sandbox.faults")
     Optional<List<SandboxStatements.Fault>> faults;
 
-    @Scheduled(identity = "sandbox-settlement-bank", every = "${kakehashi.sandbox.every:10s}",
+    @Scheduled(
+            identity = "sandbox-settlement-bank",
+            every = "${kakehashi.sandbox.every:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void cycle() {
         if (!RuntimeProfiles.isActive("demo")) {
@@ -62,25 +67,31 @@ public class SandboxSettlementBank {
         if (!Files.isDirectory(received)) {
             return;
         }
-        Set<SandboxStatements.Fault> active = faults.map(f -> f.isEmpty() ? EnumSet.noneOf(SandboxStatements.Fault.class)
-                : EnumSet.copyOf(f)).orElse(EnumSet.noneOf(SandboxStatements.Fault.class));
+        Set<SandboxStatements.Fault> active = faults.map(
+                        f -> f.isEmpty() ? EnumSet.noneOf(SandboxStatements.Fault.class) : EnumSet.copyOf(f))
+                .orElse(EnumSet.noneOf(SandboxStatements.Fault.class));
         // A bank paid by Zengin only (no pain.001) answers with a Zengin 入出金取引明細, the others with a camt.053.
         boolean zengin = bank.fileFormats().contains(PartnerBank.FileFormat.ZENGIN)
                 && !bank.fileFormats().contains(PartnerBank.FileFormat.PAIN001);
         String delivered = zengin ? ".zengin.txt" : ".pain001.xml";
         try (Stream<Path> files = Files.list(received)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(delivered)).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(delivered))
+                    .sorted()
+                    .toList()) {
                 Path booked = received.resolve(".sandbox-booked").resolve(file.getFileName());
                 if (!Files.exists(booked)) {
                     byte[] content = Files.readAllBytes(file);
                     byte[] statement = zengin
-                            ? SandboxZenginStatements.statement(SandboxZenginStatements.read(content,
-                                    LocalDate.now(bank.timeZone()).minusDays(7)), active)
+                            ? SandboxZenginStatements.statement(
+                                    SandboxZenginStatements.read(
+                                            content,
+                                            LocalDate.now(bank.timeZone()).minusDays(7)),
+                                    active)
                             : SandboxStatements.camt053(SandboxStatements.read(content), active, bank.timeZone())
                                     .getBytes(StandardCharsets.UTF_8);
                     String name = file.getFileName().toString();
-                    String dropped = "sandbox-" + (zengin ? name.substring(0, name.length() - delivered.length()) + ".zengin"
-                            : name);
+                    String dropped = "sandbox-"
+                            + (zengin ? name.substring(0, name.length() - delivered.length()) + ".zengin" : name);
                     Path directory = Files.createDirectories(dropRoot.resolve(bank.id()));
                     Path partial = Files.createTempFile(directory, ".sandbox-", ".partial");
                     Files.write(partial, statement);

@@ -65,22 +65,26 @@ public final class SandboxStatements {
     }
 
     /** One transfer of the file. */
-    public record Transfer(String endToEndId, BigDecimal amount, String creditor) {
-    }
+    public record Transfer(String endToEndId, BigDecimal amount, String creditor) {}
 
     /** A payout file as the bank reads it. */
-    public record PayoutFile(String messageId, String paymentInformationId, LocalDate executionDate, String account,
-            String currency, List<Transfer> transfers) {
-    }
+    public record PayoutFile(
+            String messageId,
+            String paymentInformationId,
+            LocalDate executionDate,
+            String account,
+            String currency,
+            List<Transfer> transfers) {}
 
     private static final Pattern CREATION_TIME = Pattern.compile("(<(?:\\w+:)?CreDtTm>)([^<]+)(</)");
 
-    private SandboxStatements() {
-    }
+    private SandboxStatements() {}
 
     public static PayoutFile read(byte[] pain001) {
         MxPain00100109 message = MxPain00100109.parse(new String(pain001, StandardCharsets.UTF_8));
-        if (message == null || message.getCstmrCdtTrfInitn() == null || message.getCstmrCdtTrfInitn().getPmtInf().isEmpty()) {
+        if (message == null
+                || message.getCstmrCdtTrfInitn() == null
+                || message.getCstmrCdtTrfInitn().getPmtInf().isEmpty()) {
             throw new IllegalArgumentException("not a pain.001.001.09 with a payment information block");
         }
         PaymentInstruction30 payment = message.getCstmrCdtTrfInitn().getPmtInf().get(0);
@@ -89,11 +93,18 @@ public final class SandboxStatements {
         for (CreditTransferTransaction34 tx : payment.getCdtTrfTxInf()) {
             var amount = tx.getAmt().getInstdAmt();
             currency = amount.getCcy();
-            transfers.add(new Transfer(tx.getPmtId().getEndToEndId(), amount.getValue(),
+            transfers.add(new Transfer(
+                    tx.getPmtId().getEndToEndId(),
+                    amount.getValue(),
                     tx.getCdtr() == null ? null : tx.getCdtr().getNm()));
         }
-        return new PayoutFile(message.getCstmrCdtTrfInitn().getGrpHdr().getMsgId(), payment.getPmtInfId(),
-                payment.getReqdExctnDt().getDt(), payment.getDbtrAcct().getId().getOthr().getId(), currency, transfers);
+        return new PayoutFile(
+                message.getCstmrCdtTrfInitn().getGrpHdr().getMsgId(),
+                payment.getPmtInfId(),
+                payment.getReqdExctnDt().getDt(),
+                payment.getDbtrAcct().getId().getOthr().getId(),
+                currency,
+                transfers);
     }
 
     /** The statement of the day the file was executed: one debit per transfer (faults applied), balances around them. */
@@ -104,8 +115,11 @@ public final class SandboxStatements {
         List<Transfer> executed = executed(file.transfers(), faults);
         if (faults.contains(Fault.BATCH_BOOKING) && !executed.isEmpty()) {
             BigDecimal total = executed.stream().map(Transfer::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            EntryDetails9 details = new EntryDetails9().setBtch(new BatchInformation2().setMsgId(file.messageId())
-                    .setPmtInfId(file.paymentInformationId()).setNbOfTxs(Integer.toString(executed.size())));
+            EntryDetails9 details = new EntryDetails9()
+                    .setBtch(new BatchInformation2()
+                            .setMsgId(file.messageId())
+                            .setPmtInfId(file.paymentInformationId())
+                            .setNbOfTxs(Integer.toString(executed.size())));
             executed.forEach(t -> details.addTxDtls(transaction(t, file.currency(), true)));
             entries.add(entry(ref(file, "B"), CreditDebitCode.DBIT, total, file.currency(), day)
                     .addNtryDtls(details));
@@ -113,8 +127,9 @@ public final class SandboxStatements {
         } else {
             int n = 0;
             for (Transfer t : executed) {
-                entries.add(entry(ref(file, Integer.toString(++n)), CreditDebitCode.DBIT, t.amount(), file.currency(), day)
-                        .addNtryDtls(new EntryDetails9().addTxDtls(transaction(t, file.currency(), false))));
+                entries.add(
+                        entry(ref(file, Integer.toString(++n)), CreditDebitCode.DBIT, t.amount(), file.currency(), day)
+                                .addNtryDtls(new EntryDetails9().addTxDtls(transaction(t, file.currency(), false))));
                 net = net.subtract(t.amount());
             }
         }
@@ -130,8 +145,10 @@ public final class SandboxStatements {
             // The bank's FX desk sold the batch's currency to the house: the cover comes in before the payouts go out.
             BigDecimal cover = file.transfers().stream().map(Transfer::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             Transfer fx = new Transfer("FXC" + file.messageId().substring(3), cover, "SANDBOX FX DESK");
-            entries.add(0, entry(ref(file, "FX"), CreditDebitCode.CRDT, cover, file.currency(), day)
-                    .addNtryDtls(new EntryDetails9().addTxDtls(transaction(fx, file.currency(), false))));
+            entries.add(
+                    0,
+                    entry(ref(file, "FX"), CreditDebitCode.CRDT, cover, file.currency(), day)
+                            .addNtryDtls(new EntryDetails9().addTxDtls(transaction(fx, file.currency(), false))));
             net = net.add(cover);
         }
         String xml = document(file, entries, net, day);
@@ -145,8 +162,14 @@ public final class SandboxStatements {
         }
         if (faults.contains(Fault.SHORT_PAY)) {
             Transfer first = executed.get(0);
-            executed.set(0, new Transfer(first.endToEndId(), first.amount().subtract(BigDecimal.ONE.movePointLeft(
-                    first.amount().scale())), first.creditor()));
+            executed.set(
+                    0,
+                    new Transfer(
+                            first.endToEndId(),
+                            first.amount()
+                                    .subtract(BigDecimal.ONE.movePointLeft(
+                                            first.amount().scale())),
+                            first.creditor()));
         }
         if (faults.contains(Fault.DUPLICATE)) {
             executed.add(executed.get(0));
@@ -159,15 +182,23 @@ public final class SandboxStatements {
 
     private static String document(PayoutFile file, List<ReportEntry10> entries, BigDecimal net, LocalDate day) {
         String id = "SBX" + tail(file);
-        AccountStatement9 statement = new AccountStatement9().setId(id).setCreDtTm(day.atTime(23, 0).atOffset(java.time.ZoneOffset.UTC))
-                .setAcct(new CashAccount39().setCcy(file.currency()).setId(new AccountIdentification4Choice()
-                        .setOthr(new GenericAccountIdentification1().setId(file.account()))));
+        AccountStatement9 statement = new AccountStatement9()
+                .setId(id)
+                .setCreDtTm(day.atTime(23, 0).atOffset(java.time.ZoneOffset.UTC))
+                .setAcct(new CashAccount39()
+                        .setCcy(file.currency())
+                        .setId(new AccountIdentification4Choice()
+                                .setOthr(new GenericAccountIdentification1().setId(file.account()))));
         statement.addBal(balance("OPBD", BigDecimal.ZERO, file.currency(), day));
         statement.addBal(balance("CLBD", net, file.currency(), day));
         entries.forEach(statement::addNtry);
-        return new MxCamt05300108().setBkToCstmrStmt(new BankToCustomerStatementV08()
-                .setGrpHdr(new GroupHeader81().setMsgId(id).setCreDtTm(day.atTime(23, 0).atOffset(java.time.ZoneOffset.UTC)))
-                .addStmt(statement)).document();
+        return new MxCamt05300108()
+                .setBkToCstmrStmt(new BankToCustomerStatementV08()
+                        .setGrpHdr(new GroupHeader81()
+                                .setMsgId(id)
+                                .setCreDtTm(day.atTime(23, 0).atOffset(java.time.ZoneOffset.UTC)))
+                        .addStmt(statement))
+                .document();
     }
 
     /** The file's identity without our "KKH" prefix (32 characters). */
@@ -182,25 +213,39 @@ public final class SandboxStatements {
         return "S" + tail.substring(0, Math.min(24, tail.length())) + "-" + suffix;
     }
 
-    private static ReportEntry10 entry(String reference, CreditDebitCode direction, BigDecimal amount, String currency,
-            LocalDate day) {
-        return new ReportEntry10().setNtryRef(reference).setAmt(amount(amount, currency)).setCdtDbtInd(direction)
-                .setSts(new EntryStatus1Choice().setCd("BOOK")).setBookgDt(new DateAndDateTime2Choice().setDt(day))
-                .setValDt(new DateAndDateTime2Choice().setDt(day)).setAcctSvcrRef(reference)
-                .setBkTxCd(new BankTransactionCodeStructure4().setDomn(new BankTransactionCodeStructure5().setCd("PMNT")
-                        .setFmly(new BankTransactionCodeStructure6().setCd("ICDT").setSubFmlyCd("OTHR"))));
+    private static ReportEntry10 entry(
+            String reference, CreditDebitCode direction, BigDecimal amount, String currency, LocalDate day) {
+        return new ReportEntry10()
+                .setNtryRef(reference)
+                .setAmt(amount(amount, currency))
+                .setCdtDbtInd(direction)
+                .setSts(new EntryStatus1Choice().setCd("BOOK"))
+                .setBookgDt(new DateAndDateTime2Choice().setDt(day))
+                .setValDt(new DateAndDateTime2Choice().setDt(day))
+                .setAcctSvcrRef(reference)
+                .setBkTxCd(new BankTransactionCodeStructure4()
+                        .setDomn(new BankTransactionCodeStructure5()
+                                .setCd("PMNT")
+                                .setFmly(new BankTransactionCodeStructure6()
+                                        .setCd("ICDT")
+                                        .setSubFmlyCd("OTHR"))));
     }
 
     private static EntryTransaction10 transaction(Transfer t, String currency, boolean withAmount) {
-        EntryTransaction10 tx = new EntryTransaction10().setRefs(new TransactionReferences6().setEndToEndId(t.endToEndId()))
-                .setRltdPties(new TransactionParties6().setCdtr(new Party40Choice().setPty(
-                        new PartyIdentification135().setNm(t.creditor() == null ? "UNKNOWN" : t.creditor()))));
+        EntryTransaction10 tx = new EntryTransaction10()
+                .setRefs(new TransactionReferences6().setEndToEndId(t.endToEndId()))
+                .setRltdPties(new TransactionParties6()
+                        .setCdtr(new Party40Choice()
+                                .setPty(new PartyIdentification135()
+                                        .setNm(t.creditor() == null ? "UNKNOWN" : t.creditor()))));
         return withAmount ? tx.setAmt(amount(t.amount(), currency)) : tx;
     }
 
     private static CashBalance8 balance(String code, BigDecimal signed, String currency, LocalDate day) {
-        return new CashBalance8().setTp(new BalanceType13().setCdOrPrtry(new BalanceType10Choice().setCd(code)))
-                .setAmt(amount(signed.abs(), currency)).setCdtDbtInd(signed.signum() < 0 ? CreditDebitCode.DBIT : CreditDebitCode.CRDT)
+        return new CashBalance8()
+                .setTp(new BalanceType13().setCdOrPrtry(new BalanceType10Choice().setCd(code)))
+                .setAmt(amount(signed.abs(), currency))
+                .setCdtDbtInd(signed.signum() < 0 ? CreditDebitCode.DBIT : CreditDebitCode.CRDT)
                 .setDt(new DateAndDateTime2Choice().setDt(day));
     }
 
@@ -213,7 +258,9 @@ public final class SandboxStatements {
         Matcher m = CREATION_TIME.matcher(xml);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String local = java.time.OffsetDateTime.parse(m.group(2)).atZoneSameInstant(zone).toLocalDateTime()
+            String local = java.time.OffsetDateTime.parse(m.group(2))
+                    .atZoneSameInstant(zone)
+                    .toLocalDateTime()
                     .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + local + m.group(3)));
         }

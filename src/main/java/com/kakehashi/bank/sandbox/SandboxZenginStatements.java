@@ -25,16 +25,18 @@ public final class SandboxZenginStatements {
     private static final int STATEMENT_RECORD = 200;
 
     /** One transfer of the 総合振込. */
-    public record Transfer(String payeeKana, long yen) {
-    }
+    public record Transfer(String payeeKana, long yen) {}
 
     /** A 総合振込 as the bank reads it: the house's account (bank-branch-type-number) and the 取組日. */
-    public record TransferFile(String bankCode, String branchCode, char depositType, String accountNumber,
-            LocalDate executionDate, List<Transfer> transfers) {
-    }
+    public record TransferFile(
+            String bankCode,
+            String branchCode,
+            char depositType,
+            String accountNumber,
+            LocalDate executionDate,
+            List<Transfer> transfers) {}
 
-    private SandboxZenginStatements() {
-    }
+    private SandboxZenginStatements() {}
 
     /**
      * Reads a 総合振込; the 取組日 is MMDD, so the year is the first on or after {@code notBefore} (the cut-off's
@@ -46,7 +48,8 @@ public final class SandboxZenginStatements {
         if (!header.startsWith("121")) {
             throw new IllegalArgumentException("not a 総合振込 (header 1, 種別コード 21)");
         }
-        MonthDay day = MonthDay.of(Integer.parseInt(header.substring(54, 56)), Integer.parseInt(header.substring(56, 58)));
+        MonthDay day =
+                MonthDay.of(Integer.parseInt(header.substring(54, 56)), Integer.parseInt(header.substring(56, 58)));
         LocalDate execution = day.atYear(notBefore.getYear());
         if (execution.isBefore(notBefore)) {
             execution = day.atYear(notBefore.getYear() + 1);
@@ -57,8 +60,13 @@ public final class SandboxZenginStatements {
                 transfers.add(new Transfer(r.substring(50, 80).strip(), Long.parseLong(r.substring(80, 90))));
             }
         }
-        return new TransferFile(header.substring(58, 62), header.substring(77, 80), header.charAt(95),
-                header.substring(96, 103), execution, transfers);
+        return new TransferFile(
+                header.substring(58, 62),
+                header.substring(77, 80),
+                header.charAt(95),
+                header.substring(96, 103),
+                execution,
+                transfers);
     }
 
     /** The 入出金取引明細 of the execution day, opening balance 0, faults applied. */
@@ -75,9 +83,12 @@ public final class SandboxZenginStatements {
         }
         String day = wareki(file.executionDate());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        write(bytes, "1" + "03" + "0" + day + day + day + file.bankCode() + " ".repeat(15) + file.branchCode()
-                + " ".repeat(15) + "000" + file.depositType() + file.accountNumber() + pad("ｶｹﾊｼ", 40) + "1" + "0"
-                + digits(0, 14) + " ".repeat(74));
+        write(
+                bytes,
+                "1" + "03" + "0" + day + day + day + file.bankCode() + " ".repeat(15) + file.branchCode()
+                        + " ".repeat(15) + "000" + file.depositType() + file.accountNumber() + pad("ｶｹﾊｼ", 40) + "1"
+                        + "0"
+                        + digits(0, 14) + " ".repeat(74));
         int reference = 0;
         long withdrawn = 0;
         for (Transfer t : out) {
@@ -93,14 +104,18 @@ public final class SandboxZenginStatements {
             deposits++;
         }
         long closing = deposited - withdrawn;
-        write(bytes, "8" + digits(deposits, 6) + digits(deposited, 13) + digits(out.size(), 6) + digits(withdrawn, 13)
-                + (closing < 0 ? "2" : "1") + digits(Math.abs(closing), 14) + digits(reference, 7) + " ".repeat(139));
+        write(
+                bytes,
+                "8" + digits(deposits, 6) + digits(deposited, 13) + digits(out.size(), 6) + digits(withdrawn, 13)
+                        + (closing < 0 ? "2" : "1") + digits(Math.abs(closing), 14) + digits(reference, 7)
+                        + " ".repeat(139));
         write(bytes, "9" + " ".repeat(199));
         return bytes.toByteArray();
     }
 
     private static String data(int reference, String day, char direction, Transfer t) {
-        return "2" + digits(reference, 8) + day + day + direction + "11" + digits(t.yen(), 12) + digits(0, 12) + "000000"
+        return "2" + digits(reference, 8) + day + day + direction + "11" + digits(t.yen(), 12) + digits(0, 12)
+                + "000000"
                 + "000000" + "0" + "0000000" + "000" + digits(0, 10) + pad(t.payeeKana(), 48) + " ".repeat(15)
                 + " ".repeat(15) + pad(direction == '2' ? "ﾌﾘｺﾐ" : "ﾌﾘｺﾐﾍﾝｷｬｸ", 20) + " ".repeat(20) + " ";
     }

@@ -30,8 +30,10 @@ public class BackPressureFilter implements ContainerRequestFilter, ContainerResp
 
     @ConfigProperty(name = "kakehashi.hot-path.max-in-flight", defaultValue = "200")
     int maxInFlight;
+
     @ConfigProperty(name = "kakehashi.hot-path.retry-after-seconds", defaultValue = "1")
     int retryAfterSeconds;
+
     @Inject
     MeterRegistry meters;
 
@@ -39,12 +41,18 @@ public class BackPressureFilter implements ContainerRequestFilter, ContainerResp
     public void filter(ContainerRequestContext request) {
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
-            meters.counter("kakehashi.problems", "code", ErrorCode.OVERLOADED.code()).increment();
-            Problem problem = Problem.of(ErrorCode.OVERLOADED, "More than " + maxInFlight
-                    + " payment requests are in progress; retry in " + retryAfterSeconds + " s",
+            meters.counter("kakehashi.problems", "code", ErrorCode.OVERLOADED.code())
+                    .increment();
+            Problem problem = Problem.of(
+                    ErrorCode.OVERLOADED,
+                    "More than " + maxInFlight + " payment requests are in progress; retry in " + retryAfterSeconds
+                            + " s",
                     CorrelationIdFilter.of(request));
-            request.abortWith(Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)
-                    .header("Retry-After", retryAfterSeconds).build());
+            request.abortWith(Response.status(503)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(problem)
+                    .header("Retry-After", retryAfterSeconds)
+                    .build());
             return;
         }
         request.setProperty(ADMITTED, Boolean.TRUE);

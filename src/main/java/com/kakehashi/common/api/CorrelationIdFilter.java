@@ -32,7 +32,9 @@ public class CorrelationIdFilter {
 
     /** The offered id when it is sane, else a fresh one. */
     static String sane(String offered) {
-        return offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return offered != null && SANE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
     }
 
     static String of(ContainerRequestContext request) {

@@ -10,8 +10,7 @@ import java.sql.SQLException;
 final class DataErrors {
     private static final int MAX_DEPTH = 20;
 
-    private DataErrors() {
-    }
+    private DataErrors() {}
 
     static boolean isDataException(Throwable e) {
         String state = sqlState(e);

@@ -29,18 +29,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class HttpGuards {
     /** First of all routes: before Quarkus' body handler (which would read, or wait for, the whole body). */
     static final int ORDER = Integer.MIN_VALUE;
+
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     /** RFC 9110 media type: type "/" subtype, optional parameters. */
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             "\\s*[\\w!#$&^.+-]+/[\\w!#$&^.+-]+\\s*(;\\s*[\\w!#$&^.+-]+\\s*=\\s*(\"[^\"]*\"|[\\w!#$&^.+-]*)\\s*)*;?\\s*");
+
     private static final Pattern ENCODED_CONTROL = Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF])");
 
     @Inject
     ObjectMapper json;
+
     @Inject
     MeterRegistry meters;
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
+
     @ConfigProperty(name = "kakehashi.http.max-uri-length", defaultValue = "4096")
     int maxUriLength;
 
@@ -57,16 +62,25 @@ public class HttpGuards {
             refuse(context, ErrorCode.INVALID_REQUEST, "The path or query contains a control character such as NUL");
         } else if (declaredLength(request.getHeader(HttpHeaders.CONTENT_LENGTH)) > maxBodySize.asLongValue()) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
-            refuse(context, ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than " + maxBodySize.asLongValue()
-                    + " bytes");
-        } else if (WITH_BODY.contains(request.method()) && hasBody(context) && isBlank(request.getHeader(
-                HttpHeaders.CONTENT_TYPE))) {
-            refuse(context, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "A body needs a Content-Type header, "
-                    + "e.g. application/json");
+            refuse(
+                    context,
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The body is larger than " + maxBodySize.asLongValue() + " bytes");
+        } else if (WITH_BODY.contains(request.method())
+                && hasBody(context)
+                && isBlank(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            refuse(
+                    context,
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "A body needs a Content-Type header, " + "e.g. application/json");
         } else if (!isBlank(request.getHeader(HttpHeaders.CONTENT_TYPE))
-                && !MEDIA_TYPE.matcher(request.getHeader(HttpHeaders.CONTENT_TYPE)).matches()) {
-            refuse(context, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The Content-Type header is not a media type such as "
-                    + "application/json");
+                && !MEDIA_TYPE
+                        .matcher(request.getHeader(HttpHeaders.CONTENT_TYPE))
+                        .matches()) {
+            refuse(
+                    context,
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type header is not a media type such as " + "application/json");
         } else {
             context.next();
         }
@@ -109,7 +123,10 @@ public class HttpGuards {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + code.status() + ",\"code\":\"" + code.code() + "\"}";
         }
-        context.response().setStatusCode(code.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(CorrelationIdFilter.HEADER, correlationId).end(body);
+        context.response()
+                .setStatusCode(code.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(CorrelationIdFilter.HEADER, correlationId)
+                .end(body);
     }
 }

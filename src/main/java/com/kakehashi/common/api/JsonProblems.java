@@ -24,8 +24,7 @@ import java.util.stream.Collectors;
 final class JsonProblems {
     private static final int MAX_ECHO = 40;
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     static String detail(JsonProcessingException e) {
         if (e instanceof StreamReadException read && !(e instanceof MismatchedInputException)) {
@@ -36,7 +35,8 @@ final class JsonProblems {
         }
         if (e instanceof MismatchedInputException mismatch) {
             String field = path(mismatch);
-            String what = mismatch instanceof InvalidFormatException invalid ? invalidValue(invalid)
+            String what = mismatch instanceof InvalidFormatException invalid
+                    ? invalidValue(invalid)
                     : "must be " + expected(mismatch.getTargetType());
             return field.isEmpty() ? "The body " + what : "Field '" + field + "' " + what;
         }
@@ -74,13 +74,20 @@ final class JsonProblems {
         if (type == BigDecimal.class) {
             return "a number";
         }
-        if (type == BigInteger.class || type == Long.class || type == long.class || type == Integer.class
-                || type == int.class || type == Short.class || type == short.class) {
+        if (type == BigInteger.class
+                || type == Long.class
+                || type == long.class
+                || type == Integer.class
+                || type == int.class
+                || type == Short.class
+                || type == short.class) {
             return "a whole number";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> "\"" + ((Enum<?>) c).name() + "\"")
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> "\"" + ((Enum<?>) c).name() + "\"")
+                            .collect(Collectors.joining(", "));
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "an array";
@@ -102,7 +109,8 @@ final class JsonProblems {
     }
 
     private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
+        return location == null || location.getLineNr() < 0
+                ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
@@ -112,7 +120,9 @@ final class JsonProblems {
             return "";
         }
         String cut = text.length() > MAX_ECHO ? text.substring(0, MAX_ECHO) + "…" : text;
-        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return cut.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 }

@@ -8,7 +8,9 @@ import org.javamoney.moneta.Money;
 /** An amount on the wire: an exact decimal string and an ISO 4217 code, never a JSON number. */
 @Schema(name = "Money", description = "An exact amount: decimal string plus ISO 4217 currency")
 public record MoneyDto(
-        @NotNull @Schema(examples = "1280", description = "Exact decimal string, no exponent") String amount,
+        @NotNull @Schema(examples = "1280", description = "Exact decimal string, no exponent")
+        String amount,
+
         @NotNull @Schema(examples = "JPY") String currency) {
 
     public static MoneyDto of(Money money) {

@@ -61,12 +61,12 @@ public class OpenApiTruthFilter implements OASFilter {
             return;
         }
         Map<String, PathItem> items = openAPI.getPaths().getPathItems();
-        items.forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> tellTheTruth(items, path, method, operation)));
+        items.forEach((path, item) ->
+                item.getOperations().forEach((method, operation) -> tellTheTruth(items, path, method, operation)));
     }
 
-    private static void tellTheTruth(Map<String, PathItem> items, String path, PathItem.HttpMethod method,
-            Operation operation) {
+    private static void tellTheTruth(
+            Map<String, PathItem> items, String path, PathItem.HttpMethod method, Operation operation) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -98,11 +98,14 @@ public class OpenApiTruthFilter implements OASFilter {
         if (readPath == null) {
             readPath = items.keySet().stream()
                     .filter(p -> p.startsWith(path + "/{") && p.indexOf('/', path.length() + 1) < 0)
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
         PathItem read = readPath == null ? null : items.get(readPath);
-        APIResponse readOk = read == null || read.getGET() == null || read.getGET().getResponses() == null ? null
-                : read.getGET().getResponses().getAPIResponse("200");
+        APIResponse readOk =
+                read == null || read.getGET() == null || read.getGET().getResponses() == null
+                        ? null
+                        : read.getGET().getResponses().getAPIResponse("200");
         if (readOk != null && !hasNoSchema(readOk)) {
             ok.setContent(readOk.getContent());
         }
@@ -111,8 +114,8 @@ public class OpenApiTruthFilter implements OASFilter {
     private static void documentCreated(APIResponses responses, boolean repeatAnswers200) {
         APIResponse ok = responses.getAPIResponse("200");
         if (responses.getAPIResponse("201") == null) {
-            APIResponse created = OASFactory.createAPIResponse().description("Created")
-                    .content(ok == null ? null : ok.getContent());
+            APIResponse created =
+                    OASFactory.createAPIResponse().description("Created").content(ok == null ? null : ok.getContent());
             responses.addAPIResponse("201", created);
         }
         if (!repeatAnswers200) {
@@ -158,22 +161,29 @@ public class OpenApiTruthFilter implements OASFilter {
 
     private static boolean hasNoSchema(APIResponse response) {
         Content content = response.getContent();
-        return content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty()
+        return content == null
+                || content.getMediaTypes() == null
+                || content.getMediaTypes().isEmpty()
                 || content.getMediaTypes().values().stream().anyMatch(m -> isEmpty(m.getSchema()));
     }
 
     /** A method returning a JAX-RS Response is documented with an empty schema ({}), which says nothing. */
     private static boolean isEmpty(Schema schema) {
-        return schema == null || (schema.getRef() == null && (schema.getType() == null || schema.getType().isEmpty())
-                && schema.getProperties() == null && schema.getAllOf() == null && schema.getOneOf() == null
-                && schema.getAnyOf() == null && schema.getItems() == null);
+        return schema == null
+                || (schema.getRef() == null
+                        && (schema.getType() == null || schema.getType().isEmpty())
+                        && schema.getProperties() == null
+                        && schema.getAllOf() == null
+                        && schema.getOneOf() == null
+                        && schema.getAnyOf() == null
+                        && schema.getItems() == null);
     }
 
     /** Keeps each media type the operation produces, giving the ones without a schema a generic one. */
     private static Content freeFormContent(Content existing) {
         Content content = OASFactory.createContent();
-        Map<String, MediaType> types = existing == null || existing.getMediaTypes() == null ? Map.of()
-                : existing.getMediaTypes();
+        Map<String, MediaType> types =
+                existing == null || existing.getMediaTypes() == null ? Map.of() : existing.getMediaTypes();
         if (types.isEmpty()) {
             types = Map.of("application/json", OASFactory.createMediaType());
         }
@@ -188,7 +198,8 @@ public class OpenApiTruthFilter implements OASFilter {
 
     private static Schema genericSchema(String mediaType) {
         if (mediaType.contains("json")) {
-            return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+            return OASFactory.createSchema()
+                    .addType(Schema.SchemaType.OBJECT)
                     .description("A JSON object; see the operation's description");
         }
         if (mediaType.startsWith("image/") || mediaType.contains("octet-stream")) {
@@ -198,26 +209,47 @@ public class OpenApiTruthFilter implements OASFilter {
     }
 
     private static Content problemContent() {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_REF)));
     }
 
     /** RFC 9457 problem details as {@link Problem} writes them. */
     static Schema problemSchema() {
         Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", string).addProperty("message", string);
+        Schema fieldError = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string)
+                .addProperty("message", string);
         List<String> required = new ArrayList<>(List.of("type", "title", "status", "code"));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details with a stable machine-readable code")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                .addProperty(
+                        "type",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .format("uri"))
                 .addProperty("title", string)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32"))
                 .addProperty("detail", string)
-                .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("Stable code, e.g. insufficient_funds (see ErrorCode)"))
+                .addProperty(
+                        "code",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("Stable code, e.g. insufficient_funds (see ErrorCode)"))
                 .addProperty("correlationId", string)
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(fieldError))
                 .required(required);
     }
 }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
@@ -44,9 +44,11 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        meters.counter("kakehashi.problems", "code", ErrorCode.INVALID_REQUEST.code()).increment();
-        Problem problem = Problem.of(ErrorCode.INVALID_REQUEST, "The request has invalid fields",
-                CorrelationIdFilter.of(request)).withErrors(fields);
+        meters.counter("kakehashi.problems", "code", ErrorCode.INVALID_REQUEST.code())
+                .increment();
+        Problem problem = Problem.of(
+                        ErrorCode.INVALID_REQUEST, "The request has invalid fields", CorrelationIdFilter.of(request))
+                .withErrors(fields);
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
@@ -57,7 +59,8 @@ public class ProblemMappers {
         }
         // Well-formed JSON of the right type whose value is refused (NUL in a string, instant out of range) is
         // an invalid request; syntax errors and values of the wrong JSON type are malformed JSON for this call.
-        boolean refusedValue = e instanceof InvalidFormatException f && f.getValue() instanceof String
+        boolean refusedValue = e instanceof InvalidFormatException f
+                && f.getValue() instanceof String
                 && (f.getTargetType() == String.class || f.getTargetType() == java.time.Instant.class);
         ErrorCode code = refusedValue ? ErrorCode.INVALID_REQUEST : ErrorCode.MALFORMED_JSON;
         return respond(code, JsonProblems.detail(e), request);
@@ -106,9 +109,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unsupportedMedia(NotSupportedException e, ContainerRequestContext request) {
-        return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "This call does not accept Content-Type '"
-                + JsonProblems.printable(request.getHeaderString("Content-Type"))
-                + "'; the API description lists the media types each call takes", request);
+        return respond(
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "This call does not accept Content-Type '"
+                        + JsonProblems.printable(request.getHeaderString("Content-Type"))
+                        + "'; the API description lists the media types each call takes",
+                request);
     }
 
     @ServerExceptionMapper
@@ -131,26 +137,33 @@ public class ProblemMappers {
     public Response internal(Throwable e, ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.of(request);
         if (DataErrors.isDataException(e)) {
-            LOG.warnf("A value the database cannot hold reached it (add validation), correlation id %s: %s",
+            LOG.warnf(
+                    "A value the database cannot hold reached it (add validation), correlation id %s: %s",
                     correlationId, DataErrors.sqlState(e));
-            return respond(ErrorCode.INVALID_REQUEST, "A value in the request is outside what the service can store",
-                    request);
+            return respond(
+                    ErrorCode.INVALID_REQUEST, "A value in the request is outside what the service can store", request);
         }
         LOG.errorf(e, "Unhandled error, correlation id %s", correlationId);
         meters.counter("kakehashi.problems", "code", ErrorCode.INTERNAL.code()).increment();
-        return Response.status(500).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(ErrorCode.INTERNAL, null, correlationId)).build();
+        return Response.status(500)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(ErrorCode.INTERNAL, null, correlationId))
+                .build();
     }
 
     private Response respond(ErrorCode code, String detail, ContainerRequestContext request) {
         meters.counter("kakehashi.problems", "code", code.code()).increment();
-        return Response.status(code.status()).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(code, detail, CorrelationIdFilter.of(request))).build();
+        return Response.status(code.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(code, detail, CorrelationIdFilter.of(request)))
+                .build();
     }
 
     /** "createMerchant.request.name" -> "name": callers know their fields, not our methods. */
     private static String leaf(String path) {
         String[] parts = path.split("\\.");
-        return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", List.of(parts).subList(2, parts.length));
+        return parts.length <= 2
+                ? parts[parts.length - 1]
+                : String.join(".", List.of(parts).subList(2, parts.length));
     }
 }

@@ -68,7 +68,8 @@ public enum ErrorCode {
     FX_SOURCE_NOT_ALLOWED(403, "This source may not publish rates for this currency pair"),
     FX_RATE_FUTURE_DATED(422, "The rate takes effect further in the future than a rate file may date it"),
     FX_RATE_OUT_OF_BAND(409, "The rate is outside the plausibility band and cannot be published or held as asked"),
-    FX_SECOND_OPERATOR_REQUIRED(403, "A rate held for approval must be approved by an operator other than its submitter"),
+    FX_SECOND_OPERATOR_REQUIRED(
+            403, "A rate held for approval must be approved by an operator other than its submitter"),
     FX_PENDING_RATE_NOT_FOUND(404, "No such rate held for approval"),
     // settlement and partner banks
     DELIVERY_TARGET_NOT_ALLOWED(422, "The delivery target is outside the outbox or not a registered bank host"),

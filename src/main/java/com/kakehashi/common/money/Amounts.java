@@ -15,14 +15,14 @@ import org.javamoney.moneta.Money;
 public final class Amounts {
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,15}(\\.\\d{1,15})?");
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /** Parses a strictly positive decimal string in the given currency. */
     public static Money parsePositive(String amount, String currencyCode) {
         CurrencyUnit currency = Currencies.supported(currencyCode);
         if (amount == null || !DECIMAL.matcher(amount).matches()) {
-            throw new BusinessException(ErrorCode.INVALID_AMOUNT,
+            throw new BusinessException(
+                    ErrorCode.INVALID_AMOUNT,
                     "Amount '" + amount + "' must be a plain decimal string such as \"1280\" or \"128.50\"");
         }
         BigDecimal value = new BigDecimal(amount);
@@ -36,7 +36,8 @@ public final class Amounts {
     public static Money exact(BigDecimal value, CurrencyUnit currency) {
         int digits = Currencies.minorDigits(currency);
         if (value.stripTrailingZeros().scale() > digits) {
-            throw new BusinessException(ErrorCode.AMOUNT_PRECISION,
+            throw new BusinessException(
+                    ErrorCode.AMOUNT_PRECISION,
                     currency.getCurrencyCode() + " allows " + digits + " decimal(s); got " + value.toPlainString());
         }
         return Money.of(value.setScale(digits), currency);

@@ -14,15 +14,14 @@ public final class Currencies {
     private static final Map<String, CurrencyUnit> SUPPORTED = Map.of("JPY", JPY, "CNY", CNY);
     private static final Map<String, CurrencyUnit> BY_NUMERIC = Map.of("392", JPY, "156", CNY);
 
-    private Currencies() {
-    }
+    private Currencies() {}
 
     /** Resolves a supported alphabetic code or fails with {@code unsupported_currency}. */
     public static CurrencyUnit supported(String code) {
         CurrencyUnit unit = code == null ? null : SUPPORTED.get(code);
         if (unit == null) {
-            throw new BusinessException(ErrorCode.UNSUPPORTED_CURRENCY,
-                    "Currency '" + code + "' is not supported; supported: JPY, CNY");
+            throw new BusinessException(
+                    ErrorCode.UNSUPPORTED_CURRENCY, "Currency '" + code + "' is not supported; supported: JPY, CNY");
         }
         return unit;
     }
@@ -31,7 +30,8 @@ public final class Currencies {
     public static CurrencyUnit byNumericCode(String numeric) {
         CurrencyUnit unit = numeric == null ? null : BY_NUMERIC.get(numeric);
         if (unit == null) {
-            throw new BusinessException(ErrorCode.UNSUPPORTED_CURRENCY,
+            throw new BusinessException(
+                    ErrorCode.UNSUPPORTED_CURRENCY,
                     "ISO 4217 numeric currency '" + numeric + "' is not supported; supported: 392 (JPY), 156 (CNY)");
         }
         return unit;

@@ -28,7 +28,10 @@ public record MinorAmount(long amount, CurrencyUnit currency) {
 
     /** An exact decimal in the currency's unit ("1500", "128.50"); finer than the minor unit is refused. */
     public static MinorAmount parse(String decimal, CurrencyUnit currency) {
-        return new MinorAmount(new BigDecimal(decimal).movePointRight(currency.getDefaultFractionDigits()).longValueExact(),
+        return new MinorAmount(
+                new BigDecimal(decimal)
+                        .movePointRight(currency.getDefaultFractionDigits())
+                        .longValueExact(),
                 currency);
     }
 

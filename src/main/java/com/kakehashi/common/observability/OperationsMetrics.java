@@ -34,11 +34,12 @@ import org.jboss.logging.Logger;
 public class OperationsMetrics {
     private static final Logger LOG = Logger.getLogger(OperationsMetrics.class);
     /** Every state is exported, zero included, so a dashboard never sees a series vanish. */
-    private static final List<String> BATCH_STATES = List.of("OPEN", "CLOSED", "FILES_WRITTEN", "DELIVERED",
-            "ACKNOWLEDGED", "FAILED", "RECONCILED");
+    private static final List<String> BATCH_STATES =
+            List.of("OPEN", "CLOSED", "FILES_WRITTEN", "DELIVERED", "ACKNOWLEDGED", "FAILED", "RECONCILED");
 
     @Inject
     MeterRegistry registry;
+
     @Inject
     EntityManager em;
 
@@ -49,23 +50,30 @@ public class OperationsMetrics {
 
     @PostConstruct
     void register() {
-        batches = MultiGauge.builder("kakehashi.settlement.batches").description("Settlement batches by state")
+        batches = MultiGauge.builder("kakehashi.settlement.batches")
+                .description("Settlement batches by state")
                 .register(registry);
-        runSeconds = MultiGauge.builder("kakehashi.settlement.batch.run").baseUnit("seconds")
+        runSeconds = MultiGauge.builder("kakehashi.settlement.batch.run")
+                .baseUnit("seconds")
                 .description("Run time of each bank's latest settlement batch, creation to delivery or failure")
                 .register(registry);
         statements = MultiGauge.builder("kakehashi.reconciliation.statements")
-                .description("Bank statements received, by bank").register(registry);
+                .description("Bank statements received, by bank")
+                .register(registry);
         openBreaks = MultiGauge.builder("kakehashi.reconciliation.breaks.open")
-                .description("Reconciliation breaks not resolved, by outcome").register(registry);
+                .description("Reconciliation breaks not resolved, by outcome")
+                .register(registry);
     }
 
     void firstReading(@Observes StartupEvent started) {
         refreshQuietly();
     }
 
-    @Scheduled(identity = "operations-metrics", every = "${kakehashi.metrics.refresh-every:15s}",
-            executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "operations-metrics",
+            every = "${kakehashi.metrics.refresh-every:15s}",
+            executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
         refreshQuietly();
     }
@@ -91,9 +99,14 @@ public class OperationsMetrics {
                     join lateral (select min(e.at) as at from settlement_batch_event e
                                   where e.batch_id = b.id and e.state in ('DELIVERED', 'FAILED')) d on d.at is not null
                     order by b.bank_id, b.cutoff desc""")), true);
-            statements.register(rows("bank", counts("select bank_id, count(*) from bank_statement group by bank_id")), true);
-            openBreaks.register(rows("outcome", counts(
-                    "select outcome, count(*) from reconciliation_break where status <> 'RESOLVED' group by outcome")), true);
+            statements.register(
+                    rows("bank", counts("select bank_id, count(*) from bank_statement group by bank_id")), true);
+            openBreaks.register(
+                    rows(
+                            "outcome",
+                            counts(
+                                    "select outcome, count(*) from reconciliation_break where status <> 'RESOLVED' group by outcome")),
+                    true);
         });
     }
 

@@ -9,8 +9,7 @@ import io.quarkus.runtime.configuration.ConfigUtils;
  * from any feature without depending on the demo feature.
  */
 public final class RuntimeProfiles {
-    private RuntimeProfiles() {
-    }
+    private RuntimeProfiles() {}
 
     public static boolean isActive(String profile) {
         return ConfigUtils.getProfiles().contains(profile);

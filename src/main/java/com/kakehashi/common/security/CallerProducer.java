@@ -16,7 +16,9 @@ public class CallerProducer {
     @RequestScoped
     Caller caller() {
         Object tier = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("tier") : null;
-        return new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()),
+        return new Caller(
+                identity.getPrincipal().getName(),
+                Set.copyOf(identity.getRoles()),
                 tier == null ? null : tier.toString());
     }
 }

@@ -9,6 +9,5 @@ public final class Roles {
     /** A merchant acquirer: its subject is its acquirer id (docs/acquiring.md). */
     public static final String ACQUIRER = "acquirer";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TokenPolicy implements SecurityIdentityAugmentor {
     @ConfigProperty(name = "kakehashi.security.max-token-lifetime", defaultValue = "PT24H")
     Duration maxLifetime;
+
     @ConfigProperty(name = "kakehashi.security.clock-skew", defaultValue = "PT60S")
     Duration clockSkew;
 

@@ -10,12 +10,12 @@ import jakarta.persistence.EntityManager;
  * Sorts and hashes of a 100,000-line window get the memory to stay off disk.
  */
 public final class RestartableWork {
-    private RestartableWork() {
-    }
+    private RestartableWork() {}
 
     /** Applies to the current transaction only ({@code set_config(..., true)} is SET LOCAL). */
     public static void relax(EntityManager em) {
-        em.createNativeQuery("select set_config('synchronous_commit', 'off', true), set_config('work_mem', '64MB', true)")
+        em.createNativeQuery(
+                        "select set_config('synchronous_commit', 'off', true), set_config('work_mem', '64MB', true)")
                 .getSingleResult();
     }
 }

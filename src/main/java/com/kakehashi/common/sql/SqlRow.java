@@ -1,5 +1,6 @@
 package com.kakehashi.common.sql;
 
+import com.kakehashi.common.money.MinorAmount;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
-import com.kakehashi.common.money.MinorAmount;
 
 /**
  * One native query row read by column name (never by position), with the driver's types converted once. The
@@ -36,7 +36,8 @@ public final class SqlRow {
 
     /** Every row of a query made by {@link #query}, mapped. */
     public static <T> List<T> list(Query query, Function<SqlRow, T> mapper) {
-        return ((List<?>) query.getResultList()).stream().map(t -> mapper.apply(new SqlRow((Tuple) t))).toList();
+        return ((List<?>) query.getResultList())
+                .stream().map(t -> mapper.apply(new SqlRow((Tuple) t))).toList();
     }
 
     /** The first row of a query that returns at most a few (by key), mapped. */

@@ -7,8 +7,7 @@ import java.time.OffsetDateTime;
 
 /** Values of native query rows, whichever JDBC/Hibernate type the driver hands back. */
 public final class SqlValues {
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     public static Instant instant(Object value) {
         return switch (value) {

@@ -12,8 +12,7 @@ public final class InstantRange {
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     public static final String DESCRIPTION = "between years 1970 and 9999";
 
-    private InstantRange() {
-    }
+    private InstantRange() {}
 
     public static boolean contains(Instant instant) {
         return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);

@@ -4,8 +4,7 @@ import javax.xml.stream.XMLInputFactory;
 
 /** StAX for files from outside: no DTD processing, no external or internal entities (XXE, billion laughs). */
 public final class SafeXml {
-    private SafeXml() {
-    }
+    private SafeXml() {}
 
     public static XMLInputFactory inputFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();

@@ -16,8 +16,7 @@ import org.xml.sax.SAXParseException;
 public final class XsdValidator {
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private XsdValidator() {
-    }
+    private XsdValidator() {}
 
     /** @throws IllegalArgumentException naming the line and the rule broken */
     public static void validate(String schemaName, byte[] document) {

@@ -16,10 +16,12 @@ public record ZenginAccount(String bankCode, String branchCode, char depositType
             return Optional.empty();
         }
         Matcher m = FORM.matcher(account);
-        return m.matches() ? Optional.of(new ZenginAccount(m.group(1), m.group(2), m.group(3).charAt(0), m.group(4)))
+        return m.matches()
+                ? Optional.of(
+                        new ZenginAccount(m.group(1), m.group(2), m.group(3).charAt(0), m.group(4)))
                 : Optional.empty();
     }
 
-    public static final String FORM_DESCRIPTION = "bank-branch-type-number, e.g. 0005-123-1-1234567 (type 1 普通, 2 当座,"
-            + " 4 貯蓄, 9 その他)";
+    public static final String FORM_DESCRIPTION =
+            "bank-branch-type-number, e.g. 0005-123-1-1234567 (type 1 普通, 2 当座," + " 4 貯蓄, 9 その他)";
 }

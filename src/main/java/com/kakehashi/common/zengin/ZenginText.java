@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class ZenginText {
     public static final Charset SHIFT_JIS = Charset.forName("Shift_JIS");
-    private static final Pattern ALLOWED = Pattern.compile("[0-9A-Z\\uFF71-\\uFF9D\\uFF9E\\uFF9F ()\\-./,\\uFF62\\uFF63]*");
+    private static final Pattern ALLOWED =
+            Pattern.compile("[0-9A-Z\\uFF71-\\uFF9D\\uFF9E\\uFF9F ()\\-./,\\uFF62\\uFF63]*");
 
-    private ZenginText() {
-    }
+    private ZenginText() {}
 
     /** Why {@code text} cannot be a Zengin name of at most {@code maxLength} characters, empty when it can. */
     public static Optional<String> refusal(String text, int maxLength) {
@@ -26,8 +26,9 @@ public final class ZenginText {
             return Optional.of("a Zengin name has at most " + maxLength + " characters");
         }
         if (!ALLOWED.matcher(text).matches()) {
-            return Optional.of("a Zengin name uses half-width katakana (ｱ-ﾝ ﾞ ﾟ, no small kana), upper-case A-Z, digits,"
-                    + " space and ( ) - . / , ｢ ｣ only");
+            return Optional.of(
+                    "a Zengin name uses half-width katakana (ｱ-ﾝ ﾞ ﾟ, no small kana), upper-case A-Z, digits,"
+                            + " space and ( ) - . / , ｢ ｣ only");
         }
         return Optional.empty();
     }

@@ -24,33 +24,45 @@ public class ConsoleReads {
     @Inject
     DataSource dataSource;
 
-    public record BatchEvent(String state, String detail, String actor, Instant at) {
-    }
+    public record BatchEvent(String state, String detail, String actor, Instant at) {}
 
-    public record Delivery(String format, String channel, String target, int attempt, String outcome, String detail,
-            Instant at) {
-    }
+    public record Delivery(
+            String format, String channel, String target, int attempt, String outcome, String detail, Instant at) {}
 
-    public record BatchFile(String format, String fileName, String sha256) {
-    }
+    public record BatchFile(String format, String fileName, String sha256) {}
 
     public List<BatchEvent> batchEvents(UUID batchId) {
-        return query("select state, detail, actor, at from settlement_batch_event where batch_id = ? order by id",
-                rs -> new BatchEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()),
+        return query(
+                "select state, detail, actor, at from settlement_batch_event where batch_id = ? order by id",
+                rs -> new BatchEvent(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()),
                 batchId);
     }
 
     public List<Delivery> deliveries(UUID batchId) {
-        return query("""
+        return query(
+                """
                 select format, channel, target, attempt, outcome, detail, at from settlement_delivery
                 where batch_id = ? order by id""",
-                rs -> new Delivery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                        rs.getString(6), rs.getTimestamp(7).toInstant()), batchId);
+                rs -> new Delivery(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()),
+                batchId);
     }
 
     public List<BatchFile> batchFiles(UUID batchId) {
-        return query("select format, file_name, sha256 from settlement_file where batch_id = ? order by format",
-                rs -> new BatchFile(rs.getString(1), rs.getString(2), rs.getString(3)), batchId);
+        return query(
+                "select format, file_name, sha256 from settlement_file where batch_id = ? order by format",
+                rs -> new BatchFile(rs.getString(1), rs.getString(2), rs.getString(3)),
+                batchId);
     }
 
     private interface RowMapper<T> {

@@ -25,18 +25,27 @@ import java.util.Optional;
 @ApplicationScoped
 public class HeldRatesApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     @Inject
     ObjectMapper json;
 
-    public record HeldRate(String id, String base, String quote, BigDecimal rate, String source, String submittedBy,
-            Instant submittedAt, Instant validFrom, BigDecimal rateInForce, String deviationBps, String status) {
-    }
+    public record HeldRate(
+            String id,
+            String base,
+            String quote,
+            BigDecimal rate,
+            String source,
+            String submittedBy,
+            Instant submittedAt,
+            Instant validFrom,
+            BigDecimal rateInForce,
+            String deviationBps,
+            String status) {}
 
     /** What the API answered to a decision: done, or refused with its problem code and detail. */
-    public record Decision(boolean done, int status, String code, String detail) {
-    }
+    public record Decision(boolean done, int status, String code, String detail) {}
 
     /** The held rates, or empty when this build has no approval queue (the API answers 404 or 405). */
     public Optional<List<HeldRate>> pending(int port, String token) {
@@ -51,11 +60,21 @@ public class HeldRatesApi {
             List<HeldRate> rates = new ArrayList<>();
             JsonNode body = json.readTree(response.body());
             for (JsonNode n : body.isArray() ? body : body.path("items")) {
-                rates.add(new HeldRate(n.path("id").asText(), n.path("base").asText(), n.path("quote").asText(),
-                        decimal(n.path("rate")), n.path("source").asText(""), n.path("submittedBy").asText(""),
-                        instant(n.path("submittedAt")), instant(n.path("validFrom")), decimal(n.path("rateInForce")),
-                        n.path("deviationBps").isMissingNode() || n.path("deviationBps").isNull() ? ""
-                                : n.path("deviationBps").asText(), n.path("status").asText("")));
+                rates.add(new HeldRate(
+                        n.path("id").asText(),
+                        n.path("base").asText(),
+                        n.path("quote").asText(),
+                        decimal(n.path("rate")),
+                        n.path("source").asText(""),
+                        n.path("submittedBy").asText(""),
+                        instant(n.path("submittedAt")),
+                        instant(n.path("validFrom")),
+                        decimal(n.path("rateInForce")),
+                        n.path("deviationBps").isMissingNode()
+                                        || n.path("deviationBps").isNull()
+                                ? ""
+                                : n.path("deviationBps").asText(),
+                        n.path("status").asText("")));
             }
             return Optional.of(rates);
         } catch (IOException e) {
@@ -82,7 +101,10 @@ public class HeldRatesApi {
         }
         try {
             JsonNode problem = json.readTree(response.body());
-            return new Decision(false, response.statusCode(), problem.path("code").asText("http_" + response.statusCode()),
+            return new Decision(
+                    false,
+                    response.statusCode(),
+                    problem.path("code").asText("http_" + response.statusCode()),
                     problem.path("detail").asText(problem.path("title").asText("")));
         } catch (IOException e) {
             return new Decision(false, response.statusCode(), "http_" + response.statusCode(), "");
@@ -91,11 +113,14 @@ public class HeldRatesApi {
 
     private HttpResponse<String> send(int port, String token, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(TIMEOUT).header("Authorization", "Bearer " + token).header("Accept", "application/json");
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
         if (body == null) {
             request.GET();
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

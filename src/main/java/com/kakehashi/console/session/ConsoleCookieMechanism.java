@@ -22,7 +22,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ConsoleCookieMechanism implements HttpAuthenticationMechanism {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ConsoleCookieMechanism.class);
+    private static final org.jboss.logging.Logger LOG =
+            org.jboss.logging.Logger.getLogger(ConsoleCookieMechanism.class);
     public static final String COOKIE = "kakehashi_console";
     static final String PATH = "/console";
 
@@ -38,9 +39,12 @@ public class ConsoleCookieMechanism implements HttpAuthenticationMechanism {
         var request = new TokenAuthenticationRequest(new JsonWebTokenCredential(cookie.getValue()));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         // An expired or forged cookie is no session: the page then asks the operator to sign in again.
-        return identities.authenticate(request)
-                .onFailure().invoke(e -> LOG.debugf(e, "console session refused"))
-                .onFailure().recoverWithNull();
+        return identities
+                .authenticate(request)
+                .onFailure()
+                .invoke(e -> LOG.debugf(e, "console session refused"))
+                .onFailure()
+                .recoverWithNull();
     }
 
     @Override

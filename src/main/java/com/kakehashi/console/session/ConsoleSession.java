@@ -26,15 +26,18 @@ public class ConsoleSession {
 
     @Inject
     SecurityIdentity identity;
+
     @Inject
     CurrentVertxRequest request;
+
     @Inject
     CsrfKeys csrf;
 
     /** The signed-in operator or bank; otherwise the page sends the viewer to sign in. */
     public Caller caller() {
         if (identity.isAnonymous()) {
-            throw new ConsoleAccessException.NotSignedIn(request.getCurrent().request().uri());
+            throw new ConsoleAccessException.NotSignedIn(
+                    request.getCurrent().request().uri());
         }
         Caller caller = new Caller(identity.getPrincipal().getName(), identity.getRoles());
         if (!caller.isOperator() && !caller.is(Roles.BANK)) {
@@ -63,8 +66,9 @@ public class ConsoleSession {
 
     /** The signed token behind the session, for the console's calls to the service's own API. */
     public String token() {
-        return cookie(ConsoleCookieMechanism.COOKIE).orElseThrow(
-                () -> new ConsoleAccessException.NotSignedIn(request.getCurrent().request().uri()));
+        return cookie(ConsoleCookieMechanism.COOKIE)
+                .orElseThrow(() -> new ConsoleAccessException.NotSignedIn(
+                        request.getCurrent().request().uri()));
     }
 
     /** The local port this request came in on: the service's own API answers there too. */

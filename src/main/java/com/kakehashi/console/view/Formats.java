@@ -19,8 +19,8 @@ import java.util.Map;
  */
 @TemplateData
 public final class Formats {
-    private static final Map<String, String> SYMBOLS = Map.of("JPY", "¥", "CNY", "CN¥", "USD", "US$", "EUR", "€",
-            "GBP", "£", "HKD", "HK$");
+    private static final Map<String, String> SYMBOLS =
+            Map.of("JPY", "¥", "CNY", "CN¥", "USD", "US$", "EUR", "€", "GBP", "£", "HKD", "HK$");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

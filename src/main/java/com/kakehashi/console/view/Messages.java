@@ -16,11 +16,10 @@ import java.util.TreeMap;
 public final class Messages {
     public static final String ENGLISH = "en";
     public static final String JAPANESE = "ja";
-    private static final Map<String, Map<String, String>> BY_LANGUAGE = Map.of(
-            ENGLISH, load(ENGLISH), JAPANESE, load(JAPANESE));
+    private static final Map<String, Map<String, String>> BY_LANGUAGE =
+            Map.of(ENGLISH, load(ENGLISH), JAPANESE, load(JAPANESE));
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static Map<String, String> of(String language) {
         return BY_LANGUAGE.getOrDefault(language, BY_LANGUAGE.get(ENGLISH));

@@ -27,8 +27,10 @@ public class DemoLogin {
 
     @Inject
     SessionCookies cookies;
+
     @Inject
     ConsoleConfig config;
+
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
@@ -36,13 +38,18 @@ public class DemoLogin {
     public Response signInTheDemoOperator(@jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
         // As the demo tokens: inert unless the running profile is demo (or test), and for this machine only.
         var profiles = io.quarkus.runtime.configuration.ConfigUtils.getProfiles();
-        if (!(profiles.contains("demo") || profiles.contains("test")) || http.remoteAddress() == null
+        if (!(profiles.contains("demo") || profiles.contains("test"))
+                || http.remoteAddress() == null
                 || !loopback(http.remoteAddress().host())) {
             return Response.status(404).build();
         }
         Instant expiresAt = Instant.now().plus(LIFETIME);
-        String token = Jwt.issuer(issuer).subject(config.demoOperator()).upn(config.demoOperator())
-                .groups(Set.of(Roles.OPERATOR)).expiresAt(expiresAt).sign();
+        String token = Jwt.issuer(issuer)
+                .subject(config.demoOperator())
+                .upn(config.demoOperator())
+                .groups(Set.of(Roles.OPERATOR))
+                .expiresAt(expiresAt)
+                .sign();
         return cookies.signedIn(token, expiresAt.getEpochSecond(), "/console");
     }
 
@@ -52,7 +59,8 @@ public class DemoLogin {
             return false;
         }
         try {
-            return java.net.InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+            return java.net.InetAddress.getByName(host.replace("[", "").replace("]", ""))
+                    .isLoopbackAddress();
         } catch (java.net.UnknownHostException e) {
             return false;
         }

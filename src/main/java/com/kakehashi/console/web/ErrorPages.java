@@ -22,6 +22,7 @@ public class ErrorPages {
     @Inject
     @Location("console/error")
     Template error;
+
     @Inject
     Pages pages;
 
@@ -29,11 +30,17 @@ public class ErrorPages {
     public Response access(ConsoleAccessException e) {
         if (e instanceof ConsoleAccessException.NotSignedIn notSignedIn) {
             String next = URLEncoder.encode(SignInPages.safeNext(notSignedIn.next()), StandardCharsets.UTF_8);
-            return Response.seeOther(URI.create("/console/sign-in?next=" + next)).build();
+            return Response.seeOther(URI.create("/console/sign-in?next=" + next))
+                    .build();
         }
         String code = e instanceof ConsoleAccessException.CsrfRefused ? "csrf_refused" : "forbidden";
-        return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.pageOrAnonymous(error).data("code", code).data("detail", "").render()).build();
+        return Response.status(403)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.pageOrAnonymous(error)
+                        .data("code", code)
+                        .data("detail", "")
+                        .render())
+                .build();
     }
 
     /** A business rejection met while showing or doing something in the console. */
@@ -43,8 +50,12 @@ public class ErrorPages {
 
     /** A refusal with the API's status, stable code and detail. */
     public Response problem(int status, String code, String detail) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.pageOrAnonymous(error).data("code", code).data("detail", detail == null ? "" : detail).render())
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.pageOrAnonymous(error)
+                        .data("code", code)
+                        .data("detail", detail == null ? "" : detail)
+                        .render())
                 .build();
     }
 }

@@ -50,61 +50,103 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class FxPages {
     /** The chart shows this much history of the pair. */
     static final Duration HISTORY_WINDOW = Duration.ofDays(90);
+
     static final int CHART_POINTS = 500;
 
     @Inject
     @Location("console/fx")
     Template fx;
+
     @Inject
     Pages pages;
+
     @Inject
     ErrorPages errors;
+
     @Inject
     ConsoleSession session;
+
     @Inject
     FxRates rates;
+
     @Inject
     FxImports imports;
+
     @Inject
     HeldRatesApi held;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     Clock clock;
 
     @TemplateData
-    public record RateRow(String validFrom, String mid, String bid, String ask, String source, String received) {
-    }
+    public record RateRow(String validFrom, String mid, String bid, String ask, String source, String received) {}
 
     @TemplateData
-    public record HeldRow(String id, String pair, String rate, String rateInForce, String deviationBps, String source,
-            String submittedBy, String submittedAt, String validFrom, String status) {
-    }
+    public record HeldRow(
+            String id,
+            String pair,
+            String rate,
+            String rateInForce,
+            String deviationBps,
+            String source,
+            String submittedBy,
+            String submittedAt,
+            String validFrom,
+            String status) {}
 
     @GET
-    public Response page(@QueryParam("base") @DefaultValue("CNY") String base,
-            @QueryParam("quote") @DefaultValue("JPY") String quote, @QueryParam("page") @DefaultValue("0") int page) {
+    public Response page(
+            @QueryParam("base") @DefaultValue("CNY") String base,
+            @QueryParam("quote") @DefaultValue("JPY") String quote,
+            @QueryParam("page") @DefaultValue("0") int page) {
         session.operator();
         Formats f = new Formats(session.zone());
         CurrencyPair pair = pair(base, quote);
         Instant now = clock.instant();
-        List<FxRate> fetched = rates.history(pair, now.minus(HISTORY_WINDOW), now.plusSeconds(1), Math.max(0, page),
-                Pages.PAGE_SIZE);
-        List<RateRow> rows = fetched.stream().map(r -> new RateRow(f.seconds(r.validFrom()), f.rate(r.mid()),
-                r.bid() == null ? "" : f.rate(r.bid()), r.ask() == null ? "" : f.rate(r.ask()), r.source(),
-                f.seconds(r.receivedAt()))).toList();
+        List<FxRate> fetched =
+                rates.history(pair, now.minus(HISTORY_WINDOW), now.plusSeconds(1), Math.max(0, page), Pages.PAGE_SIZE);
+        List<RateRow> rows = fetched.stream()
+                .map(r -> new RateRow(
+                        f.seconds(r.validFrom()),
+                        f.rate(r.mid()),
+                        r.bid() == null ? "" : f.rate(r.bid()),
+                        r.ask() == null ? "" : f.rate(r.ask()),
+                        r.source(),
+                        f.seconds(r.receivedAt())))
+                .toList();
         var heldRates = held.pending(session.localPort(), session.token());
-        List<HeldRow> heldRows = heldRates.orElse(List.of()).stream().map(h -> new HeldRow(h.id(),
-                h.base() + "/" + h.quote(), h.rate() == null ? "" : f.rate(h.rate()),
-                h.rateInForce() == null ? "" : f.rate(h.rateInForce()), h.deviationBps(), h.source(), h.submittedBy(),
-                f.seconds(h.submittedAt()), f.seconds(h.validFrom()), h.status())).toList();
-        List<String> bankIds = banks.all().stream().map(PartnerBank::id).sorted().toList();
-        return ok(pages.page(fx, "fx").data("pair", pair.toString()).data("base", pair.base()).data("quote", pair.quote())
-                .data("rows", rows).data("paging", Paging.of(page, fetched, Paging.query("base", base, "quote", quote)))
-                .data("chart", chart(pair, now, f)).data("held", heldRows).data("approvalAvailable", heldRates.isPresent())
-                .data("banks", options(bankIds, "")).render());
+        List<HeldRow> heldRows = heldRates.orElse(List.of()).stream()
+                .map(h -> new HeldRow(
+                        h.id(),
+                        h.base() + "/" + h.quote(),
+                        h.rate() == null ? "" : f.rate(h.rate()),
+                        h.rateInForce() == null ? "" : f.rate(h.rateInForce()),
+                        h.deviationBps(),
+                        h.source(),
+                        h.submittedBy(),
+                        f.seconds(h.submittedAt()),
+                        f.seconds(h.validFrom()),
+                        h.status()))
+                .toList();
+        List<String> bankIds =
+                banks.all().stream().map(PartnerBank::id).sorted().toList();
+        return ok(pages.page(fx, "fx")
+                .data("pair", pair.toString())
+                .data("base", pair.base())
+                .data("quote", pair.quote())
+                .data("rows", rows)
+                .data("paging", Paging.of(page, fetched, Paging.query("base", base, "quote", quote)))
+                .data("chart", chart(pair, now, f))
+                .data("held", heldRows)
+                .data("approvalAvailable", heldRates.isPresent())
+                .data("banks", options(bankIds, ""))
+                .render());
     }
 
     @POST
@@ -119,7 +161,9 @@ public class FxPages {
     @POST
     @Path("/held/{id}/rejection")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reject(@PathParam("id") String id, @jakarta.ws.rs.FormParam("csrf") String csrf,
+    public Response reject(
+            @PathParam("id") String id,
+            @jakarta.ws.rs.FormParam("csrf") String csrf,
             @jakarta.ws.rs.FormParam("reason") String reason) {
         session.checkCsrf(csrf);
         session.operator();
@@ -133,8 +177,12 @@ public class FxPages {
     @POST
     @Path("/rate-files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importFile(@RestForm("csrf") String csrf, @RestForm("format") String format,
-            @RestForm("bank") String bank, @RestForm("file") FileUpload file) throws IOException {
+    public Response importFile(
+            @RestForm("csrf") String csrf,
+            @RestForm("format") String format,
+            @RestForm("bank") String bank,
+            @RestForm("file") FileUpload file)
+            throws IOException {
         session.checkCsrf(csrf);
         String actor = session.operator().subject();
         FxImports.Format parsed = switch (nonNull(format)) {
@@ -169,8 +217,11 @@ public class FxPages {
         List<FxRate> history = rates.history(pair, now.minus(HISTORY_WINDOW), now.plusSeconds(1), 0, CHART_POINTS)
                 .reversed();
         try {
-            return json.writeValueAsString(Map.of("labels", history.stream().map(r -> f.time(r.validFrom())).toList(),
-                    "values", history.stream().map(r -> r.mid().toPlainString()).toList()));
+            return json.writeValueAsString(Map.of(
+                    "labels",
+                    history.stream().map(r -> f.time(r.validFrom())).toList(),
+                    "values",
+                    history.stream().map(r -> r.mid().toPlainString()).toList()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -178,9 +229,12 @@ public class FxPages {
 
     private static CurrencyPair pair(String base, String quote) {
         try {
-            return CurrencyPair.of(base.strip().toUpperCase(java.util.Locale.ROOT), quote.strip().toUpperCase(java.util.Locale.ROOT));
+            return CurrencyPair.of(
+                    base.strip().toUpperCase(java.util.Locale.ROOT),
+                    quote.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "base and quote are ISO 4217 codes: " + e.getMessage());
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST, "base and quote are ISO 4217 codes: " + e.getMessage());
         }
     }
 }

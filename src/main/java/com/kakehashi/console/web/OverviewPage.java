@@ -3,8 +3,6 @@ package com.kakehashi.console.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kakehashi.common.error.BusinessException;
-import com.kakehashi.payment.application.PaymentFigures;
-import com.kakehashi.wallet.application.TopUpFigures;
 import com.kakehashi.console.session.ConsoleSession;
 import com.kakehashi.console.view.Formats;
 import com.kakehashi.fx.application.FxConfig;
@@ -14,6 +12,8 @@ import com.kakehashi.fx.application.Pricing;
 import com.kakehashi.fx.domain.CurrencyPair;
 import com.kakehashi.fx.domain.ResolvedRate;
 import com.kakehashi.fx.domain.Staleness;
+import com.kakehashi.payment.application.PaymentFigures;
+import com.kakehashi.wallet.application.TopUpFigures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.Location;
@@ -49,43 +49,59 @@ public class OverviewPage {
     @Inject
     @Location("console/overview")
     Template overview;
+
     @Inject
     Pages pages;
+
     @Inject
     ErrorPages errors;
+
     @Inject
     ConsoleSession session;
+
     @Inject
     PaymentFigures paymentFigures;
+
     @Inject
     TopUpFigures topUpFigures;
+
     @Inject
     FxRates rates;
+
     @Inject
     FxConfig fxConfig;
+
     @Inject
     Pricing pricing;
+
     @Inject
     FxPositions positions;
+
     @Inject
     MeterRegistry meters;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     Clock clock;
 
     @TemplateData
-    public record CorridorRow(String corridor, long payments, String price, String charge) {
-    }
+    public record CorridorRow(String corridor, long payments, String price, String charge) {}
 
     @TemplateData
-    public record CountRow(String label, long count, String amount) {
-    }
+    public record CountRow(String label, long count, String amount) {}
 
     @TemplateData
-    public record RateRow(String pair, String mid, String source, String path, String validFrom, String age,
-            boolean stale, String maxAge) {
-    }
+    public record RateRow(
+            String pair,
+            String mid,
+            String source,
+            String path,
+            String validFrom,
+            String age,
+            boolean stale,
+            String maxAge) {}
 
     @GET
     public Response overview() {
@@ -94,23 +110,40 @@ public class OverviewPage {
         }
         Formats f = new Formats(session.zone());
         Instant now = clock.instant();
-        Instant startOfDay = now.atZone(session.zone()).truncatedTo(ChronoUnit.DAYS).toInstant();
+        Instant startOfDay =
+                now.atZone(session.zone()).truncatedTo(ChronoUnit.DAYS).toInstant();
         List<CorridorRow> corridors = paymentFigures.corridorsSince(startOfDay).stream()
-                .map(c -> new CorridorRow(c.walletCurrency() + " → " + c.merchantCurrency(), c.payments(),
-                        f.money(c.priceMinor(), c.merchantCurrency()), f.money(c.chargeMinor(), c.walletCurrency())))
+                .map(c -> new CorridorRow(
+                        c.walletCurrency() + " → " + c.merchantCurrency(),
+                        c.payments(),
+                        f.money(c.priceMinor(), c.merchantCurrency()),
+                        f.money(c.chargeMinor(), c.walletCurrency())))
                 .toList();
         List<CountRow> refunds = paymentFigures.refundsSince(startOfDay).stream()
-                .map(r -> new CountRow(r.currency(), r.count(), f.money(r.amountMinor(), r.currency()))).toList();
-        List<CountRow> topUps = topUpFigures.pending().stream()
-                .map(r -> new CountRow(r.currency(), r.count(), f.money(r.amountMinor(), r.currency()))).toList();
-        List<CountRow> positionRows = positions.open().stream()
-                .map(p -> new CountRow(p.balance().getCurrency().getCurrencyCode(), p.postings(),
-                        f.amount(p.balance().getNumberStripped(), p.balance().getCurrency().getCurrencyCode())))
+                .map(r -> new CountRow(r.currency(), r.count(), f.money(r.amountMinor(), r.currency())))
                 .toList();
-        return Response.ok(pages.page(overview, "overview").data("corridors", corridors).data("refunds", refunds)
-                .data("topUps", topUps).data("problems", problems()).data("rates", ratesInForce(f, now))
-                .data("positions", positionRows).data("chart", chart(f, now)).data("since", f.time(startOfDay))
-                .render()).build();
+        List<CountRow> topUps = topUpFigures.pending().stream()
+                .map(r -> new CountRow(r.currency(), r.count(), f.money(r.amountMinor(), r.currency())))
+                .toList();
+        List<CountRow> positionRows = positions.open().stream()
+                .map(p -> new CountRow(
+                        p.balance().getCurrency().getCurrencyCode(),
+                        p.postings(),
+                        f.amount(
+                                p.balance().getNumberStripped(),
+                                p.balance().getCurrency().getCurrencyCode())))
+                .toList();
+        return Response.ok(pages.page(overview, "overview")
+                        .data("corridors", corridors)
+                        .data("refunds", refunds)
+                        .data("topUps", topUps)
+                        .data("problems", problems())
+                        .data("rates", ratesInForce(f, now))
+                        .data("positions", positionRows)
+                        .data("chart", chart(f, now))
+                        .data("since", f.time(startOfDay))
+                        .render())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -142,8 +175,14 @@ public class OverviewPage {
             Duration maxAge = pricing.maxAge(pair);
             try {
                 ResolvedRate rate = rates.resolve(pair, now);
-                rows.add(new RateRow(pair.toString(), f.rate(rate.mid()), rate.source(), rate.path().describe(),
-                        f.time(rate.validFrom()), f.age(Staleness.age(rate, now)), Staleness.isStale(rate, now, maxAge),
+                rows.add(new RateRow(
+                        pair.toString(),
+                        f.rate(rate.mid()),
+                        rate.source(),
+                        rate.path().describe(),
+                        f.time(rate.validFrom()),
+                        f.age(Staleness.age(rate, now)),
+                        Staleness.isStale(rate, now, maxAge),
                         f.age(maxAge)));
             } catch (BusinessException e) {
                 rows.add(new RateRow(pair.toString(), "—", "—", e.errorCode().code(), "", "", true, f.age(maxAge)));
@@ -161,7 +200,8 @@ public class OverviewPage {
             counts.put(m, 0L);
         }
         paymentFigures.perMinuteSince(start).forEach(m -> counts.computeIfPresent(m.minute(), (k, v) -> m.payments()));
-        List<String> labels = counts.keySet().stream().map(m -> f.time(m).substring(11)).toList();
+        List<String> labels =
+                counts.keySet().stream().map(m -> f.time(m).substring(11)).toList();
         try {
             return json.writeValueAsString(Map.of("labels", labels, "values", List.copyOf(counts.values())));
         } catch (JsonProcessingException e) {

@@ -4,9 +4,9 @@ import com.kakehashi.common.security.Caller;
 import com.kakehashi.console.session.ConsoleSession;
 import com.kakehashi.console.view.Formats;
 import com.kakehashi.console.view.Messages;
+import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.Template;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -22,20 +22,29 @@ public class Pages {
 
     @Inject
     ConsoleSession session;
+
     @Inject
     io.quarkus.vertx.http.runtime.CurrentVertxRequest request;
 
     /** The layout's view of the session. */
     @TemplateData
-    public record Viewer(boolean signedIn, String subject, boolean operator, String csrf, String language, String zone,
-            String section) {
-    }
+    public record Viewer(
+            boolean signedIn,
+            String subject,
+            boolean operator,
+            String csrf,
+            String language,
+            String zone,
+            String section) {}
 
     public TemplateInstance page(Template template, String section) {
         Viewer viewer = viewer(section);
         Map<String, String> words = Messages.of(viewer.language());
-        return template.data("m", words).data("f", new Formats(session.zone())).data("s", viewer)
-                .data("notice", notice(words)).setLocale(Locale.forLanguageTag(viewer.language()));
+        return template.data("m", words)
+                .data("f", new Formats(session.zone()))
+                .data("s", viewer)
+                .data("notice", notice(words))
+                .setLocale(Locale.forLanguageTag(viewer.language()));
     }
 
     /** The outcome of the write that redirected here ({@code ?notice=run_created}), in the viewer's words. */
@@ -47,8 +56,12 @@ public class Pages {
     /** A page for someone not signed in (sign-in, errors before a session exists). */
     public TemplateInstance anonymousPage(Template template) {
         String language = session.language();
-        return template.data("m", Messages.of(language)).data("f", new Formats(session.zone()))
-                .data("s", new Viewer(false, "", false, "", language, session.zone().getId(), ""));
+        return template.data("m", Messages.of(language))
+                .data("f", new Formats(session.zone()))
+                .data(
+                        "s",
+                        new Viewer(
+                                false, "", false, "", language, session.zone().getId(), ""));
     }
 
     /** A page that never refuses (error pages): signed-in look when the session is a console role, else anonymous. */
@@ -62,13 +75,20 @@ public class Pages {
 
     private Viewer viewer(String section) {
         Caller caller = session.caller();
-        return new Viewer(true, caller.subject(), caller.isOperator(), session.csrfToken(), session.language(),
-                session.zone().getId(), section);
+        return new Viewer(
+                true,
+                caller.subject(),
+                caller.isOperator(),
+                session.csrfToken(),
+                session.language(),
+                session.zone().getId(),
+                section);
     }
 
     /** After a write: back to the page that shows its result (Post/Redirect/Get), with a notice key. */
     public static Response seeOther(String path, String notice) {
         String separator = path.contains("?") ? "&" : "?";
-        return Response.seeOther(URI.create(notice == null ? path : path + separator + "notice=" + notice)).build();
+        return Response.seeOther(URI.create(notice == null ? path : path + separator + "notice=" + notice))
+                .build();
     }
 }

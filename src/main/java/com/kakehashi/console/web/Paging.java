@@ -17,8 +17,12 @@ public record Paging(int page, boolean hasPrevious, boolean hasNext, String quer
     public static String query(String... namesAndValues) {
         StringBuilder query = new StringBuilder();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            query.append(i == 0 ? "" : "&").append(namesAndValues[i]).append('=').append(java.net.URLEncoder.encode(
-                    namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+            query.append(i == 0 ? "" : "&")
+                    .append(namesAndValues[i])
+                    .append('=')
+                    .append(java.net.URLEncoder.encode(
+                            namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1],
+                            java.nio.charset.StandardCharsets.UTF_8));
         }
         return query.toString();
     }

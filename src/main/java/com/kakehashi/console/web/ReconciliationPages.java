@@ -12,14 +12,14 @@ import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.console.session.ConsoleSession;
 import com.kakehashi.console.view.Formats;
 import com.kakehashi.reconciliation.application.Breaks;
+import com.kakehashi.reconciliation.application.ReceivedStatements;
 import com.kakehashi.reconciliation.application.Reports;
 import com.kakehashi.reconciliation.application.Statements;
 import com.kakehashi.reconciliation.domain.BreakStatus;
 import com.kakehashi.reconciliation.domain.ExpectedItem;
 import com.kakehashi.reconciliation.domain.Outcome;
-import com.kakehashi.reconciliation.domain.ResolutionReason;
-import com.kakehashi.reconciliation.application.ReceivedStatements;
 import com.kakehashi.reconciliation.domain.ReceivedStatement;
+import com.kakehashi.reconciliation.domain.ResolutionReason;
 import com.kakehashi.reconciliation.infra.BreakRepository.BreakRow;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -56,46 +56,82 @@ public class ReconciliationPages {
     @Inject
     @Location("console/statements")
     Template statementsPage;
+
     @Inject
     @Location("console/breaks")
     Template breaksPage;
+
     @Inject
     @Location("console/break")
     Template breakPage;
+
     @Inject
     Pages pages;
+
     @Inject
     ErrorPages errors;
+
     @Inject
     ConsoleSession session;
+
     @Inject
     ReceivedStatements receivedStatements;
+
     @Inject
     Statements statements;
+
     @Inject
     Breaks breaks;
+
     @Inject
     Reports reports;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     Clock clock;
 
     @TemplateData
-    public record StatementRow(String id, String bankId, String format, String reference, String account, String date,
-            String opening, String closing, String entriesTotal, boolean balanced, int entries, boolean superseded,
-            String receivedBy, String receivedAt) {
-    }
+    public record StatementRow(
+            String id,
+            String bankId,
+            String format,
+            String reference,
+            String account,
+            String date,
+            String opening,
+            String closing,
+            String entriesTotal,
+            boolean balanced,
+            int entries,
+            boolean superseded,
+            String receivedBy,
+            String receivedAt) {}
 
     @TemplateData
-    public record BreakView(String id, String bankId, String outcome, String kind, String batchId, String statementId,
-            String entry, String expectedItemId, String amount, String difference, String valueDate, String status,
-            String assignee, String reason, String comment, String created, String age, long version) {
-    }
+    public record BreakView(
+            String id,
+            String bankId,
+            String outcome,
+            String kind,
+            String batchId,
+            String statementId,
+            String entry,
+            String expectedItemId,
+            String amount,
+            String difference,
+            String valueDate,
+            String status,
+            String assignee,
+            String reason,
+            String comment,
+            String created,
+            String age,
+            long version) {}
 
     @TemplateData
-    public record HistoryRow(String action, String actor, String detail, String at) {
-    }
+    public record HistoryRow(String action, String actor, String detail, String at) {}
 
     @GET
     public Response statementsList(@QueryParam("page") @DefaultValue("0") int page) {
@@ -104,19 +140,28 @@ public class ReconciliationPages {
         String scope = session.bankScope().orElse(null);
         var fetched = receivedStatements.page(session.bankScope(), Math.max(0, page), Pages.PAGE_SIZE);
         var rows = fetched.stream().map(st -> statementRow(st, f)).toList();
-        List<String> bankIds = scope == null ? banks.all().stream().map(PartnerBank::id).sorted().toList() : List.of(scope);
-        return ok(pages.page(statementsPage, "reconciliation").data("rows", rows)
-                .data("paging", Paging.of(page, fetched, "")).data("banks", options(bankIds, ""))
-                .data("today", clock.instant().atZone(session.zone()).toLocalDate().toString()).data("report", List.of())
-                .data("statementId", "").data("reportHref", "").render());
+        List<String> bankIds = scope == null
+                ? banks.all().stream().map(PartnerBank::id).sorted().toList()
+                : List.of(scope);
+        return ok(pages.page(statementsPage, "reconciliation")
+                .data("rows", rows)
+                .data("paging", Paging.of(page, fetched, ""))
+                .data("banks", options(bankIds, ""))
+                .data(
+                        "today",
+                        clock.instant().atZone(session.zone()).toLocalDate().toString())
+                .data("report", List.of())
+                .data("statementId", "")
+                .data("reportHref", "")
+                .render());
     }
 
     /** Upload a camt.053 / camt.054 (XML) or CSV statement, as the API's POST /v1/reconciliation/statements. */
     @POST
     @Path("/statements")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("csrf") String csrf, @RestForm("bank") String bank,
-            @RestForm("statement") FileUpload file) {
+    public Response upload(
+            @RestForm("csrf") String csrf, @RestForm("bank") String bank, @RestForm("statement") FileUpload file) {
         session.checkCsrf(csrf);
         var caller = session.caller();
         String bankId = session.bankScope().orElse(nonNull(bank));
@@ -124,15 +169,20 @@ public class ReconciliationPages {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "Choose a bank and a statement file");
         }
         String name = nonNull(file.fileName()).toLowerCase(java.util.Locale.ROOT);
-        Statements.Kind kind = name.endsWith(".csv") || nonNull(file.contentType()).startsWith("text/csv")
-                ? Statements.Kind.CSV : Statements.Kind.XML;
-        Statements.Intake intake = statements.receive(bankId, kind, charsetOf(file.contentType()),
-                spooledCopy(kind, file.uploadedFile()), caller.subject());
+        Statements.Kind kind =
+                name.endsWith(".csv") || nonNull(file.contentType()).startsWith("text/csv")
+                        ? Statements.Kind.CSV
+                        : Statements.Kind.XML;
+        Statements.Intake intake = statements.receive(
+                bankId, kind, charsetOf(file.contentType()), spooledCopy(kind, file.uploadedFile()), caller.subject());
         intake = awaitProcessed(intake);
         String notice = intake.alreadyReceived() ? "statement_again" : "statement_received";
         return intake.statementIds() == null || intake.statementIds().isEmpty()
                 ? Pages.seeOther("/console/reconciliation", notice)
-                : Pages.seeOther("/console/reconciliation/statements/" + intake.statementIds().get(0), notice);
+                : Pages.seeOther(
+                        "/console/reconciliation/statements/"
+                                + intake.statementIds().get(0),
+                        notice);
     }
 
     /** The upload is processed off the request thread; the operator waits a bounded while to see the result. */
@@ -164,7 +214,8 @@ public class ReconciliationPages {
     private static java.nio.charset.Charset charsetOf(String contentType) {
         String type = nonNull(contentType).toLowerCase(java.util.Locale.ROOT);
         return type.contains("shift_jis") || type.contains("sjis") || type.contains("windows-31j")
-                ? java.nio.charset.Charset.forName("Shift_JIS") : java.nio.charset.StandardCharsets.UTF_8;
+                ? java.nio.charset.Charset.forName("Shift_JIS")
+                : java.nio.charset.StandardCharsets.UTF_8;
     }
 
     @GET
@@ -173,17 +224,27 @@ public class ReconciliationPages {
         Formats f = new Formats(session.zone());
         var st = receivedStatements.visible(session.bankScope(), id);
         Reports.Report report = reports.statement(id);
-        return ok(pages.page(statementsPage, "reconciliation").data("rows", List.of(statementRow(st, f)))
-                .data("paging", new Paging(0, false, false, "")).data("banks", List.of()).data("today", "")
-                .data("report", reportRows(report, st.currency(), f)).data("statementId", id.toString())
-                .data("reportHref", "/console/reconciliation/reports/statements/" + id + ".csv").render());
+        return ok(pages.page(statementsPage, "reconciliation")
+                .data("rows", List.of(statementRow(st, f)))
+                .data("paging", new Paging(0, false, false, ""))
+                .data("banks", List.of())
+                .data("today", "")
+                .data("report", reportRows(report, st.currency(), f))
+                .data("statementId", id.toString())
+                .data("reportHref", "/console/reconciliation/reports/statements/" + id + ".csv")
+                .render());
     }
 
     @GET
     @Path("/breaks")
-    public Response breaksList(@QueryParam("bank") String bank, @QueryParam("outcome") String outcome,
-            @QueryParam("status") String status, @QueryParam("kind") String kind, @QueryParam("batch") String batch,
-            @QueryParam("minAgeDays") String minAgeDays, @QueryParam("page") @DefaultValue("0") int page) {
+    public Response breaksList(
+            @QueryParam("bank") String bank,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("batch") String batch,
+            @QueryParam("minAgeDays") String minAgeDays,
+            @QueryParam("page") @DefaultValue("0") int page) {
         session.caller();
         Formats f = new Formats(session.zone());
         String scope = session.bankScope().orElse(blankToNull(bank));
@@ -191,22 +252,54 @@ public class ReconciliationPages {
         int minAge = minAgeDays == null || minAgeDays.isBlank() ? 0 : parseAge(minAgeDays);
         // the age filter is part of the query, so every page holds PAGE_SIZE breaks of that age (when there are)
         java.time.Instant openedBefore = minAge == 0 ? null : clock.instant().minus(Duration.ofDays(minAge));
-        List<BreakRow> fetched = breaks.list(scope, blankToNull(outcome), blankToNull(status), blankToNull(kind), batchId,
-                openedBefore, Math.max(0, page), Pages.PAGE_SIZE);
+        List<BreakRow> fetched = breaks.list(
+                scope,
+                blankToNull(outcome),
+                blankToNull(status),
+                blankToNull(kind),
+                batchId,
+                openedBefore,
+                Math.max(0, page),
+                Pages.PAGE_SIZE);
         var rows = fetched.stream().map(b -> view(b, f)).toList();
-        List<String> bankIds = session.bankScope().map(List::of)
-                .orElseGet(() -> banks.all().stream().map(PartnerBank::id).sorted().toList());
-        String query = Paging.query("bank", bank, "outcome", outcome, "status", status, "kind", kind, "batch", batch,
-                "minAgeDays", minAgeDays);
-        return ok(pages.page(breaksPage, "reconciliation").data("rows", rows).data("paging", Paging.of(page, fetched, query))
+        List<String> bankIds = session.bankScope()
+                .map(List::of)
+                .orElseGet(
+                        () -> banks.all().stream().map(PartnerBank::id).sorted().toList());
+        String query = Paging.query(
+                "bank",
+                bank,
+                "outcome",
+                outcome,
+                "status",
+                status,
+                "kind",
+                kind,
+                "batch",
+                batch,
+                "minAgeDays",
+                minAgeDays);
+        return ok(pages.page(breaksPage, "reconciliation")
+                .data("rows", rows)
+                .data("paging", Paging.of(page, fetched, query))
                 .data("banks", options(bankIds, nonNull(bank)))
-                .data("outcomes", options(names(Outcome.values()).stream().filter(o -> !o.equals("MATCHED")).toList(), nonNull(outcome)))
+                .data(
+                        "outcomes",
+                        options(
+                                names(Outcome.values()).stream()
+                                        .filter(o -> !o.equals("MATCHED"))
+                                        .toList(),
+                                nonNull(outcome)))
                 .data("statuses", options(names(BreakStatus.values()), nonNull(status)))
                 .data("kinds", options(names(ExpectedItem.Kind.values()), nonNull(kind)))
-                .data("batch", nonNull(batch)).data("minAgeDays", nonNull(minAgeDays))
+                .data("batch", nonNull(batch))
+                .data("minAgeDays", nonNull(minAgeDays))
                 .data("bankReportHref", scope == null ? "" : "/console/reconciliation/reports/banks/" + scope + ".csv")
-                .data("batchReportHref", batchId == null || !session.caller().isOperator() ? ""
-                        : "/console/reconciliation/reports/batches/" + batchId + ".csv")
+                .data(
+                        "batchReportHref",
+                        batchId == null || !session.caller().isOperator()
+                                ? ""
+                                : "/console/reconciliation/reports/batches/" + batchId + ".csv")
                 .render());
     }
 
@@ -215,17 +308,26 @@ public class ReconciliationPages {
     public Response breakDetails(@PathParam("id") UUID id) {
         BreakRow b = visibleBreak(id);
         Formats f = new Formats(session.zone());
-        List<HistoryRow> history = session.caller().isOperator() ? breaks.history(id).stream()
-                .map(e -> new HistoryRow(e.action(), e.actor(), nonNull(e.detail()), f.seconds(e.at()))).toList() : List.of();
-        List<String> reasons = names(ResolutionReason.values()).stream().filter(r -> !r.equals("CLEARED")).toList();
-        return ok(pages.page(breakPage, "reconciliation").data("b", view(b, f)).data("history", history)
-                .data("reasons", options(reasons, "")).render());
+        List<HistoryRow> history = session.caller().isOperator()
+                ? breaks.history(id).stream()
+                        .map(e -> new HistoryRow(e.action(), e.actor(), nonNull(e.detail()), f.seconds(e.at())))
+                        .toList()
+                : List.of();
+        List<String> reasons = names(ResolutionReason.values()).stream()
+                .filter(r -> !r.equals("CLEARED"))
+                .toList();
+        return ok(pages.page(breakPage, "reconciliation")
+                .data("b", view(b, f))
+                .data("history", history)
+                .data("reasons", options(reasons, ""))
+                .render());
     }
 
     @POST
     @Path("/breaks/{id}/assignment")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response assign(@PathParam("id") UUID id, @FormParam("csrf") String csrf, @FormParam("assignee") String assignee) {
+    public Response assign(
+            @PathParam("id") UUID id, @FormParam("csrf") String csrf, @FormParam("assignee") String assignee) {
         session.checkCsrf(csrf);
         String actor = session.operator().subject();
         breaks.assign(id, required(assignee, 100, "assignee"), actor);
@@ -235,7 +337,10 @@ public class ReconciliationPages {
     @POST
     @Path("/breaks/{id}/resolution")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response resolve(@PathParam("id") UUID id, @FormParam("csrf") String csrf, @FormParam("reason") String reason,
+    public Response resolve(
+            @PathParam("id") UUID id,
+            @FormParam("csrf") String csrf,
+            @FormParam("reason") String reason,
             @FormParam("comment") String comment) {
         session.checkCsrf(csrf);
         String actor = session.operator().subject();
@@ -252,7 +357,8 @@ public class ReconciliationPages {
     @POST
     @Path("/breaks/{id}/reopening")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reopen(@PathParam("id") UUID id, @FormParam("csrf") String csrf, @FormParam("comment") String comment) {
+    public Response reopen(
+            @PathParam("id") UUID id, @FormParam("csrf") String csrf, @FormParam("comment") String comment) {
         session.checkCsrf(csrf);
         String actor = session.operator().subject();
         breaks.reopen(id, required(comment, 2000, "comment"), actor);
@@ -297,7 +403,8 @@ public class ReconciliationPages {
 
     private Response csv(Reports.Report report, String name) {
         return Response.ok(report.csv(), "text/csv")
-                .header("Content-Disposition", "attachment; filename=\"reconciliation-" + name + ".csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"reconciliation-" + name + ".csv\"")
+                .build();
     }
 
     private void requireBank(String bankId) {
@@ -317,25 +424,51 @@ public class ReconciliationPages {
 
     private StatementRow statementRow(ReceivedStatement st, Formats f) {
         String c = st.currency();
-        return new StatementRow(st.id().toString(), st.bankId(), st.format(), st.reference(), st.account(),
-                f.date(st.date()), st.openingMinor() == null ? "" : f.money(st.openingMinor(), c),
-                st.closingMinor() == null ? "" : f.money(st.closingMinor(), c), f.money(st.entriesTotalMinor(), c),
-                st.balanced(), st.entries(), st.superseded(), st.receivedBy(), f.seconds(st.receivedAt()));
+        return new StatementRow(
+                st.id().toString(),
+                st.bankId(),
+                st.format(),
+                st.reference(),
+                st.account(),
+                f.date(st.date()),
+                st.openingMinor() == null ? "" : f.money(st.openingMinor(), c),
+                st.closingMinor() == null ? "" : f.money(st.closingMinor(), c),
+                f.money(st.entriesTotalMinor(), c),
+                st.balanced(),
+                st.entries(),
+                st.superseded(),
+                st.receivedBy(),
+                f.seconds(st.receivedAt()));
     }
 
     private List<SettlementPages.Option> reportRows(Reports.Report report, String currency, Formats f) {
-        return report.lines().stream().map(l -> new SettlementPages.Option(l.outcome(),
-                l.count() + " · " + f.money(l.amountMinor().longValueExact(), currency), false)).toList();
+        return report.lines().stream()
+                .map(l -> new SettlementPages.Option(
+                        l.outcome(), l.count() + " · " + f.money(l.amountMinor().longValueExact(), currency), false))
+                .toList();
     }
 
     private BreakView view(BreakRow b, Formats f) {
         String c = b.currency();
-        return new BreakView(b.id().toString(), b.bankId(), b.outcome(), nonNull(b.kind()), text(b.batchId()),
-                text(b.statementId()), b.seq() == null ? "" : b.seq().toString(), text(b.expectedItemId()),
+        return new BreakView(
+                b.id().toString(),
+                b.bankId(),
+                b.outcome(),
+                nonNull(b.kind()),
+                text(b.batchId()),
+                text(b.statementId()),
+                b.seq() == null ? "" : b.seq().toString(),
+                text(b.expectedItemId()),
                 b.amountMinor() == null || c == null ? "" : f.money(b.amountMinor(), c),
-                c == null ? "" : f.money(b.differenceMinor(), c), f.date(b.valueDate()), b.status(), nonNull(b.assignee()),
-                nonNull(b.reasonCode()), nonNull(b.comment()), f.seconds(b.createdAt()),
-                f.age(Duration.between(b.createdAt(), clock.instant())), b.version());
+                c == null ? "" : f.money(b.differenceMinor(), c),
+                f.date(b.valueDate()),
+                b.status(),
+                nonNull(b.assignee()),
+                nonNull(b.reasonCode()),
+                nonNull(b.comment()),
+                f.seconds(b.createdAt()),
+                f.age(Duration.between(b.createdAt(), clock.instant())),
+                b.version());
     }
 
     private static String text(UUID id) {
@@ -367,7 +500,8 @@ public class ReconciliationPages {
 
     private static String required(String value, int max, String field) {
         if (value == null || value.isBlank() || value.length() > max) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, field + " is required (at most " + max + " characters)");
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST, field + " is required (at most " + max + " characters)");
         }
         return value.strip();
     }

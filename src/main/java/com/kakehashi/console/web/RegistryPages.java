@@ -46,52 +46,111 @@ public class RegistryPages {
     @Inject
     @Location("console/banks")
     Template banksPage;
+
     @Inject
     @Location("console/bank")
     Template bankPage;
+
     @Inject
     @Location("console/merchants")
     Template merchantsPage;
+
     @Inject
     @Location("console/merchant")
     Template merchantPage;
+
     @Inject
     Pages pages;
+
     @Inject
     ErrorPages errors;
+
     @Inject
     ConsoleSession session;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     Merchants merchants;
 
     @TemplateData
-    public record BankForm(String id, String name, String country, String currency, String bic, String timeZone,
-            String settlementAccount, String cutoffSchedule, boolean pain001, boolean csv, String deliveryChannel,
-            String deliveryTarget, long version, String settlesFrom) {
+    public record BankForm(
+            String id,
+            String name,
+            String country,
+            String currency,
+            String bic,
+            String timeZone,
+            String settlementAccount,
+            String cutoffSchedule,
+            boolean pain001,
+            boolean csv,
+            String deliveryChannel,
+            String deliveryTarget,
+            long version,
+            String settlesFrom) {
         static BankForm of(PartnerBank b, Formats f) {
-            return new BankForm(b.id(), b.name(), b.country(), b.currency(), b.bic(), b.timeZone().getId(),
-                    nonNull(b.settlementAccount()), String.join("; ", b.cutoffSchedule()),
-                    b.fileFormats().contains(PartnerBank.FileFormat.PAIN001), b.fileFormats().contains(PartnerBank.FileFormat.CSV),
-                    b.deliveryChannel().name(), nonNull(b.deliveryTarget()), b.version(), f.time(b.settlesFrom()));
+            return new BankForm(
+                    b.id(),
+                    b.name(),
+                    b.country(),
+                    b.currency(),
+                    b.bic(),
+                    b.timeZone().getId(),
+                    nonNull(b.settlementAccount()),
+                    String.join("; ", b.cutoffSchedule()),
+                    b.fileFormats().contains(PartnerBank.FileFormat.PAIN001),
+                    b.fileFormats().contains(PartnerBank.FileFormat.CSV),
+                    b.deliveryChannel().name(),
+                    nonNull(b.deliveryTarget()),
+                    b.version(),
+                    f.time(b.settlesFrom()));
         }
     }
 
     @TemplateData
-    public record MerchantRow(String id, String name, String city, String country, String currency, String mcc,
-            String bankId, String payoutAccount, String status, String created) {
-    }
+    public record MerchantRow(
+            String id,
+            String name,
+            String city,
+            String country,
+            String currency,
+            String mcc,
+            String bankId,
+            String payoutAccount,
+            String status,
+            String created) {}
 
     /** A merchant as the edit form shows it; country, currency, status and creation are shown, not edited. */
     @TemplateData
-    public record MerchantForm(String id, String name, String city, String country, String currency, String mcc,
-            String bankId, String payoutAccount, String payoutAccountHolderKana, String status, String created,
+    public record MerchantForm(
+            String id,
+            String name,
+            String city,
+            String country,
+            String currency,
+            String mcc,
+            String bankId,
+            String payoutAccount,
+            String payoutAccountHolderKana,
+            String status,
+            String created,
             long version) {
         static MerchantForm of(Merchant m, Formats f) {
-            return new MerchantForm(m.id().toString(), m.name(), m.city(), m.country(), m.currency().getCurrencyCode(),
-                    m.mcc(), m.bankId(), m.payoutAccount(), nonNull(m.payoutAccountHolderKana()), m.status().name(),
-                    f.time(m.createdAt()), m.version());
+            return new MerchantForm(
+                    m.id().toString(),
+                    m.name(),
+                    m.city(),
+                    m.country(),
+                    m.currency().getCurrencyCode(),
+                    m.mcc(),
+                    m.bankId(),
+                    m.payoutAccount(),
+                    nonNull(m.payoutAccountHolderKana()),
+                    m.status().name(),
+                    f.time(m.createdAt()),
+                    m.version());
         }
 
         static MerchantForm submitted(Merchant stored, MultivaluedMap<String, String> form, Formats f) {
@@ -101,10 +160,19 @@ public class RegistryPages {
             } catch (NumberFormatException e) {
                 throw new BusinessException(ErrorCode.INVALID_REQUEST, "version is missing");
             }
-            return new MerchantForm(stored.id().toString(), field(form, "name"), field(form, "city"), stored.country(),
-                    stored.currency().getCurrencyCode(), field(form, "mcc"), field(form, "bankId"),
-                    field(form, "payoutAccount"), nonNull(form.getFirst("payoutAccountHolderKana")).strip(),
-                    stored.status().name(), f.time(stored.createdAt()), version);
+            return new MerchantForm(
+                    stored.id().toString(),
+                    field(form, "name"),
+                    field(form, "city"),
+                    stored.country(),
+                    stored.currency().getCurrencyCode(),
+                    field(form, "mcc"),
+                    field(form, "bankId"),
+                    field(form, "payoutAccount"),
+                    nonNull(form.getFirst("payoutAccountHolderKana")).strip(),
+                    stored.status().name(),
+                    f.time(stored.createdAt()),
+                    version);
         }
     }
 
@@ -141,10 +209,19 @@ public class RegistryPages {
         } catch (BusinessException e) {
             if (e.errorCode() == ErrorCode.CONCURRENT_MODIFICATION) {
                 BankForm now = BankForm.of(banks.byId(id), f);
-                return Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(edit(submitted, now, e.getMessage(), 409)).build();
+                return Response.status(409)
+                        .type(MediaType.TEXT_HTML_TYPE)
+                        .entity(edit(submitted, now, e.getMessage(), 409))
+                        .build();
             }
-            return Response.status(e.errorCode().status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(edit(submitted, null, e.errorCode().code() + ": " + e.getMessage(), e.errorCode().status())).build();
+            return Response.status(e.errorCode().status())
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(edit(
+                            submitted,
+                            null,
+                            e.errorCode().code() + ": " + e.getMessage(),
+                            e.errorCode().status()))
+                    .build();
         }
         return Pages.seeOther("/console/banks/" + id, "saved");
     }
@@ -155,10 +232,22 @@ public class RegistryPages {
         session.operator();
         Formats f = new Formats(session.zone());
         List<Merchant> fetched = merchants.list(Math.max(0, page) * Pages.PAGE_SIZE, Pages.PAGE_SIZE);
-        var rows = fetched.stream().map(m -> new MerchantRow(m.id().toString(), m.name(), m.city(), m.country(),
-                m.currency().getCurrencyCode(), m.mcc(), m.bankId(), m.payoutAccount(), m.status().name(),
-                f.time(m.createdAt()))).toList();
-        return ok(pages.page(merchantsPage, "merchants").data("rows", rows).data("paging", Paging.of(page, fetched, ""))
+        var rows = fetched.stream()
+                .map(m -> new MerchantRow(
+                        m.id().toString(),
+                        m.name(),
+                        m.city(),
+                        m.country(),
+                        m.currency().getCurrencyCode(),
+                        m.mcc(),
+                        m.bankId(),
+                        m.payoutAccount(),
+                        m.status().name(),
+                        f.time(m.createdAt())))
+                .toList();
+        return ok(pages.page(merchantsPage, "merchants")
+                .data("rows", rows)
+                .data("paging", Paging.of(page, fetched, ""))
                 .render());
     }
 
@@ -179,18 +268,30 @@ public class RegistryPages {
         Formats f = new Formats(session.zone());
         MerchantForm submitted = MerchantForm.submitted(merchants.byId(id), form, f);
         try {
-            merchants.update(id, MerchantRegistration.of(submitted.name(), submitted.city(), submitted.country(),
-                    submitted.currency(), submitted.mcc(), submitted.bankId(), submitted.payoutAccount(),
-                    submitted.payoutAccountHolderKana().isEmpty() ? null : submitted.payoutAccountHolderKana()),
+            merchants.update(
+                    id,
+                    MerchantRegistration.of(
+                            submitted.name(),
+                            submitted.city(),
+                            submitted.country(),
+                            submitted.currency(),
+                            submitted.mcc(),
+                            submitted.bankId(),
+                            submitted.payoutAccount(),
+                            submitted.payoutAccountHolderKana().isEmpty() ? null : submitted.payoutAccountHolderKana()),
                     submitted.version());
         } catch (BusinessException e) {
             if (e.errorCode() == ErrorCode.CONCURRENT_MODIFICATION) {
                 MerchantForm now = MerchantForm.of(merchants.byId(id), f);
-                return Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(editMerchant(submitted, now, e.getMessage()))
+                return Response.status(409)
+                        .type(MediaType.TEXT_HTML_TYPE)
+                        .entity(editMerchant(submitted, now, e.getMessage()))
                         .build();
             }
-            return Response.status(e.errorCode().status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(editMerchant(submitted, null, e.errorCode().code() + ": " + e.getMessage())).build();
+            return Response.status(e.errorCode().status())
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(editMerchant(submitted, null, e.errorCode().code() + ": " + e.getMessage()))
+                    .build();
         }
         return Pages.seeOther("/console/merchants/" + id, "saved");
     }
@@ -201,14 +302,27 @@ public class RegistryPages {
     }
 
     private String edit(BankForm form, BankForm conflict, String problem, int status) {
-        return pages.page(bankPage, "banks").data("b", form).data("conflict", conflict == null ? "" : conflict)
-                .data("hasConflict", conflict != null).data("problem", problem).data("status", status)
-                .data("channels", Arrays.stream(PartnerBank.DeliveryChannel.values()).map(Enum::name).toList()).render();
+        return pages.page(bankPage, "banks")
+                .data("b", form)
+                .data("conflict", conflict == null ? "" : conflict)
+                .data("hasConflict", conflict != null)
+                .data("problem", problem)
+                .data("status", status)
+                .data(
+                        "channels",
+                        Arrays.stream(PartnerBank.DeliveryChannel.values())
+                                .map(Enum::name)
+                                .toList())
+                .render();
     }
 
     private String editMerchant(MerchantForm form, MerchantForm conflict, String problem) {
-        return pages.page(merchantPage, "merchants").data("mf", form).data("conflict", conflict == null ? "" : conflict)
-                .data("hasConflict", conflict != null).data("problem", problem).render();
+        return pages.page(merchantPage, "merchants")
+                .data("mf", form)
+                .data("conflict", conflict == null ? "" : conflict)
+                .data("hasConflict", conflict != null)
+                .data("problem", problem)
+                .render();
     }
 
     private static BankForm submitted(PartnerBank stored, MultivaluedMap<String, String> form, Formats f) {
@@ -218,10 +332,21 @@ public class RegistryPages {
         } catch (NumberFormatException e) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "version is missing");
         }
-        return new BankForm(stored.id(), field(form, "name"), field(form, "country"), stored.currency(), field(form, "bic"),
-                field(form, "timeZone"), field(form, "settlementAccount"), field(form, "cutoffSchedule"),
-                form.containsKey("pain001"), form.containsKey("csv"), field(form, "deliveryChannel"),
-                field(form, "deliveryTarget"), version, f.time(stored.settlesFrom()));
+        return new BankForm(
+                stored.id(),
+                field(form, "name"),
+                field(form, "country"),
+                stored.currency(),
+                field(form, "bic"),
+                field(form, "timeZone"),
+                field(form, "settlementAccount"),
+                field(form, "cutoffSchedule"),
+                form.containsKey("pain001"),
+                form.containsKey("csv"),
+                field(form, "deliveryChannel"),
+                field(form, "deliveryTarget"),
+                version,
+                f.time(stored.settlesFrom()));
     }
 
     private static PartnerBank toBank(PartnerBank stored, BankForm form) {
@@ -232,16 +357,29 @@ public class RegistryPages {
         if (form.csv()) {
             formats.add(PartnerBank.FileFormat.CSV);
         }
-        List<String> schedule = Arrays.stream(form.cutoffSchedule().split(";")).map(String::strip)
-                .filter(s -> !s.isEmpty()).collect(Collectors.toList());
+        List<String> schedule = Arrays.stream(form.cutoffSchedule().split(";"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
         try {
-            return new PartnerBank(stored.id(), form.name(), form.country(), stored.currency(), form.bic(),
-                    ZoneId.of(form.timeZone()), form.settlementAccount(), schedule, formats,
-                    PartnerBank.DeliveryChannel.valueOf(form.deliveryChannel()), form.deliveryTarget(),
-                    stored.settlesFrom(), form.version());
+            return new PartnerBank(
+                    stored.id(),
+                    form.name(),
+                    form.country(),
+                    stored.currency(),
+                    form.bic(),
+                    ZoneId.of(form.timeZone()),
+                    form.settlementAccount(),
+                    schedule,
+                    formats,
+                    PartnerBank.DeliveryChannel.valueOf(form.deliveryChannel()),
+                    form.deliveryTarget(),
+                    stored.settlesFrom(),
+                    form.version());
         } catch (DateTimeException | IllegalArgumentException e) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "time zone must be an IANA zone and channel "
-                    + "DIRECTORY or HTTPS: " + e.getMessage());
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
+                    "time zone must be an IANA zone and channel " + "DIRECTORY or HTTPS: " + e.getMessage());
         }
     }
 

@@ -24,7 +24,13 @@ public class SessionCookies {
     }
 
     private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(ConsoleCookieMechanism.COOKIE).value(value).path("/console").maxAge(maxAge)
-                .httpOnly(true).secure(config.secureCookie()).sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(ConsoleCookieMechanism.COOKIE)
+                .value(value)
+                .path("/console")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(config.secureCookie())
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 }

@@ -48,56 +48,78 @@ public class SettlementPages {
     @Inject
     @Location("console/batches")
     Template batches;
+
     @Inject
     @Location("console/batch")
     Template batch;
+
     @Inject
     Pages pages;
+
     @Inject
     ErrorPages errors;
+
     @Inject
     ConsoleSession session;
+
     @Inject
     SettlementQueries queries;
+
     @Inject
     SettlementRuns runs;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     ConsoleReads reads;
+
     @Inject
     Clock clock;
 
     @TemplateData
-    public record BatchRow(String id, String bankId, String cutoff, String cutoffAtBank, String state, String payout,
-            String fees, String progress, String updated) {
-    }
+    public record BatchRow(
+            String id,
+            String bankId,
+            String cutoff,
+            String cutoffAtBank,
+            String state,
+            String payout,
+            String fees,
+            String progress,
+            String updated) {}
 
     @TemplateData
-    public record ItemRow(String merchant, String endToEndId, String outcome, int payments, int refunds, String gross,
-            String refunded, String fee, String net) {
-    }
+    public record ItemRow(
+            String merchant,
+            String endToEndId,
+            String outcome,
+            int payments,
+            int refunds,
+            String gross,
+            String refunded,
+            String fee,
+            String net) {}
 
     @TemplateData
-    public record EventRow(String state, String detail, String actor, String at) {
-    }
+    public record EventRow(String state, String detail, String actor, String at) {}
 
     @TemplateData
-    public record DeliveryRow(String format, String channel, String target, int attempt, String outcome, String detail,
-            String at) {
-    }
+    public record DeliveryRow(
+            String format, String channel, String target, int attempt, String outcome, String detail, String at) {}
 
     @TemplateData
-    public record FileRow(String format, String fileName, String sha256, String href) {
-    }
+    public record FileRow(String format, String fileName, String sha256, String href) {}
 
     @TemplateData
-    public record Option(String value, String label, boolean selected) {
-    }
+    public record Option(String value, String label, boolean selected) {}
 
     @GET
-    public Response list(@QueryParam("bank") String bank, @QueryParam("state") String state,
-            @QueryParam("from") String from, @QueryParam("to") String to,
+    public Response list(
+            @QueryParam("bank") String bank,
+            @QueryParam("state") String state,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") int page) {
         Caller caller = session.caller();
         String scope = session.bankScope().orElse(blankToNull(bank));
@@ -107,15 +129,31 @@ public class SettlementPages {
         }
         Formats f = new Formats(session.zone());
         Map<String, PartnerBank> known = visibleBanks(caller);
-        List<SettlementBatch> fetched = queries.list(scope, stateFilter, day("from", from, Instant.EPOCH),
-                day("to", to, Instant.parse("9999-12-31T00:00:00Z")), Math.max(0, page), Pages.PAGE_SIZE);
-        List<BatchRow> rows = fetched.stream().map(b -> row(b, known.get(b.bankId()), f)).toList();
+        List<SettlementBatch> fetched = queries.list(
+                scope,
+                stateFilter,
+                day("from", from, Instant.EPOCH),
+                day("to", to, Instant.parse("9999-12-31T00:00:00Z")),
+                Math.max(0, page),
+                Pages.PAGE_SIZE);
+        List<BatchRow> rows =
+                fetched.stream().map(b -> row(b, known.get(b.bankId()), f)).toList();
         String query = Paging.query("bank", bank, "state", state, "from", from, "to", to);
-        return ok(pages.page(batches, "settlement").data("rows", rows).data("paging", Paging.of(page, fetched, query))
+        return ok(pages.page(batches, "settlement")
+                .data("rows", rows)
+                .data("paging", Paging.of(page, fetched, query))
                 .data("banks", options(known.keySet().stream().sorted().toList(), nonNull(bank)))
-                .data("states", options(Arrays.stream(BatchState.values()).map(Enum::name).toList(), nonNull(state)))
-                .data("from", nonNull(from)).data("to", nonNull(to))
-                .data("now", f.seconds(clock.instant())).render());
+                .data(
+                        "states",
+                        options(
+                                Arrays.stream(BatchState.values())
+                                        .map(Enum::name)
+                                        .toList(),
+                                nonNull(state)))
+                .data("from", nonNull(from))
+                .data("to", nonNull(to))
+                .data("now", f.seconds(clock.instant()))
+                .render());
     }
 
     @GET
@@ -124,23 +162,51 @@ public class SettlementPages {
         SettlementBatch b = visible(id);
         Formats f = new Formats(session.zone());
         PartnerBank bank = banks.byId(b.bankId());
-        var items = queries.items(id).stream().map(i -> new ItemRow(i.merchantName(), nonNull(i.endToEndId()),
-                i.netting().outcome().name(), i.payments(), i.refunds(), f.money(i.netting().gross(), i.currency()),
-                f.money(i.netting().refunds(), i.currency()), f.money(i.netting().fee(), i.currency()),
-                f.money(i.netting().net(), i.currency()))).toList();
-        var events = reads.batchEvents(id).stream().map(e -> new EventRow(e.state(), nonNull(e.detail()), e.actor(),
-                f.seconds(e.at()))).toList();
-        var deliveries = reads.deliveries(id).stream().map(d -> new DeliveryRow(d.format(), d.channel(), d.target(),
-                d.attempt(), d.outcome(), nonNull(d.detail()), f.seconds(d.at()))).toList();
-        var files = reads.batchFiles(id).stream().map(x -> new FileRow(x.format(), x.fileName(), x.sha256(),
-                "/console/settlement/batches/" + id + "/files/" + x.format())).toList();
-        boolean canRedeliver = session.caller().isOperator()
-                && (b.state() == BatchState.DELIVERED || b.state() == BatchState.FAILED);
-        return ok(pages.page(batch, "settlement").data("b", row(b, bank, f)).data("failure", nonNull(b.failureReason()))
+        var items = queries.items(id).stream()
+                .map(i -> new ItemRow(
+                        i.merchantName(),
+                        nonNull(i.endToEndId()),
+                        i.netting().outcome().name(),
+                        i.payments(),
+                        i.refunds(),
+                        f.money(i.netting().gross(), i.currency()),
+                        f.money(i.netting().refunds(), i.currency()),
+                        f.money(i.netting().fee(), i.currency()),
+                        f.money(i.netting().net(), i.currency())))
+                .toList();
+        var events = reads.batchEvents(id).stream()
+                .map(e -> new EventRow(e.state(), nonNull(e.detail()), e.actor(), f.seconds(e.at())))
+                .toList();
+        var deliveries = reads.deliveries(id).stream()
+                .map(d -> new DeliveryRow(
+                        d.format(),
+                        d.channel(),
+                        d.target(),
+                        d.attempt(),
+                        d.outcome(),
+                        nonNull(d.detail()),
+                        f.seconds(d.at())))
+                .toList();
+        var files = reads.batchFiles(id).stream()
+                .map(x -> new FileRow(
+                        x.format(),
+                        x.fileName(),
+                        x.sha256(),
+                        "/console/settlement/batches/" + id + "/files/" + x.format()))
+                .toList();
+        boolean canRedeliver =
+                session.caller().isOperator() && (b.state() == BatchState.DELIVERED || b.state() == BatchState.FAILED);
+        return ok(pages.page(batch, "settlement")
+                .data("b", row(b, bank, f))
+                .data("failure", nonNull(b.failureReason()))
                 .data("fxSold", b.fxSoldMinor() == null ? "" : f.money(b.fxSoldMinor(), "JPY"))
                 .data("fxBought", b.fxBoughtMinor() == null ? "" : f.money(b.fxBoughtMinor(), b.currency()))
-                .data("items", items).data("events", events).data("deliveries", deliveries).data("files", files)
-                .data("canRedeliver", canRedeliver).render());
+                .data("items", items)
+                .data("events", events)
+                .data("deliveries", deliveries)
+                .data("files", files)
+                .data("canRedeliver", canRedeliver)
+                .render());
     }
 
     @GET
@@ -160,7 +226,8 @@ public class SettlementPages {
         Caller operator = session.operator();
         Instant cutoff = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         SettlementRuns.Run run = runs.run(nonNull(bankId), cutoff, operator.subject());
-        return Pages.seeOther("/console/settlement/batches/" + run.batch().id(), run.created() ? "run_created" : "run_exists");
+        return Pages.seeOther(
+                "/console/settlement/batches/" + run.batch().id(), run.created() ? "run_created" : "run_exists");
     }
 
     @POST
@@ -193,10 +260,16 @@ public class SettlementPages {
 
     static BatchRow row(SettlementBatch b, PartnerBank bank, Formats f) {
         String zone = bank == null ? "UTC" : bank.timeZone().getId();
-        return new BatchRow(b.id().toString(), b.bankId(), f.time(b.cutoff()), f.timeIn(b.cutoff(), zone), b.state().name(),
+        return new BatchRow(
+                b.id().toString(),
+                b.bankId(),
+                f.time(b.cutoff()),
+                f.timeIn(b.cutoff(), zone),
+                b.state().name(),
                 b.payoutMinor() == null ? "" : f.money(b.payoutMinor(), b.currency()),
                 b.feeMinor() == null ? "" : f.money(b.feeMinor(), b.currency()),
-                b.itemsDone() + "/" + (b.itemsTotal() == null ? 0 : b.itemsTotal()), f.seconds(b.updatedAt()));
+                b.itemsDone() + "/" + (b.itemsTotal() == null ? 0 : b.itemsTotal()),
+                f.seconds(b.updatedAt()));
     }
 
     static List<Option> options(List<String> values, String selected) {

@@ -3,13 +3,13 @@ package com.kakehashi.console.web;
 import com.kakehashi.common.security.Roles;
 import com.kakehashi.console.session.ConsoleSession;
 import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,12 +34,16 @@ public class SignInPages {
     @Inject
     @Location("console/sign-in")
     Template signIn;
+
     @Inject
     Pages pages;
+
     @Inject
     ConsoleSession session;
+
     @Inject
     IdentityProviderManager identities;
+
     @Inject
     SessionCookies cookies;
 
@@ -57,9 +61,11 @@ public class SignInPages {
         SecurityIdentity identity;
         try {
             // The API's own verification: signature, issuer, expiry and the token policy (augmentors).
-            identity = identities.authenticateBlocking(new TokenAuthenticationRequest(new JsonWebTokenCredential(presented)));
+            identity = identities.authenticateBlocking(
+                    new TokenAuthenticationRequest(new JsonWebTokenCredential(presented)));
         } catch (AuthenticationFailedException | IllegalArgumentException e) {
-            return Response.seeOther(URI.create("/console/sign-in?error=invalid_token")).build();
+            return Response.seeOther(URI.create("/console/sign-in?error=invalid_token"))
+                    .build();
         }
         if (!identity.hasRole(Roles.OPERATOR) && !identity.hasRole(Roles.BANK)) {
             return Response.seeOther(URI.create("/console/sign-in?error=role")).build();
@@ -73,22 +79,33 @@ public class SignInPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@FormParam("csrf") String csrf) {
         session.checkCsrf(csrf);
-        return Response.seeOther(URI.create("/console/sign-in")).cookie(cookies.cleared()).build();
+        return Response.seeOther(URI.create("/console/sign-in"))
+                .cookie(cookies.cleared())
+                .build();
     }
 
     /** Language is a preference, not a business write: a link sets it and returns to the page. */
     @GET
     @Path("/language/{lang: ja|en}")
     public Response language(@jakarta.ws.rs.PathParam("lang") String language, @QueryParam("back") String back) {
-        NewCookie cookie = new NewCookie.Builder(ConsoleSession.LANGUAGE_COOKIE).value(language).path("/console")
-                .maxAge((int) Duration.ofDays(365).toSeconds()).sameSite(NewCookie.SameSite.STRICT).build();
+        NewCookie cookie = new NewCookie.Builder(ConsoleSession.LANGUAGE_COOKIE)
+                .value(language)
+                .path("/console")
+                .maxAge((int) Duration.ofDays(365).toSeconds())
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
         return Response.seeOther(URI.create(safeNext(back))).cookie(cookie).build();
     }
 
     /** Only a console path is a place to go back to: no open redirect. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/console") || next.startsWith("/console/sign-")
-                || next.contains("//") || next.contains("\\") || next.contains("\r") || next.contains("\n")) {
+        if (next == null
+                || !next.startsWith("/console")
+                || next.startsWith("/console/sign-")
+                || next.contains("//")
+                || next.contains("\\")
+                || next.contains("\r")
+                || next.contains("\n")) {
             return "/console";
         }
         return next;

@@ -36,11 +36,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HeldRatesResource {
     @Inject
     HeldRates held;
+
     @Inject
     Caller caller;
 
     @GET
-    @Operation(summary = "Rates held for approval (status=PENDING_APPROVAL by default, or APPROVED, REJECTED), oldest first")
+    @Operation(
+            summary =
+                    "Rates held for approval (status=PENDING_APPROVAL by default, or APPROVED, REJECTED), oldest first")
     public List<PendingRateDto> list(@QueryParam("status") @DefaultValue("PENDING_APPROVAL") String status) {
         return held.list(status(status)).stream().map(PendingRateDto::of).toList();
     }
@@ -56,13 +59,15 @@ public class HeldRatesResource {
     @Path("/{id}/audit")
     @Operation(summary = "Who held, approved or rejected the rate, when and why")
     public List<AuditEventDto> audit(@PathParam("id") String id) {
-        return held.audit(id(id)).stream().map(e -> new AuditEventDto(e.status().name(), e.actor(), e.at(), e.reason()))
+        return held.audit(id(id)).stream()
+                .map(e -> new AuditEventDto(e.status().name(), e.actor(), e.at(), e.reason()))
                 .toList();
     }
 
     @POST
     @Path("/{id}/approval")
-    @Operation(summary = "Approve a held rate (not its submitter): it is published, in force from now; answers the rate")
+    @Operation(
+            summary = "Approve a held rate (not its submitter): it is published, in force from now; answers the rate")
     public RateDto approve(@PathParam("id") String id) {
         return RateDto.of(held.approve(id(id), caller.subject()));
     }

@@ -18,6 +18,7 @@ import javax.money.CurrencyUnit;
 public class FxAccounts {
     @Inject
     Ledger ledger;
+
     @Inject
     Clock clock;
 
@@ -25,9 +26,12 @@ public class FxAccounts {
     void open(@Observes StartupEvent started) {
         for (CurrencyUnit currency : List.of(Currencies.JPY, Currencies.CNY)) {
             String code = currency.getCurrencyCode();
-            ledger.openAccount(LedgerAccounts.fxPosition(code), AccountType.FX_POSITION, "house", currency, clock.instant());
-            ledger.openAccount(LedgerAccounts.fxGainLoss(code), AccountType.FX_GAIN_LOSS, "house", currency, clock.instant());
-            ledger.openAccount(LedgerAccounts.feeIncome(code), AccountType.FEE_INCOME, "house", currency, clock.instant());
+            ledger.openAccount(
+                    LedgerAccounts.fxPosition(code), AccountType.FX_POSITION, "house", currency, clock.instant());
+            ledger.openAccount(
+                    LedgerAccounts.fxGainLoss(code), AccountType.FX_GAIN_LOSS, "house", currency, clock.instant());
+            ledger.openAccount(
+                    LedgerAccounts.feeIncome(code), AccountType.FEE_INCOME, "house", currency, clock.instant());
         }
     }
 }

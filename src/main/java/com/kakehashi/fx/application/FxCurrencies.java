@@ -15,12 +15,12 @@ import javax.money.UnknownCurrencyException;
 public final class FxCurrencies {
     private static final Map<String, CurrencyUnit> CACHE = new ConcurrentHashMap<>();
 
-    private FxCurrencies() {
-    }
+    private FxCurrencies() {}
 
     public static CurrencyUnit known(String code) {
         if (code == null || !code.matches("[A-Z]{3}")) {
-            throw new BusinessException(ErrorCode.UNSUPPORTED_CURRENCY, "Currency '" + code + "' is not an ISO 4217 code");
+            throw new BusinessException(
+                    ErrorCode.UNSUPPORTED_CURRENCY, "Currency '" + code + "' is not an ISO 4217 code");
         }
         return CACHE.computeIfAbsent(code, FxCurrencies::lookUp);
     }
@@ -29,7 +29,8 @@ public final class FxCurrencies {
         try {
             return Monetary.getCurrency(code);
         } catch (UnknownCurrencyException e) {
-            throw new BusinessException(ErrorCode.UNSUPPORTED_CURRENCY, "Currency '" + code + "' is not an ISO 4217 code");
+            throw new BusinessException(
+                    ErrorCode.UNSUPPORTED_CURRENCY, "Currency '" + code + "' is not an ISO 4217 code");
         }
     }
 }

@@ -39,19 +39,22 @@ public class FxImports {
 
     @Inject
     RateSubmissions submissions;
+
     @Inject
     RateSources sources;
+
     @Inject
     FxConfig config;
+
     @Inject
     Clock clock;
 
     public enum Format {
-        ECB, BANK_CSV
+        ECB,
+        BANK_CSV
     }
 
-    public record Report(Format format, String source, RateSubmissions.ImportResult result) {
-    }
+    public record Report(Format format, String source, RateSubmissions.ImportResult result) {}
 
     @Scheduled(every = "${kakehashi.fx.imports.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -75,11 +78,13 @@ public class FxImports {
      */
     public Report importFile(Format format, byte[] content, String bankId, String recordedBy) {
         if (content.length > MAX_FILE_BYTES) {
-            throw new BusinessException(ErrorCode.RATE_FILE_INVALID, "a rate file may hold at most " + MAX_FILE_BYTES + " bytes");
+            throw new BusinessException(
+                    ErrorCode.RATE_FILE_INVALID, "a rate file may hold at most " + MAX_FILE_BYTES + " bytes");
         }
         List<FxRate> parsed;
         try (InputStream in = new ByteArrayInputStream(content)) {
-            parsed = format == Format.ECB ? EcbReferenceRatesParser.parse(in, clock.instant())
+            parsed = format == Format.ECB
+                    ? EcbReferenceRatesParser.parse(in, clock.instant())
                     : BankRateCsvParser.parse(in, bankId, clock.instant());
         } catch (RateFileException e) {
             throw new BusinessException(ErrorCode.RATE_FILE_INVALID, e.getMessage());
@@ -96,8 +101,12 @@ public class FxImports {
 
     /** Fetches eurofxref XML over HTTP(S) and imports it. */
     public Report importFromUrl(String url) {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET().build();
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(15))
+                    .GET()
+                    .build();
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode() + " from " + url);
@@ -116,7 +125,9 @@ public class FxImports {
         List<Report> reports = new ArrayList<>();
         String suffix = format == Format.ECB ? ".xml" : ".csv";
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList()) {
                 reports.add(importDropped(file, format));
             }
         } catch (IOException e) {
@@ -137,7 +148,8 @@ public class FxImports {
         } catch (BusinessException e) {
             LOG.warnf("FX rate file %s refused: %s", file, e.getMessage());
             moveTo(file, "failed");
-            return new Report(format, file.getFileName().toString(), new RateSubmissions.ImportResult(0, 0, 0, List.of()));
+            return new Report(
+                    format, file.getFileName().toString(), new RateSubmissions.ImportResult(0, 0, 0, List.of()));
         }
     }
 

@@ -7,6 +7,7 @@ import com.kakehashi.fx.domain.Staleness;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import io.smallrye.health.api.HealthGroup;
 
 /**
  * Whether every offered corridor has a rate fresh enough to quote with: a metric per pair
@@ -29,31 +29,42 @@ import io.smallrye.health.api.HealthGroup;
 public class FxRateFreshness implements HealthCheck {
     @Inject
     FxRates rates;
+
     @Inject
     FxConfig config;
+
     @Inject
     Pricing pricing;
+
     @Inject
     Clock clock;
+
     @Inject
     MeterRegistry meters;
 
     void registerGauges(@Observes StartupEvent started) {
         for (CurrencyPair pair : pricedPairs()) {
-            Gauge.builder("kakehashi.fx.rate.age.seconds", () -> age(pair).map(Duration::toSeconds).orElse(-1L))
-                    .tag("pair", pair.toString()).description("Age of the rate that would price this pair now")
+            Gauge.builder(
+                            "kakehashi.fx.rate.age.seconds",
+                            () -> age(pair).map(Duration::toSeconds).orElse(-1L))
+                    .tag("pair", pair.toString())
+                    .description("Age of the rate that would price this pair now")
                     .register(meters);
         }
     }
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("fx-rates").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("fx-rates").up();
         for (CurrencyPair pair : pricedPairs()) {
             Optional<ResolvedRate> rate = resolve(pair);
             boolean fresh = rate.isPresent() && !Staleness.isStale(rate.get(), clock.instant(), pricing.maxAge(pair));
-            response.withData(pair.toString(), rate.map(r -> (fresh ? "fresh" : "stale") + ", " + r.source() + ", "
-                    + r.path().describe() + ", from " + r.validFrom()).orElse("no rate"));
+            response.withData(
+                    pair.toString(),
+                    rate.map(r -> (fresh ? "fresh" : "stale") + ", " + r.source() + ", "
+                                    + r.path().describe() + ", from " + r.validFrom())
+                            .orElse("no rate"));
             if (!fresh) {
                 response.down();
             }
@@ -63,9 +74,11 @@ public class FxRateFreshness implements HealthCheck {
 
     /** Corridors are wallet-merchant ("JPY-CNY"); their quotes price merchant currency in wallet currency. */
     private List<CurrencyPair> pricedPairs() {
-        return config.corridors().keySet().stream().map(key -> key.split("-"))
+        return config.corridors().keySet().stream()
+                .map(key -> key.split("-"))
                 .filter(parts -> parts.length == 2)
-                .map(parts -> new CurrencyPair(parts[1], parts[0])).toList();
+                .map(parts -> new CurrencyPair(parts[1], parts[0]))
+                .toList();
     }
 
     private Optional<Duration> age(CurrencyPair pair) {

@@ -5,28 +5,28 @@ import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.fx.domain.ConversionEngine;
 import com.kakehashi.fx.domain.CurrencyPair;
 import com.kakehashi.fx.domain.FxRate;
+import com.kakehashi.fx.domain.Plausibility;
 import com.kakehashi.fx.domain.RateBook;
 import com.kakehashi.fx.domain.RateResolver;
 import com.kakehashi.fx.domain.ResolvedRate;
 import com.kakehashi.fx.infra.FxRateRepository;
 import com.kakehashi.fx.infra.FxRateRepository.StoredRate;
+import com.kakehashi.fx.infra.SpiStoreRateProvider;
+import com.kakehashi.fx.infra.StoreRateProvider;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import com.kakehashi.fx.infra.SpiStoreRateProvider;
-import com.kakehashi.fx.infra.StoreRateProvider;
-import jakarta.enterprise.inject.Produces;
-import javax.money.convert.ExchangeRateProvider;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import com.kakehashi.fx.domain.Plausibility;
 import javax.money.CurrencyUnit;
+import javax.money.convert.ExchangeRateProvider;
 import org.javamoney.moneta.Money;
 
 /**
@@ -55,8 +55,7 @@ public class FxRates {
     }
 
     /** For CDI's proxy only. */
-    protected FxRates() {
-    }
+    protected FxRates() {}
 
     void loadAtStartup(@Observes StartupEvent started) {
         refresh();
@@ -75,7 +74,9 @@ public class FxRates {
     }
 
     // Every instance keeps its own book: a local (simple) schedule, not a clustered Quartz job.
-    @Scheduled(every = "${kakehashi.fx.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${kakehashi.fx.refresh-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             executeWith = Scheduled.SIMPLE)
     void refreshFromOtherInstances() {
         refresh();
@@ -97,7 +98,8 @@ public class FxRates {
 
     /** What this source already published for the rate's pair and instant (in the caller's transaction). */
     Optional<FxRate> alreadyPublished(FxRate rate) {
-        Optional<FxRate> stored = repository.find(rate.source(), rate.pair(), rate.validFrom()).map(StoredRate::rate);
+        Optional<FxRate> stored =
+                repository.find(rate.source(), rate.pair(), rate.validFrom()).map(StoredRate::rate);
         stored.ifPresent(s -> requireSameFigures(s, rate));
         return stored;
     }
@@ -117,19 +119,22 @@ public class FxRates {
 
     /** An indicative conversion at mid (rounded half-even); no staleness check, nothing locked. */
     public ConversionEngine.Conversion convert(Money amount, CurrencyUnit term, Instant at) {
-        return engine.convert(amount, term, at).orElseThrow(() -> unavailable(
-                new CurrencyPair(amount.getCurrency().getCurrencyCode(), term.getCurrencyCode()), at));
+        return engine.convert(amount, term, at)
+                .orElseThrow(() -> unavailable(
+                        new CurrencyPair(amount.getCurrency().getCurrencyCode(), term.getCurrencyCode()), at));
     }
 
     private BusinessException unavailable(CurrencyPair pair, Instant at) {
-        return new BusinessException(ErrorCode.FX_RATE_UNAVAILABLE,
+        return new BusinessException(
+                ErrorCode.FX_RATE_UNAVAILABLE,
                 "No " + pair + " rate in force at " + at + ", directly, inverted or through " + pivotsText());
     }
 
     public List<FxRate> history(CurrencyPair pair, Instant from, Instant to, int page, int size) {
         long offset = (long) page * size; // page=2147483647 is a far page, not an overflow
-        return QuarkusTransaction.requiringNew().call(() -> repository.history(pair, from, to, offset, size))
-                .stream().map(StoredRate::rate).toList();
+        return QuarkusTransaction.requiringNew().call(() -> repository.history(pair, from, to, offset, size)).stream()
+                .map(StoredRate::rate)
+                .toList();
     }
 
     public ConversionEngine engine() {
@@ -151,8 +156,11 @@ public class FxRates {
 
     static void requireSameFigures(FxRate stored, FxRate rate) {
         if (!sameFigures(stored, rate)) {
-            throw new BusinessException(ErrorCode.RATE_CONFLICT, rate.source() + " already published " + rate.pair()
-                    + " at " + rate.validFrom() + " as " + stored.mid().toPlainString() + ", not " + rate.mid().toPlainString());
+            throw new BusinessException(
+                    ErrorCode.RATE_CONFLICT,
+                    rate.source() + " already published " + rate.pair() + " at " + rate.validFrom() + " as "
+                            + stored.mid().toPlainString() + ", not "
+                            + rate.mid().toPlainString());
         }
     }
 

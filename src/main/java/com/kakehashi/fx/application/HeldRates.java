@@ -27,8 +27,10 @@ public class HeldRates {
 
     @Inject
     PendingRateRepository pending;
+
     @Inject
     FxRates rates;
+
     @Inject
     Clock clock;
 
@@ -54,18 +56,32 @@ public class HeldRates {
         FxRate published = QuarkusTransaction.requiringNew().call(() -> {
             PendingRate item = find(id);
             FxRate rate = item.publishedAt(now);
-            BigDecimal inForceNow = rates.resolver().resolve(rate.pair(), rate.validFrom()).map(ResolvedRate::mid).orElse(null);
+            BigDecimal inForceNow = rates.resolver()
+                    .resolve(rate.pair(), rate.validFrom())
+                    .map(ResolvedRate::mid)
+                    .orElse(null);
             switch (item.mayApprove(operator, inForceNow)) {
-                case PendingRate.Decidable d -> { }
-                case PendingRate.OwnFigure own -> throw new BusinessException(ErrorCode.FX_SECOND_OPERATOR_REQUIRED,
-                        own.operator() + " submitted this figure; another operator must approve it");
+                case PendingRate.Decidable d -> {}
+                case PendingRate.OwnFigure own ->
+                    throw new BusinessException(
+                            ErrorCode.FX_SECOND_OPERATOR_REQUIRED,
+                            own.operator() + " submitted this figure; another operator must approve it");
                 case PendingRate.AlreadyDecided done -> throw noLongerApprovable(done);
-                case PendingRate.ReferenceMoved moved -> throw new BusinessException(ErrorCode.FX_RATE_OUT_OF_BAND,
-                        "the rate in force moved from " + plain(moved.reviewedAgainst()) + " to " + plain(moved.inForceNow())
-                                + " since this figure was held; its deviation no longer holds: reject it and resubmit");
+                case PendingRate.ReferenceMoved moved ->
+                    throw new BusinessException(
+                            ErrorCode.FX_RATE_OUT_OF_BAND,
+                            "the rate in force moved from " + plain(moved.reviewedAgainst()) + " to "
+                                    + plain(moved.inForceNow())
+                                    + " since this figure was held; its deviation no longer holds: reject it and resubmit");
             }
             FxRateRepository.Insertion insertion = rates.store(rate, item.submittedBy());
-            decide(item, PendingRate.Status.APPROVED, operator, now, null, insertion.stored().id());
+            decide(
+                    item,
+                    PendingRate.Status.APPROVED,
+                    operator,
+                    now,
+                    null,
+                    insertion.stored().id());
             return insertion.stored().rate();
         });
         rates.learn(List.of(published));
@@ -85,21 +101,29 @@ public class HeldRates {
         });
     }
 
-    private void decide(PendingRate item, PendingRate.Status status, String operator, Instant now, String reason,
+    private void decide(
+            PendingRate item,
+            PendingRate.Status status,
+            String operator,
+            Instant now,
+            String reason,
             Long publishedId) {
         if (!pending.decide(item.id(), item.version(), status, operator, now, reason, publishedId)) {
             PendingRate current = find(item.id());
-            throw noLongerApprovable(new PendingRate.AlreadyDecided(current.status(), current.decidedBy(), current.decidedAt()));
+            throw noLongerApprovable(
+                    new PendingRate.AlreadyDecided(current.status(), current.decidedBy(), current.decidedAt()));
         }
     }
 
     private PendingRate find(UUID id) {
-        return pending.byId(id).orElseThrow(() -> new BusinessException(ErrorCode.FX_PENDING_RATE_NOT_FOUND,
-                "No rate held for approval with id " + id));
+        return pending.byId(id)
+                .orElseThrow(() -> new BusinessException(
+                        ErrorCode.FX_PENDING_RATE_NOT_FOUND, "No rate held for approval with id " + id));
     }
 
     private static BusinessException noLongerApprovable(PendingRate.AlreadyDecided done) {
-        return new BusinessException(ErrorCode.FX_RATE_OUT_OF_BAND,
+        return new BusinessException(
+                ErrorCode.FX_RATE_OUT_OF_BAND,
                 "this figure is no longer pending: " + done.status() + " by " + done.by() + " at " + done.at());
     }
 

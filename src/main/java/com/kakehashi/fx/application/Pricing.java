@@ -28,6 +28,7 @@ import org.javamoney.moneta.Money;
 public class Pricing {
     @Inject
     FxRates rates;
+
     @Inject
     FxConfig config;
 
@@ -54,8 +55,8 @@ public class Pricing {
     /** Merchant price -> wallet charge, with the corridor's spread for the customer's tier. */
     public FxQuote priceToCharge(Money price, CurrencyUnit chargeCurrency, Instant at, String tier) {
         CorridorTerms terms = terms(chargeCurrency, price.getCurrency(), tier);
-        return CustomerPricing.priceToCharge(price, chargeCurrency, freshRate(price.getCurrency(), chargeCurrency, at),
-                terms, at);
+        return CustomerPricing.priceToCharge(
+                price, chargeCurrency, freshRate(price.getCurrency(), chargeCurrency, at), terms, at);
     }
 
     /** Wallet budget -> the merchant price it buys (and its exact charge, never above the budget). */
@@ -65,15 +66,18 @@ public class Pricing {
         try {
             return CustomerPricing.budgetToPrice(budget, priceCurrency, rate, terms, at);
         } catch (IllegalArgumentException e) {
-            throw new BusinessException(ErrorCode.FX_BUDGET_TOO_SMALL, budget.getNumberStripped().toPlainString() + " "
-                    + budget.getCurrency() + " does not buy any " + priceCurrency + " after fees");
+            throw new BusinessException(
+                    ErrorCode.FX_BUDGET_TOO_SMALL,
+                    budget.getNumberStripped().toPlainString() + " " + budget.getCurrency() + " does not buy any "
+                            + priceCurrency + " after fees");
         }
     }
 
     /** Today's customer rate for the corridor (charge currency per unit of price currency), for refunds at market. */
     public BigDecimal customerRate(CurrencyUnit priceCurrency, CurrencyUnit chargeCurrency, Instant at) {
         CorridorTerms terms = terms(chargeCurrency, priceCurrency, Caller.STANDARD_TIER);
-        return CustomerPricing.customerRate(freshRate(priceCurrency, chargeCurrency, at).mid(), terms.spreadBps());
+        return CustomerPricing.customerRate(
+                freshRate(priceCurrency, chargeCurrency, at).mid(), terms.spreadBps());
     }
 
     public Duration maxAge(CurrencyPair pair) {
@@ -92,9 +96,11 @@ public class Pricing {
         Duration maxAge = maxAge(pair);
         if (Staleness.isStale(rate, at, maxAge)) {
             staleRefusals.increment();
-            throw new BusinessException(ErrorCode.FX_RATE_STALE, "The " + pair + " rate (" + rate.source() + ", "
-                    + rate.path().describe() + ") dates from " + rate.validFrom() + ", older than the " + maxAge
-                    + " allowed");
+            throw new BusinessException(
+                    ErrorCode.FX_RATE_STALE,
+                    "The " + pair + " rate (" + rate.source() + ", "
+                            + rate.path().describe() + ") dates from " + rate.validFrom() + ", older than the " + maxAge
+                            + " allowed");
         }
         return rate;
     }
@@ -107,7 +113,8 @@ public class Pricing {
         String key = walletCurrency.getCurrencyCode() + "-" + merchantCurrency.getCurrencyCode();
         FxConfig.Corridor corridor = config.corridors().get(key);
         if (corridor == null) {
-            throw new BusinessException(ErrorCode.FX_CORRIDOR_NOT_OFFERED,
+            throw new BusinessException(
+                    ErrorCode.FX_CORRIDOR_NOT_OFFERED,
                     "No corridor " + key + " is configured (kakehashi.fx.corridors." + key + ")");
         }
         if (corridor.fee().stripTrailingZeros().scale() > walletCurrency.getDefaultFractionDigits()) {

@@ -44,8 +44,11 @@ public final class RateFeed {
         for (int page = 0; page < MAX_PAGES; page++) {
             long fromXact = afterXact;
             long fromId = afterId;
-            List<FollowedRate> rows = QuarkusTransaction.requiringNew().call(() -> repository.storedAfter(fromXact, fromId, PAGE));
-            List<FollowedRate> fresh = rows.stream().filter(r -> !seenAboveHorizon.contains(r.id())).toList();
+            List<FollowedRate> rows =
+                    QuarkusTransaction.requiringNew().call(() -> repository.storedAfter(fromXact, fromId, PAGE));
+            List<FollowedRate> fresh = rows.stream()
+                    .filter(r -> !seenAboveHorizon.contains(r.id()))
+                    .toList();
             book.addAll(fresh.stream().map(FollowedRate::rate).toList());
             added += fresh.size();
             rows.stream().filter(r -> r.storedByXact() >= next).forEach(r -> seen.add(r.id()));

@@ -20,21 +20,28 @@ import java.util.List;
 public class RateSources {
     @Inject
     PartnerBanks banks;
+
     @Inject
     FxConfig config;
+
     @Inject
     Clock clock;
 
     /** Refuses the whole file unless the bank is registered and every pair is one of its corridors. */
     public void requireBankMayPublish(String bankId, List<FxRate> rates) {
         if (!isRegistered(bankId)) {
-            throw new BusinessException(ErrorCode.FX_SOURCE_NOT_ALLOWED, "'" + bankId + "' is not a registered partner bank");
+            throw new BusinessException(
+                    ErrorCode.FX_SOURCE_NOT_ALLOWED, "'" + bankId + "' is not a registered partner bank");
         }
         List<String> corridors = config.sources().bankCorridors().getOrDefault(bankId, List.of());
         for (FxRate rate : rates) {
             if (!inCorridors(rate.pair(), corridors)) {
-                throw new BusinessException(ErrorCode.FX_SOURCE_NOT_ALLOWED, "bank '" + bankId + "' may not publish "
-                        + rate.pair() + (corridors.isEmpty() ? ": it publishes no rates" : "; its corridors are " + corridors));
+                throw new BusinessException(
+                        ErrorCode.FX_SOURCE_NOT_ALLOWED,
+                        "bank '" + bankId + "' may not publish " + rate.pair()
+                                + (corridors.isEmpty()
+                                        ? ": it publishes no rates"
+                                        : "; its corridors are " + corridors));
             }
         }
     }
@@ -44,8 +51,10 @@ public class RateSources {
         Instant latest = clock.instant().plus(config.sources().maxFutureSkew());
         for (FxRate rate : rates) {
             if (rate.validFrom().isAfter(latest)) {
-                throw new BusinessException(ErrorCode.FX_RATE_FUTURE_DATED, rate.pair() + " valid from " + rate.validFrom()
-                        + " lies beyond now + " + config.sources().maxFutureSkew() + " (" + latest + ")");
+                throw new BusinessException(
+                        ErrorCode.FX_RATE_FUTURE_DATED,
+                        rate.pair() + " valid from " + rate.validFrom() + " lies beyond now + "
+                                + config.sources().maxFutureSkew() + " (" + latest + ")");
             }
         }
     }

@@ -29,27 +29,26 @@ import java.util.UUID;
 public class RateSubmissions {
     @Inject
     FxRates rates;
+
     @Inject
     PendingRateRepository pending;
+
     @Inject
     FxConfig config;
+
     @Inject
     Clock clock;
 
     /** What became of one submitted rate. */
-    public sealed interface Submission {
-    }
+    public sealed interface Submission {}
 
     /** In force now (created), or these figures were already published (not created). */
-    public record Published(FxRate rate, boolean created) implements Submission {
-    }
+    public record Published(FxRate rate, boolean created) implements Submission {}
 
     /** Outside the band: waiting for a second operator. */
-    public record Held(PendingRate pending) implements Submission {
-    }
+    public record Held(PendingRate pending) implements Submission {}
 
-    public record ImportResult(int received, int stored, int alreadyKnown, List<PendingRate> held) {
-    }
+    public record ImportResult(int received, int stored, int alreadyKnown, List<PendingRate> held) {}
 
     public Submission submit(FxRate rate, String submittedBy) {
         List<Submission> outcome = submitAll(List.of(rate), submittedBy);
@@ -58,8 +57,13 @@ public class RateSubmissions {
 
     public ImportResult importAll(List<FxRate> file, String submittedBy) {
         List<Submission> outcome = submitAll(file, submittedBy);
-        int created = (int) outcome.stream().filter(s -> s instanceof Published p && p.created()).count();
-        List<PendingRate> held = outcome.stream().filter(Held.class::isInstance).map(s -> ((Held) s).pending()).toList();
+        int created = (int) outcome.stream()
+                .filter(s -> s instanceof Published p && p.created())
+                .count();
+        List<PendingRate> held = outcome.stream()
+                .filter(Held.class::isInstance)
+                .map(s -> ((Held) s).pending())
+                .toList();
         return new ImportResult(file.size(), created, file.size() - created - held.size(), held);
     }
 
@@ -74,7 +78,10 @@ public class RateSubmissions {
             }
             return each;
         });
-        rates.learn(outcome.stream().filter(Published.class::isInstance).map(s -> ((Published) s).rate()).toList());
+        rates.learn(outcome.stream()
+                .filter(Published.class::isInstance)
+                .map(s -> ((Published) s).rate())
+                .toList());
         return outcome;
     }
 
@@ -91,12 +98,17 @@ public class RateSubmissions {
         return new Published(insertion.stored().rate(), insertion.inserted());
     }
 
-    private PendingRate hold(FxRate rate, String submittedBy, Plausibility.Outside outside, Map<String, Long> heldBySource) {
+    private PendingRate hold(
+            FxRate rate, String submittedBy, Plausibility.Outside outside, Map<String, Long> heldBySource) {
         long alreadyHeld = heldBySource.computeIfAbsent(rate.source(), pending::countHeld);
         if (alreadyHeld >= config.band().maxHeldPerSource()) {
-            throw new BusinessException(ErrorCode.FX_RATE_OUT_OF_BAND, rate.pair() + " " + rate.mid().toPlainString()
-                    + " is " + outside.deviationBps() + " bps from the rate in force (band ±" + outside.bandBps()
-                    + " bps) and " + rate.source() + " already has " + alreadyHeld + " rates waiting for approval");
+            throw new BusinessException(
+                    ErrorCode.FX_RATE_OUT_OF_BAND,
+                    rate.pair() + " " + rate.mid().toPlainString()
+                            + " is " + outside.deviationBps() + " bps from the rate in force (band ±"
+                            + outside.bandBps()
+                            + " bps) and " + rate.source() + " already has " + alreadyHeld
+                            + " rates waiting for approval");
         }
         PendingRate stored = pending.holdIfAbsent(PendingRate.held(UUID.randomUUID(), rate, submittedBy, outside));
         FxRates.requireSameFigures(stored.rate(), rate);

@@ -18,8 +18,7 @@ public final class ConversionEngine {
         this.resolver = resolver;
     }
 
-    public record Conversion(Money amount, ResolvedRate rate) {
-    }
+    public record Conversion(Money amount, ResolvedRate rate) {}
 
     /** Indicative conversion (no money moves), rounded {@link FxRounding#INDICATIVE_ROUNDING}. */
     public Optional<Conversion> convert(Money amount, CurrencyUnit term, Instant at) {
@@ -32,8 +31,8 @@ public final class ConversionEngine {
     }
 
     static Money apply(Money amount, CurrencyUnit term, ResolvedRate rate, RoundingMode rounding) {
-        BigDecimal converted = amount.getNumberStripped().multiply(rate.mid())
-                .setScale(term.getDefaultFractionDigits(), rounding);
+        BigDecimal converted =
+                amount.getNumberStripped().multiply(rate.mid()).setScale(term.getDefaultFractionDigits(), rounding);
         return Money.of(converted, term);
     }
 }

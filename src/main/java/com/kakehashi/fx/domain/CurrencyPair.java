@@ -7,7 +7,10 @@ public record CurrencyPair(String base, String quote) {
     private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
 
     public CurrencyPair {
-        if (base == null || quote == null || !CODE.matcher(base).matches() || !CODE.matcher(quote).matches()) {
+        if (base == null
+                || quote == null
+                || !CODE.matcher(base).matches()
+                || !CODE.matcher(quote).matches()) {
             throw new IllegalArgumentException("currency codes must be three capital letters: " + base + "/" + quote);
         }
     }

@@ -11,8 +11,16 @@ import org.javamoney.moneta.Money;
  * applied (charge currency per unit of price currency, spread included), the spread in basis points,
  * and where and when the rate came from.
  */
-public record FxQuote(Money price, Money charge, BigDecimal midRate, BigDecimal customerRate, int spreadBps, Money fee,
-        String rateSource, Instant rateTime, String ratePath) {
+public record FxQuote(
+        Money price,
+        Money charge,
+        BigDecimal midRate,
+        BigDecimal customerRate,
+        int spreadBps,
+        Money fee,
+        String rateSource,
+        Instant rateTime,
+        String ratePath) {
 
     public FxQuote {
         Objects.requireNonNull(price, "price");

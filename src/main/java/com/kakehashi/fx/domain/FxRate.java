@@ -8,8 +8,14 @@ import java.util.Objects;
  * One published rate: "1 base = mid quote", optionally with the bid and ask around it, as a source
  * published it, in force from {@code validFrom}. Rates are history: a newer one supersedes, never overwrites.
  */
-public record FxRate(CurrencyPair pair, BigDecimal mid, BigDecimal bid, BigDecimal ask, String source,
-        Instant validFrom, Instant receivedAt) {
+public record FxRate(
+        CurrencyPair pair,
+        BigDecimal mid,
+        BigDecimal bid,
+        BigDecimal ask,
+        String source,
+        Instant validFrom,
+        Instant receivedAt) {
 
     public FxRate {
         Objects.requireNonNull(pair, "pair");
@@ -18,8 +24,8 @@ public record FxRate(CurrencyPair pair, BigDecimal mid, BigDecimal bid, BigDecim
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(receivedAt, "receivedAt");
         if (!RateFigures.isPlausibleTime(validFrom)) {
-            throw new IllegalArgumentException("validFrom must be " + com.kakehashi.common.time.InstantRange.DESCRIPTION
-                    + ", got " + validFrom);
+            throw new IllegalArgumentException(
+                    "validFrom must be " + com.kakehashi.common.time.InstantRange.DESCRIPTION + ", got " + validFrom);
         }
         if (pair.isIdentity()) {
             throw new IllegalArgumentException("a rate needs two different currencies, not " + pair);

@@ -17,6 +17,5 @@ public final class FxRounding {
     /** An inverse rate 1/r has no finite expansion in general: 20 significant digits, ties to even. */
     public static final MathContext RATE_INVERSION = new MathContext(20, RoundingMode.HALF_EVEN);
 
-    private FxRounding() {
-    }
+    private FxRounding() {}
 }

@@ -10,11 +10,23 @@ import java.util.UUID;
  * the figures, source and times as submitted; {@code rateInForce} and {@code deviationBps} are what
  * the band compared it with when it was held.
  */
-public record PendingRate(UUID id, FxRate rate, String submittedBy, BigDecimal rateInForce, long deviationBps,
-        int bandBps, Status status, String decidedBy, Instant decidedAt, String reason, long version) {
+public record PendingRate(
+        UUID id,
+        FxRate rate,
+        String submittedBy,
+        BigDecimal rateInForce,
+        long deviationBps,
+        int bandBps,
+        Status status,
+        String decidedBy,
+        Instant decidedAt,
+        String reason,
+        long version) {
 
     public enum Status {
-        PENDING_APPROVAL, APPROVED, REJECTED
+        PENDING_APPROVAL,
+        APPROVED,
+        REJECTED
     }
 
     public PendingRate {
@@ -32,26 +44,31 @@ public record PendingRate(UUID id, FxRate rate, String submittedBy, BigDecimal r
     }
 
     public static PendingRate held(UUID id, FxRate rate, String submittedBy, Plausibility.Outside outside) {
-        return new PendingRate(id, rate, submittedBy, outside.rateInForce(), outside.deviationBps(), outside.bandBps(),
-                Status.PENDING_APPROVAL, null, null, null, 0);
+        return new PendingRate(
+                id,
+                rate,
+                submittedBy,
+                outside.rateInForce(),
+                outside.deviationBps(),
+                outside.bandBps(),
+                Status.PENDING_APPROVAL,
+                null,
+                null,
+                null,
+                0);
     }
 
     /** What an operator may do with this item. */
-    public sealed interface Decidability {
-    }
+    public sealed interface Decidability {}
 
-    public record Decidable() implements Decidability {
-    }
+    public record Decidable() implements Decidability {}
 
-    public record AlreadyDecided(Status status, String by, Instant at) implements Decidability {
-    }
+    public record AlreadyDecided(Status status, String by, Instant at) implements Decidability {}
 
-    public record OwnFigure(String operator) implements Decidability {
-    }
+    public record OwnFigure(String operator) implements Decidability {}
 
     /** The rate in force is no longer the one this figure was reviewed against (null: none in force). */
-    public record ReferenceMoved(BigDecimal reviewedAgainst, BigDecimal inForceNow) implements Decidability {
-    }
+    public record ReferenceMoved(BigDecimal reviewedAgainst, BigDecimal inForceNow) implements Decidability {}
 
     /**
      * Four eyes: anybody but the submitter approves; the submitter may still withdraw (reject) their figure.

@@ -30,25 +30,22 @@ public final class Plausibility {
     }
 
     /** A newer stored rate of the pair is already in force: this figure only completes the history. */
-    public record History() implements Assessment {
-    }
+    public record History() implements Assessment {}
 
     /** Nothing in force to compare with: the first rate of a pair. */
-    public record FirstRate() implements Assessment {
-    }
+    public record FirstRate() implements Assessment {}
 
-    public record Within(BigDecimal rateInForce, long deviationBps) implements Assessment {
-    }
+    public record Within(BigDecimal rateInForce, long deviationBps) implements Assessment {}
 
-    public record Outside(BigDecimal rateInForce, long deviationBps, int bandBps) implements Assessment {
-    }
+    public record Outside(BigDecimal rateInForce, long deviationBps, int bandBps) implements Assessment {}
 
     public Assessment assess(FxRate candidate, Instant now, int bandBps) {
         if (bandBps < 0) {
             throw new IllegalArgumentException("a band is at least 0 bps, got " + bandBps);
         }
         Instant effective = candidate.validFrom().isAfter(now) ? candidate.validFrom() : now;
-        if (supersededAt(candidate, candidate.pair(), effective) || supersededAt(candidate, candidate.pair().inverse(), effective)) {
+        if (supersededAt(candidate, candidate.pair(), effective)
+                || supersededAt(candidate, candidate.pair().inverse(), effective)) {
             return new History();
         }
         return resolver.resolve(candidate.pair(), effective)
@@ -61,7 +58,8 @@ public final class Plausibility {
         BigDecimal distance = figure.subtract(reference).abs().multiply(BPS);
         long deviation = deviationBps(figure, reference);
         return distance.compareTo(reference.multiply(BigDecimal.valueOf(bandBps))) <= 0
-                ? new Within(reference, deviation) : new Outside(reference, deviation, bandBps);
+                ? new Within(reference, deviation)
+                : new Outside(reference, deviation, bandBps);
     }
 
     /** (figure − reference) / reference in basis points, rounded away from zero, saturated at the long range. */
@@ -74,6 +72,8 @@ public final class Plausibility {
     }
 
     private boolean supersededAt(FxRate candidate, CurrencyPair pair, Instant effective) {
-        return book.stored(pair, effective).map(stored -> stored.validFrom().isAfter(candidate.validFrom())).orElse(false);
+        return book.stored(pair, effective)
+                .map(stored -> stored.validFrom().isAfter(candidate.validFrom()))
+                .orElse(false);
     }
 }

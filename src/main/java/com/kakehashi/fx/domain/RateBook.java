@@ -59,7 +59,8 @@ public final class RateBook {
         Map<CurrencyPair, History> next = new HashMap<>();
         byPair.forEach((pair, list) -> {
             FxRate[] sorted = list.stream().distinct().sorted(ORDER).toArray(FxRate[]::new);
-            long[] keys = Arrays.stream(sorted).mapToLong(r -> micros(r.validFrom())).toArray();
+            long[] keys =
+                    Arrays.stream(sorted).mapToLong(r -> micros(r.validFrom())).toArray();
             next.put(pair, new History(sorted, keys));
         });
         histories = Map.copyOf(next);

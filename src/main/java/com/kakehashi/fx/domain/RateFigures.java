@@ -14,14 +14,13 @@ public final class RateFigures {
     public static final int MAX_DECIMALS = 12;
     private static final Pattern FIGURE = Pattern.compile("\\d{1,18}(\\.\\d{1," + MAX_DECIMALS + "})?");
 
-    private RateFigures() {
-    }
+    private RateFigures() {}
 
     /** The figure as an exact decimal, trailing zeros stripped; refuses anything else, naming the field. */
     public static BigDecimal parse(String field, String text) {
         if (text == null || !FIGURE.matcher(text).matches() || new BigDecimal(text).signum() <= 0) {
-            throw new IllegalArgumentException(field + " must be a positive decimal string with at most "
-                    + MAX_DECIMALS + " decimals, got '" + abbreviate(text) + "'");
+            throw new IllegalArgumentException(field + " must be a positive decimal string with at most " + MAX_DECIMALS
+                    + " decimals, got '" + abbreviate(text) + "'");
         }
         return new BigDecimal(text).stripTrailingZeros();
     }

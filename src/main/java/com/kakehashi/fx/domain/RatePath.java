@@ -8,7 +8,10 @@ import java.util.List;
  */
 public record RatePath(Kind kind, String via, List<FxRate> legs) {
     public enum Kind {
-        IDENTITY, DIRECT, INVERSE, CROSS
+        IDENTITY,
+        DIRECT,
+        INVERSE,
+        CROSS
     }
 
     public RatePath {

@@ -21,7 +21,8 @@ public final class RateResolver {
 
     public Optional<ResolvedRate> resolve(CurrencyPair pair, Instant at) {
         if (pair.isIdentity()) {
-            return Optional.of(new ResolvedRate(pair, BigDecimal.ONE, new RatePath(RatePath.Kind.IDENTITY, null, List.of())));
+            return Optional.of(
+                    new ResolvedRate(pair, BigDecimal.ONE, new RatePath(RatePath.Kind.IDENTITY, null, List.of())));
         }
         long micros = RateBook.micros(at);
         Optional<ResolvedRate> single = leg(pair, micros);
@@ -35,9 +36,12 @@ public final class RateResolver {
             Optional<ResolvedRate> first = leg(new CurrencyPair(pair.base(), pivot), micros);
             Optional<ResolvedRate> second = first.flatMap(f -> leg(new CurrencyPair(pivot, pair.quote()), micros));
             if (second.isPresent()) {
-                List<FxRate> legs = java.util.stream.Stream.concat(first.get().path().legs().stream(),
-                        second.get().path().legs().stream()).toList();
-                return Optional.of(new ResolvedRate(pair, first.get().mid().multiply(second.get().mid()),
+                List<FxRate> legs = java.util.stream.Stream.concat(
+                                first.get().path().legs().stream(), second.get().path().legs().stream())
+                        .toList();
+                return Optional.of(new ResolvedRate(
+                        pair,
+                        first.get().mid().multiply(second.get().mid()),
                         new RatePath(RatePath.Kind.CROSS, pivot, legs)));
             }
         }
@@ -49,11 +53,13 @@ public final class RateResolver {
         FxRate inverse = book.storedOrNull(pair.inverse(), micros);
         // Both stored: the more recent publication is the better information.
         if (direct != null && (inverse == null || !inverse.validFrom().isAfter(direct.validFrom()))) {
-            return Optional.of(new ResolvedRate(pair, direct.mid(), new RatePath(RatePath.Kind.DIRECT, null, List.of(direct))));
+            return Optional.of(
+                    new ResolvedRate(pair, direct.mid(), new RatePath(RatePath.Kind.DIRECT, null, List.of(direct))));
         }
         if (inverse != null) {
             BigDecimal mid = BigDecimal.ONE.divide(inverse.mid(), FxRounding.RATE_INVERSION);
-            return Optional.of(new ResolvedRate(pair, mid, new RatePath(RatePath.Kind.INVERSE, null, List.of(inverse))));
+            return Optional.of(
+                    new ResolvedRate(pair, mid, new RatePath(RatePath.Kind.INVERSE, null, List.of(inverse))));
         }
         return Optional.empty();
     }

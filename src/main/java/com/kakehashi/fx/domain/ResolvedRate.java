@@ -10,7 +10,10 @@ public record ResolvedRate(CurrencyPair pair, BigDecimal mid, RatePath path) {
 
     /** The oldest leg's publication time: a cross rate is only as fresh as its stalest leg. */
     public Instant validFrom() {
-        return path.legs().stream().map(FxRate::validFrom).min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        return path.legs().stream()
+                .map(FxRate::validFrom)
+                .min(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
     }
 
     /** The sources of the legs, e.g. "ECB" or "ECB+bank:cn-settlement-bank". */

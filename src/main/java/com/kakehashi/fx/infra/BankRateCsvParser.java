@@ -22,8 +22,7 @@ public final class BankRateCsvParser {
     static final String HEADER = "base,quote,bid,mid,ask,valid_from";
     private static final int MAX_LINES = 100_000;
 
-    private BankRateCsvParser() {
-    }
+    private BankRateCsvParser() {}
 
     public static String sourceFor(String bankId) {
         return "bank:" + bankId;
@@ -68,9 +67,14 @@ public final class BankRateCsvParser {
             throw new RateFileException("line " + number + ": expected 6 fields, found " + fields.length);
         }
         try {
-            return new FxRate(new CurrencyPair(fields[0].strip(), fields[1].strip()),
-                    RateFigures.parse("mid", fields[3].strip()), RateFigures.parseOptional("bid", fields[2].strip()),
-                    RateFigures.parseOptional("ask", fields[4].strip()), source, Instant.parse(fields[5].strip()), receivedAt);
+            return new FxRate(
+                    new CurrencyPair(fields[0].strip(), fields[1].strip()),
+                    RateFigures.parse("mid", fields[3].strip()),
+                    RateFigures.parseOptional("bid", fields[2].strip()),
+                    RateFigures.parseOptional("ask", fields[4].strip()),
+                    source,
+                    Instant.parse(fields[5].strip()),
+                    receivedAt);
         } catch (RuntimeException e) {
             throw new RateFileException("line " + number + ": " + e.getMessage());
         }

@@ -26,8 +26,7 @@ public final class EcbReferenceRatesParser {
     static final LocalTime PUBLICATION_TIME = LocalTime.of(16, 0);
     private static final int MAX_RATES = 100_000;
 
-    private EcbReferenceRatesParser() {
-    }
+    private EcbReferenceRatesParser() {}
 
     public static List<FxRate> parse(InputStream xml, Instant receivedAt) {
         List<FxRate> rates = new ArrayList<>();
@@ -70,17 +69,26 @@ public final class EcbReferenceRatesParser {
 
     private static Instant validFrom(String time, XMLStreamReader reader) {
         try {
-            return LocalDate.parse(time).atTime(PUBLICATION_TIME).atZone(FRANKFURT).toInstant();
+            return LocalDate.parse(time)
+                    .atTime(PUBLICATION_TIME)
+                    .atZone(FRANKFURT)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw new RateFileException(where(reader) + "time '" + time + "' is not a date (YYYY-MM-DD)");
         }
     }
 
-    private static FxRate rate(String currency, String rate, Instant validFrom, Instant receivedAt,
-            XMLStreamReader reader) {
+    private static FxRate rate(
+            String currency, String rate, Instant validFrom, Instant receivedAt, XMLStreamReader reader) {
         try {
-            return new FxRate(new CurrencyPair("EUR", currency), RateFigures.parse("rate", rate), null, null,
-                    SOURCE, validFrom, receivedAt);
+            return new FxRate(
+                    new CurrencyPair("EUR", currency),
+                    RateFigures.parse("rate", rate),
+                    null,
+                    null,
+                    SOURCE,
+                    validFrom,
+                    receivedAt);
         } catch (RuntimeException e) {
             throw new RateFileException(where(reader) + "invalid rate '" + rate + "' for currency '" + currency + "'");
         }
@@ -99,6 +107,4 @@ public final class EcbReferenceRatesParser {
             }
         }
     }
-
-
 }

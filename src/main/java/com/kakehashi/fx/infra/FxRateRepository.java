@@ -1,8 +1,8 @@
 package com.kakehashi.fx.infra;
 
+import com.kakehashi.common.sql.SqlValues;
 import com.kakehashi.fx.domain.CurrencyPair;
 import com.kakehashi.fx.domain.FxRate;
-import com.kakehashi.common.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,38 +17,46 @@ public class FxRateRepository {
     @Inject
     EntityManager em;
 
-    public record StoredRate(long id, FxRate rate) {
-    }
+    public record StoredRate(long id, FxRate rate) {}
 
     /** The row now stored for the rate's source, pair and instant, and whether this call inserted it. */
-    public record Insertion(StoredRate stored, boolean inserted) {
-    }
+    public record Insertion(StoredRate stored, boolean inserted) {}
 
     /** Inserts unless the source already published this pair at this instant; returns the stored row either way. */
     public Insertion insertIfAbsent(FxRate rate, String recordedBy) {
         int inserted = em.createNativeQuery("""
                 insert into fx_rate (base, quote, mid, bid, ask, source, valid_from, received_at, recorded_by)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (base, quote, source, valid_from) do nothing""")
-                .setParameter(1, rate.pair().base()).setParameter(2, rate.pair().quote())
-                .setParameter(3, rate.mid()).setParameter(4, rate.bid()).setParameter(5, rate.ask())
-                .setParameter(6, rate.source()).setParameter(7, rate.validFrom()).setParameter(8, rate.receivedAt())
+                .setParameter(1, rate.pair().base())
+                .setParameter(2, rate.pair().quote())
+                .setParameter(3, rate.mid())
+                .setParameter(4, rate.bid())
+                .setParameter(5, rate.ask())
+                .setParameter(6, rate.source())
+                .setParameter(7, rate.validFrom())
+                .setParameter(8, rate.receivedAt())
                 .setParameter(9, recordedBy)
                 .executeUpdate();
-        StoredRate stored = one("where base = ?1 and quote = ?2 and source = ?3 and valid_from = ?4",
-                rate.pair().base(), rate.pair().quote(), rate.source(), rate.validFrom()).orElseThrow();
+        StoredRate stored = one(
+                        "where base = ?1 and quote = ?2 and source = ?3 and valid_from = ?4",
+                        rate.pair().base(),
+                        rate.pair().quote(),
+                        rate.source(),
+                        rate.validFrom())
+                .orElseThrow();
         return new Insertion(stored, inserted == 1);
     }
 
     /** A stored rate with the transaction that stored it (xid8, as a long), for following new rates. */
-    public record FollowedRate(long id, long storedByXact, FxRate rate) {
-    }
+    public record FollowedRate(long id, long storedByXact, FxRate rate) {}
 
     /**
      * The oldest transaction still running in this statement's snapshot: every transaction below it has
      * ended, so its rates are visible now and for ever; one at or above it may still commit later.
      */
     public long snapshotHorizon() {
-        Object xmin = em.createNativeQuery("select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)").getSingleResult();
+        Object xmin = em.createNativeQuery("select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)")
+                .getSingleResult();
         return Long.parseLong((String) xmin);
     }
 
@@ -58,32 +66,51 @@ public class FxRateRepository {
      * range scan on {@code fx_rate_stored_by_xact}.
      */
     public List<FollowedRate> storedAfter(long xact, long afterId, int limit) {
-        List<?> rows = em.createNativeQuery("select id, base, quote, mid, bid, ask, source, valid_from, received_at,"
-                        + " cast(stored_by_xact as text) as xact from fx_rate"
-                        + " where (stored_by_xact, id) > (cast(?1 as xid8), ?2) order by stored_by_xact, id limit ?3",
+        List<?> rows = em.createNativeQuery(
+                        "select id, base, quote, mid, bid, ask, source, valid_from, received_at,"
+                                + " cast(stored_by_xact as text) as xact from fx_rate"
+                                + " where (stored_by_xact, id) > (cast(?1 as xid8), ?2) order by stored_by_xact, id limit ?3",
                         Object[].class)
-                .setParameter(1, Long.toString(xact)).setParameter(2, afterId).setParameter(3, limit)
+                .setParameter(1, Long.toString(xact))
+                .setParameter(2, afterId)
+                .setParameter(3, limit)
                 .getResultList();
-        return rows.stream().map(r -> {
-            Object[] row = (Object[]) r;
-            StoredRate stored = map(row);
-            return new FollowedRate(stored.id(), Long.parseLong((String) row[9]), stored.rate());
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    Object[] row = (Object[]) r;
+                    StoredRate stored = map(row);
+                    return new FollowedRate(stored.id(), Long.parseLong((String) row[9]), stored.rate());
+                })
+                .toList();
     }
 
     /** The rate this source published for the pair at this instant, if any. */
     public Optional<StoredRate> find(String source, CurrencyPair pair, Instant validFrom) {
-        return one("where base = ?1 and quote = ?2 and source = ?3 and valid_from = ?4", pair.base(), pair.quote(),
-                source, validFrom);
+        return one(
+                "where base = ?1 and quote = ?2 and source = ?3 and valid_from = ?4",
+                pair.base(),
+                pair.quote(),
+                source,
+                validFrom);
     }
 
     @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public List<StoredRate> history(CurrencyPair pair, Instant from, Instant to, long offset, int limit) {
-        return em.createNativeQuery(SELECT + " where base = ?1 and quote = ?2 and valid_from >= ?3 and valid_from < ?4"
-                        + " order by valid_from desc, id desc offset ?5 limit ?6", Object[].class)
-                .setParameter(1, pair.base()).setParameter(2, pair.quote()).setParameter(3, from).setParameter(4, to)
-                .setParameter(5, offset).setParameter(6, limit)
-                .getResultList().stream().map(r -> map((Object[]) r)).toList();
+        return em
+                .createNativeQuery(
+                        SELECT + " where base = ?1 and quote = ?2 and valid_from >= ?3 and valid_from < ?4"
+                                + " order by valid_from desc, id desc offset ?5 limit ?6",
+                        Object[].class)
+                .setParameter(1, pair.base())
+                .setParameter(2, pair.quote())
+                .setParameter(3, from)
+                .setParameter(4, to)
+                .setParameter(5, offset)
+                .setParameter(6, limit)
+                .getResultList()
+                .stream()
+                .map(r -> map((Object[]) r))
+                .toList();
     }
 
     private static final String SELECT =
@@ -103,13 +130,18 @@ public class FxRateRepository {
     }
 
     private static StoredRate map(Object[] row) {
-        FxRate rate = new FxRate(new CurrencyPair((String) row[1], (String) row[2]), strip((BigDecimal) row[3]),
-                strip((BigDecimal) row[4]), strip((BigDecimal) row[5]), (String) row[6], SqlValues.instant(row[7]), SqlValues.instant(row[8]));
+        FxRate rate = new FxRate(
+                new CurrencyPair((String) row[1], (String) row[2]),
+                strip((BigDecimal) row[3]),
+                strip((BigDecimal) row[4]),
+                strip((BigDecimal) row[5]),
+                (String) row[6],
+                SqlValues.instant(row[7]),
+                SqlValues.instant(row[8]));
         return new StoredRate(((Number) row[0]).longValue(), rate);
     }
 
     private static BigDecimal strip(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros();
     }
-
 }

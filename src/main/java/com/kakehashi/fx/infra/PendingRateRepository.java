@@ -31,24 +31,39 @@ public class PendingRateRepository {
                     rate_in_force, deviation_bps, band_bps, status)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'PENDING_APPROVAL')
                 on conflict (base, quote, source, valid_from) where status = 'PENDING_APPROVAL' do nothing""")
-                .setParameter(1, pending.id()).setParameter(2, rate.pair().base()).setParameter(3, rate.pair().quote())
-                .setParameter(4, rate.mid()).setParameter(5, rate.bid()).setParameter(6, rate.ask())
-                .setParameter(7, rate.source()).setParameter(8, rate.validFrom()).setParameter(9, rate.receivedAt())
-                .setParameter(10, pending.submittedBy()).setParameter(11, pending.rateInForce())
-                .setParameter(12, pending.deviationBps()).setParameter(13, pending.bandBps())
+                .setParameter(1, pending.id())
+                .setParameter(2, rate.pair().base())
+                .setParameter(3, rate.pair().quote())
+                .setParameter(4, rate.mid())
+                .setParameter(5, rate.bid())
+                .setParameter(6, rate.ask())
+                .setParameter(7, rate.source())
+                .setParameter(8, rate.validFrom())
+                .setParameter(9, rate.receivedAt())
+                .setParameter(10, pending.submittedBy())
+                .setParameter(11, pending.rateInForce())
+                .setParameter(12, pending.deviationBps())
+                .setParameter(13, pending.bandBps())
                 .executeUpdate();
         if (inserted == 1) {
             event(pending.id(), PendingRate.Status.PENDING_APPROVAL, pending.submittedBy(), rate.receivedAt(), null);
             return pending;
         }
-        return many(" where base = ?1 and quote = ?2 and source = ?3 and valid_from = ?4 and status = 'PENDING_APPROVAL'",
-                rate.pair().base(), rate.pair().quote(), rate.source(), rate.validFrom()).getFirst();
+        return many(
+                        " where base = ?1 and quote = ?2 and source = ?3 and valid_from = ?4 and status = 'PENDING_APPROVAL'",
+                        rate.pair().base(),
+                        rate.pair().quote(),
+                        rate.source(),
+                        rate.validFrom())
+                .getFirst();
     }
 
     public long countHeld(String source) {
         return ((Number) em.createNativeQuery(
-                "select count(*) from fx_rate_pending where source = ?1 and status = 'PENDING_APPROVAL'")
-                .setParameter(1, source).getSingleResult()).longValue();
+                                "select count(*) from fx_rate_pending where source = ?1 and status = 'PENDING_APPROVAL'")
+                        .setParameter(1, source)
+                        .getSingleResult())
+                .longValue();
     }
 
     public Optional<PendingRate> byId(UUID id) {
@@ -64,14 +79,25 @@ public class PendingRateRepository {
      * Records the decision if the item is still pending at the version the decider read; false when somebody
      * else decided first (the caller answers a conflict, never a second decision).
      */
-    public boolean decide(UUID id, long version, PendingRate.Status status, String by, Instant at, String reason,
+    public boolean decide(
+            UUID id,
+            long version,
+            PendingRate.Status status,
+            String by,
+            Instant at,
+            String reason,
             Long publishedRateId) {
         int updated = em.createNativeQuery("""
                 update fx_rate_pending set status = ?1, decided_by = ?2, decided_at = ?3, reason = cast(?4 as varchar),
                     published_rate_id = cast(?5 as bigint), version = version + 1
                 where id = ?6 and version = ?7 and status = 'PENDING_APPROVAL'""")
-                .setParameter(1, status.name()).setParameter(2, by).setParameter(3, at).setParameter(4, reason)
-                .setParameter(5, publishedRateId).setParameter(6, id).setParameter(7, version)
+                .setParameter(1, status.name())
+                .setParameter(2, by)
+                .setParameter(3, at)
+                .setParameter(4, reason)
+                .setParameter(5, publishedRateId)
+                .setParameter(6, id)
+                .setParameter(7, version)
                 .executeUpdate();
         if (updated == 1) {
             event(id, status, by, at, reason);
@@ -79,27 +105,36 @@ public class PendingRateRepository {
         return updated == 1;
     }
 
-    public record Event(PendingRate.Status status, String actor, Instant at, String reason) {
-    }
+    public record Event(PendingRate.Status status, String actor, Instant at, String reason) {}
 
     /** The audit trail of one item, oldest first. */
     public List<Event> events(UUID id) {
         List<?> rows = em.createNativeQuery(
                         "select status, actor, at, reason from fx_rate_pending_event where pending_id = ?1 order by id",
                         Object[].class)
-                .setParameter(1, id).getResultList();
-        return rows.stream().map(r -> {
-            Object[] row = (Object[]) r;
-            return new Event(PendingRate.Status.valueOf((String) row[0]), (String) row[1], SqlValues.instant(row[2]),
-                    (String) row[3]);
-        }).toList();
+                .setParameter(1, id)
+                .getResultList();
+        return rows.stream()
+                .map(r -> {
+                    Object[] row = (Object[]) r;
+                    return new Event(
+                            PendingRate.Status.valueOf((String) row[0]),
+                            (String) row[1],
+                            SqlValues.instant(row[2]),
+                            (String) row[3]);
+                })
+                .toList();
     }
 
     private void event(UUID id, PendingRate.Status status, String actor, Instant at, String reason) {
         em.createNativeQuery("insert into fx_rate_pending_event (pending_id, status, actor, at, reason)"
                         + " values (?1, ?2, ?3, ?4, cast(?5 as varchar))")
-                .setParameter(1, id).setParameter(2, status.name()).setParameter(3, actor).setParameter(4, at)
-                .setParameter(5, reason).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, status.name())
+                .setParameter(3, actor)
+                .setParameter(4, at)
+                .setParameter(5, reason)
+                .executeUpdate();
     }
 
     @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
@@ -112,12 +147,25 @@ public class PendingRateRepository {
     }
 
     private static PendingRate map(Object[] row) {
-        FxRate rate = new FxRate(new CurrencyPair((String) row[1], (String) row[2]), strip((BigDecimal) row[3]),
-                strip((BigDecimal) row[4]), strip((BigDecimal) row[5]), (String) row[6], SqlValues.instant(row[7]),
+        FxRate rate = new FxRate(
+                new CurrencyPair((String) row[1], (String) row[2]),
+                strip((BigDecimal) row[3]),
+                strip((BigDecimal) row[4]),
+                strip((BigDecimal) row[5]),
+                (String) row[6],
+                SqlValues.instant(row[7]),
                 SqlValues.instant(row[8]));
-        return new PendingRate((UUID) row[0], rate, (String) row[9], strip((BigDecimal) row[10]),
-                ((Number) row[11]).longValue(), ((Number) row[12]).intValue(), PendingRate.Status.valueOf((String) row[13]),
-                (String) row[14], row[15] == null ? null : SqlValues.instant(row[15]), (String) row[16],
+        return new PendingRate(
+                (UUID) row[0],
+                rate,
+                (String) row[9],
+                strip((BigDecimal) row[10]),
+                ((Number) row[11]).longValue(),
+                ((Number) row[12]).intValue(),
+                PendingRate.Status.valueOf((String) row[13]),
+                (String) row[14],
+                row[15] == null ? null : SqlValues.instant(row[15]),
+                (String) row[16],
                 ((Number) row[17]).longValue());
     }
 

@@ -31,7 +31,8 @@ import org.javamoney.moneta.spi.DefaultNumberValue;
 public class StoreRateProvider extends AbstractRateProvider {
     public static final String NAME = "KAKEHASHI";
     static final ProviderContext CONTEXT = ProviderContextBuilder.of(NAME, RateType.DEFERRED, RateType.HISTORIC)
-            .set("providerDescription", "Kakehashi rate store (PostgreSQL, in-memory book)").build();
+            .set("providerDescription", "Kakehashi rate store (PostgreSQL, in-memory book)")
+            .build();
 
     private final Supplier<RateResolver> resolver;
     private final Supplier<Instant> now;
@@ -48,21 +49,33 @@ public class StoreRateProvider extends AbstractRateProvider {
         if (current == null || query.getBaseCurrency() == null || query.getCurrency() == null) {
             return null;
         }
-        CurrencyPair pair = new CurrencyPair(query.getBaseCurrency().getCurrencyCode(),
-                query.getCurrency().getCurrencyCode());
+        CurrencyPair pair = new CurrencyPair(
+                query.getBaseCurrency().getCurrencyCode(), query.getCurrency().getCurrencyCode());
         Optional<ResolvedRate> rate = current.resolve(pair, pointInTime(query));
-        return rate.map(r -> new ExchangeRateBuilder(context(r)).setBase(query.getBaseCurrency())
-                .setTerm(query.getCurrency()).setFactor(DefaultNumberValue.of(r.mid())).build())
-                .orElseThrow(() -> new CurrencyConversionException(query.getBaseCurrency(), query.getCurrency(), null,
+        return rate.map(r -> new ExchangeRateBuilder(context(r))
+                        .setBase(query.getBaseCurrency())
+                        .setTerm(query.getCurrency())
+                        .setFactor(DefaultNumberValue.of(r.mid()))
+                        .build())
+                .orElseThrow(() -> new CurrencyConversionException(
+                        query.getBaseCurrency(),
+                        query.getCurrency(),
+                        null,
                         "no " + pair + " rate in the Kakehashi store at " + pointInTime(query)));
     }
 
     @Override
     public boolean isAvailable(ConversionQuery query) {
         RateResolver current = resolver.get();
-        return current != null && query.getBaseCurrency() != null && query.getCurrency() != null
-                && current.resolve(new CurrencyPair(query.getBaseCurrency().getCurrencyCode(),
-                        query.getCurrency().getCurrencyCode()), pointInTime(query)).isPresent();
+        return current != null
+                && query.getBaseCurrency() != null
+                && query.getCurrency() != null
+                && current.resolve(
+                                new CurrencyPair(
+                                        query.getBaseCurrency().getCurrencyCode(),
+                                        query.getCurrency().getCurrencyCode()),
+                                pointInTime(query))
+                        .isPresent();
     }
 
     private Instant pointInTime(ConversionQuery query) {

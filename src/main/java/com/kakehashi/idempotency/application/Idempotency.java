@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
 public class Idempotency {
     /** The request header carrying the key, and the answer header saying an answer was replayed. */
     public static final String KEY_HEADER = "Idempotency-Key";
+
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     @Inject
     IdempotencyRepository repository;
+
     @Inject
     Clock clock;
 
@@ -62,7 +64,8 @@ public class Idempotency {
 
     /** The answer to a reused key with another request, as every feature words it. */
     public static BusinessException reused(Claim.Mismatch mismatch) {
-        return new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        return new BusinessException(
+                ErrorCode.IDEMPOTENCY_KEY_REUSED,
                 "Idempotency-Key '" + mismatch.key() + "' was used for a different request");
     }
 
@@ -76,7 +79,8 @@ public class Idempotency {
             throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_MISSING, "Send an Idempotency-Key header");
         }
         if (!KEY.matcher(key).matches()) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST,
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
                     "Idempotency-Key must be 1-255 printable ASCII characters without spaces");
         }
     }

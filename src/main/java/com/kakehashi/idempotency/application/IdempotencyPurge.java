@@ -26,12 +26,16 @@ public class IdempotencyPurge {
 
     @Inject
     EntityManager em;
+
     @Inject
     Clock clock;
+
     @ConfigProperty(name = "kakehashi.idempotency.retention", defaultValue = "P30D")
     Duration retention;
 
-    @Scheduled(identity = "idempotency-purge", every = "${kakehashi.idempotency.purge-every:1h}",
+    @Scheduled(
+            identity = "idempotency-purge",
+            every = "${kakehashi.idempotency.purge-every:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPurge() {
         long purged = purgeOlderThan(clock.instant().minus(retention));
@@ -44,10 +48,13 @@ public class IdempotencyPurge {
     public long purgeOlderThan(Instant cutoff) {
         long total = 0;
         for (int chunk = 0; chunk < MAX_CHUNKS_PER_RUN; chunk++) {
-            int deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+            int deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery("""
                     delete from idempotency_record where ctid in (
                         select ctid from idempotency_record where created_at < ?1 limit ?2)""")
-                    .setParameter(1, cutoff).setParameter(2, CHUNK).executeUpdate());
+                            .setParameter(1, cutoff)
+                            .setParameter(2, CHUNK)
+                            .executeUpdate());
             total += deleted;
             if (deleted < CHUNK) {
                 break;

@@ -9,8 +9,7 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class IdempotencyRepository {
-    public record Record(String requestHash, String resourceId, Integer responseStatus, String responseBody) {
-    }
+    public record Record(String requestHash, String resourceId, Integer responseStatus, String responseBody) {}
 
     @Inject
     EntityManager em;
@@ -20,21 +19,27 @@ public class IdempotencyRepository {
         return em.createNativeQuery("""
                 insert into idempotency_record (caller, operation, idem_key, request_hash, created_at)
                 values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                .setParameter(1, caller).setParameter(2, operation).setParameter(3, key)
-                .setParameter(4, hash).setParameter(5, at)
-                .executeUpdate() == 1;
+                        .setParameter(1, caller)
+                        .setParameter(2, operation)
+                        .setParameter(3, key)
+                        .setParameter(4, hash)
+                        .setParameter(5, at)
+                        .executeUpdate()
+                == 1;
     }
 
     public Optional<Record> find(String caller, String operation, String key) {
         List<?> rows = em.createNativeQuery("""
                 select request_hash, resource_id, response_status, response_body from idempotency_record
                 where caller = ?1 and operation = ?2 and idem_key = ?3""")
-                .setParameter(1, caller).setParameter(2, operation).setParameter(3, key)
+                .setParameter(1, caller)
+                .setParameter(2, operation)
+                .setParameter(3, key)
                 .getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] r = (Object[]) row;
-            return new Record((String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).intValue(),
-                    (String) r[3]);
+            return new Record(
+                    (String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3]);
         });
     }
 
@@ -42,23 +47,34 @@ public class IdempotencyRepository {
         em.createNativeQuery("""
                 update idempotency_record set resource_id = ?4
                 where caller = ?1 and operation = ?2 and idem_key = ?3""")
-                .setParameter(1, caller).setParameter(2, operation).setParameter(3, key)
-                .setParameter(4, resourceId).executeUpdate();
+                .setParameter(1, caller)
+                .setParameter(2, operation)
+                .setParameter(3, key)
+                .setParameter(4, resourceId)
+                .executeUpdate();
     }
 
     public void completeWithResource(String caller, String operation, String key, int status, String resourceId) {
         em.createNativeQuery("""
                 update idempotency_record set response_status = ?4, resource_id = ?5
                 where caller = ?1 and operation = ?2 and idem_key = ?3""")
-                .setParameter(1, caller).setParameter(2, operation).setParameter(3, key)
-                .setParameter(4, status).setParameter(5, resourceId).executeUpdate();
+                .setParameter(1, caller)
+                .setParameter(2, operation)
+                .setParameter(3, key)
+                .setParameter(4, status)
+                .setParameter(5, resourceId)
+                .executeUpdate();
     }
 
     public void complete(String caller, String operation, String key, int status, String body) {
         em.createNativeQuery("""
                 update idempotency_record set response_status = ?4, response_body = ?5
                 where caller = ?1 and operation = ?2 and idem_key = ?3""")
-                .setParameter(1, caller).setParameter(2, operation).setParameter(3, key)
-                .setParameter(4, status).setParameter(5, body).executeUpdate();
+                .setParameter(1, caller)
+                .setParameter(2, operation)
+                .setParameter(3, key)
+                .setParameter(4, status)
+                .setParameter(5, body)
+                .executeUpdate();
     }
 }

@@ -6,5 +6,4 @@ import java.util.UUID;
 import org.javamoney.moneta.Money;
 
 /** One movement on an account: credit positive, debit negative. */
-public record AccountMovement(UUID journalId, JournalType type, String reference, Money amount, Instant at) {
-}
+public record AccountMovement(UUID journalId, JournalType type, String reference, Money amount, Instant at) {}

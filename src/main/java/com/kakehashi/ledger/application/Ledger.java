@@ -40,7 +40,9 @@ public class Ledger {
 
     @Transactional
     public List<JournalEntry> journalsFor(String reference) {
-        return repository.journalIdsFor(reference).stream().map(id -> repository.find(id).orElseThrow()).toList();
+        return repository.journalIdsFor(reference).stream()
+                .map(id -> repository.find(id).orElseThrow())
+                .toList();
     }
 
     @Transactional
@@ -51,8 +53,12 @@ public class Ledger {
     @Transactional
     public List<AccountMovement> movements(UUID accountId, int offset, int limit) {
         return repository.movements(accountId, offset, limit).stream()
-                .map(r -> new AccountMovement(r.journalId(), JournalType.valueOf(r.journalType()), r.reference(),
-                        Amounts.fromMinor(r.amountMinor(), r.currency()), r.at()))
+                .map(r -> new AccountMovement(
+                        r.journalId(),
+                        JournalType.valueOf(r.journalType()),
+                        r.reference(),
+                        Amounts.fromMinor(r.amountMinor(), r.currency()),
+                        r.at()))
                 .toList();
     }
 
@@ -62,14 +68,13 @@ public class Ledger {
     }
 
     /** A total per currency over all accounts of one type (e.g. the operator's FX position). */
-    public record TypeBalance(Money balance, long postings) {
-    }
+    public record TypeBalance(Money balance, long postings) {}
 
     @Transactional
     public List<TypeBalance> balancesByType(AccountType type) {
         return repository.balancesByType(type).stream()
-                .map(r -> new TypeBalance(Amounts.fromMinor(((Number) r[1]).longValue(), (String) r[0]),
-                        ((Number) r[2]).longValue()))
+                .map(r -> new TypeBalance(
+                        Amounts.fromMinor(((Number) r[1]).longValue(), (String) r[0]), ((Number) r[2]).longValue()))
                 .toList();
     }
 }

@@ -22,21 +22,36 @@ public class LedgerCheckHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("ledger-self-check").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("ledger-self-check").up();
         Optional<LedgerCheckResult> latest = check.latest();
         if (latest.isEmpty()) {
             return response.withData("checked", "not yet on this instance").build();
         }
         LedgerCheckResult result = latest.get();
-        response.withData("scope", result.scope().name()).withData("checkedAt", result.checkedAt().toString())
-                .withData("journalsChecked", result.journalsChecked()).withData("walletsChecked", result.walletsChecked())
+        response.withData("scope", result.scope().name())
+                .withData("checkedAt", result.checkedAt().toString())
+                .withData("journalsChecked", result.journalsChecked())
+                .withData("walletsChecked", result.walletsChecked())
                 .withData("unbalancedJournals", result.unbalancedJournalsTotal())
                 .withData("walletMismatches", result.walletMismatchesTotal());
         if (!result.clean()) {
-            response.down().withData("firstUnbalancedJournals", String.join(",", result.unbalancedJournals().stream()
-                    .map(j -> j.journalId() + " " + j.currency() + " " + j.residueMinor()).toList()))
-                    .withData("firstWalletMismatches", String.join(",", result.walletMismatches().stream()
-                            .map(w -> w.walletId() + " balance " + w.balanceMinor() + " posted " + w.postedMinor()).toList()));
+            response.down()
+                    .withData(
+                            "firstUnbalancedJournals",
+                            String.join(
+                                    ",",
+                                    result.unbalancedJournals().stream()
+                                            .map(j -> j.journalId() + " " + j.currency() + " " + j.residueMinor())
+                                            .toList()))
+                    .withData(
+                            "firstWalletMismatches",
+                            String.join(
+                                    ",",
+                                    result.walletMismatches().stream()
+                                            .map(w -> w.walletId() + " balance " + w.balanceMinor() + " posted "
+                                                    + w.postedMinor())
+                                            .toList()));
         }
         return response.build();
     }

@@ -13,14 +13,22 @@ public class LedgerCheckJob {
     @Inject
     LedgerSelfCheck check;
 
-    @Scheduled(identity = "ledger-check", every = "${kakehashi.ledger.check.every:1m}", delayed = "30s",
-            executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "ledger-check",
+            every = "${kakehashi.ledger.check.every:1m}",
+            delayed = "30s",
+            executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void incremental() {
         check.checkRecent();
     }
 
-    @Scheduled(identity = "ledger-check-full", every = "${kakehashi.ledger.check.full-every:6h}", delayed = "5m",
-            executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "ledger-check-full",
+            every = "${kakehashi.ledger.check.full-every:6h}",
+            delayed = "5m",
+            executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void full() {
         check.checkAll();
     }

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PostConstruct;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -45,10 +45,13 @@ public class LedgerSelfCheck {
 
     @Inject
     LedgerCheckRepository repository;
+
     @Inject
     LedgerCheckConfig config;
+
     @Inject
     MeterRegistry meters;
+
     @Inject
     Clock clock;
 
@@ -62,10 +65,12 @@ public class LedgerSelfCheck {
     @PostConstruct
     void register() {
         cursor = clock.instant().minus(config.overlap());
-        Gauge.builder("kakehashi.ledger.check.discrepancies", unbalancedJournals, AtomicLong::get).tag("kind", "journal")
+        Gauge.builder("kakehashi.ledger.check.discrepancies", unbalancedJournals, AtomicLong::get)
+                .tag("kind", "journal")
                 .description("Journals that do not sum to zero per currency, as the latest ledger check found")
                 .register(meters);
-        Gauge.builder("kakehashi.ledger.check.discrepancies", walletMismatches, AtomicLong::get).tag("kind", "wallet")
+        Gauge.builder("kakehashi.ledger.check.discrepancies", walletMismatches, AtomicLong::get)
+                .tag("kind", "wallet")
                 .description("Wallets whose balance is not the sum of their postings, as the latest ledger check found")
                 .register(meters);
     }
@@ -79,11 +84,13 @@ public class LedgerSelfCheck {
     public synchronized LedgerCheckResult checkRecent() {
         Instant from = cursor.minus(config.overlap());
         LedgerCheckResult result = checkSince(from);
-        QuarkusTransaction.requiringNew().call(() -> repository.latestJournal(from)).ifPresent(latest -> {
-            if (latest.isAfter(cursor)) {
-                cursor = latest;
-            }
-        });
+        QuarkusTransaction.requiringNew()
+                .call(() -> repository.latestJournal(from))
+                .ifPresent(latest -> {
+                    if (latest.isAfter(cursor)) {
+                        cursor = latest;
+                    }
+                });
         return result;
     }
 
@@ -92,19 +99,20 @@ public class LedgerSelfCheck {
         Set<String> journals = Set.copyOf(knownJournals);
         Set<String> wallets = Set.copyOf(knownWallets);
         int first = config.reportFirst();
-        Found<UnbalancedJournal> unbalanced = QuarkusTransaction.requiringNew().call(
-                () -> repository.unbalancedJournals(from, journals, first));
-        Found<WalletMismatch> mismatches = QuarkusTransaction.requiringNew().call(
-                () -> repository.walletMismatches(from, wallets, first));
+        Found<UnbalancedJournal> unbalanced =
+                QuarkusTransaction.requiringNew().call(() -> repository.unbalancedJournals(from, journals, first));
+        Found<WalletMismatch> mismatches =
+                QuarkusTransaction.requiringNew().call(() -> repository.walletMismatches(from, wallets, first));
         return record(Scope.INCREMENTAL, from, unbalanced, mismatches);
     }
 
     /** Every journal and every wallet (the slow schedule); what it finds replaces what was known. */
     public synchronized LedgerCheckResult checkAll() {
         int first = config.reportFirst();
-        Found<UnbalancedJournal> unbalanced = QuarkusTransaction.requiringNew().call(
-                () -> repository.allUnbalancedJournals(first));
-        Found<WalletMismatch> mismatches = QuarkusTransaction.requiringNew().call(() -> repository.allWalletMismatches(first));
+        Found<UnbalancedJournal> unbalanced =
+                QuarkusTransaction.requiringNew().call(() -> repository.allUnbalancedJournals(first));
+        Found<WalletMismatch> mismatches =
+                QuarkusTransaction.requiringNew().call(() -> repository.allWalletMismatches(first));
         knownJournals.clear();
         knownWallets.clear();
         return record(Scope.FULL, null, unbalanced, mismatches);
@@ -115,10 +123,18 @@ public class LedgerSelfCheck {
         return Optional.ofNullable(latest);
     }
 
-    private LedgerCheckResult record(Scope scope, Instant from, Found<UnbalancedJournal> unbalanced,
-            Found<WalletMismatch> mismatches) {
-        LedgerCheckResult result = new LedgerCheckResult(scope, clock.instant(), from, unbalanced.checked(),
-                mismatches.checked(), unbalanced.first(), unbalanced.total(), mismatches.first(), mismatches.total());
+    private LedgerCheckResult record(
+            Scope scope, Instant from, Found<UnbalancedJournal> unbalanced, Found<WalletMismatch> mismatches) {
+        LedgerCheckResult result = new LedgerCheckResult(
+                scope,
+                clock.instant(),
+                from,
+                unbalanced.checked(),
+                mismatches.checked(),
+                unbalanced.first(),
+                unbalanced.total(),
+                mismatches.first(),
+                mismatches.total());
         // Re-checked on every run until repaired: the listed ones (bounded by reportFirst), replacing the earlier list.
         knownJournals.clear();
         unbalanced.first().forEach(j -> knownJournals.add(j.journalId()));
@@ -127,9 +143,12 @@ public class LedgerSelfCheck {
         unbalancedJournals.set(unbalanced.total());
         walletMismatches.set(mismatches.total());
         latest = result;
-        Counter.builder("kakehashi.ledger.check.runs").tag("scope", scope.name().toLowerCase(java.util.Locale.ROOT))
-                .tag("result", result.clean() ? "clean" : "discrepancy").description("Ledger self-check runs")
-                .register(meters).increment();
+        Counter.builder("kakehashi.ledger.check.runs")
+                .tag("scope", scope.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("result", result.clean() ? "clean" : "discrepancy")
+                .description("Ledger self-check runs")
+                .register(meters)
+                .increment();
         if (result.clean() && scope == Scope.INCREMENTAL) {
             LOG.debugf("%s", result.summary()); // every minute: quiet unless something is off
         } else if (result.clean()) {

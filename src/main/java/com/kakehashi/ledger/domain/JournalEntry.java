@@ -25,17 +25,19 @@ public record JournalEntry(UUID id, JournalType type, String reference, Instant 
         }
         Map<String, BigDecimal> imbalance = imbalancePerCurrency(postings);
         if (!imbalance.isEmpty()) {
-            throw new UnbalancedJournalException("Journal " + id + " (" + type + " " + reference
-                    + ") does not balance: " + imbalance);
+            throw new UnbalancedJournalException(
+                    "Journal " + id + " (" + type + " " + reference + ") does not balance: " + imbalance);
         }
     }
 
     /** Currencies whose postings do not sum to zero, with the residue; empty when balanced. */
     public static Map<String, BigDecimal> imbalancePerCurrency(List<Posting> postings) {
         return postings.stream()
-                .collect(Collectors.groupingBy(p -> p.amount().getCurrency().getCurrencyCode(),
+                .collect(Collectors.groupingBy(
+                        p -> p.amount().getCurrency().getCurrencyCode(),
                         Collectors.reducing(BigDecimal.ZERO, p -> p.amount().getNumberStripped(), BigDecimal::add)))
-                .entrySet().stream()
+                .entrySet()
+                .stream()
                 .filter(e -> e.getValue().signum() != 0)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

@@ -9,8 +9,7 @@ import java.util.UUID;
  * name-based ids.
  */
 public final class LedgerAccounts {
-    private LedgerAccounts() {
-    }
+    private LedgerAccounts() {}
 
     public static UUID bankClearing(String bankId, String currency) {
         return named("BANK_CLEARING:" + bankId + ":" + currency);

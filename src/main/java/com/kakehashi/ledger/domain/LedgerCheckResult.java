@@ -8,9 +8,16 @@ import java.util.List;
  * in a currency, or a wallet whose stored balance is not the sum of its postings, is a discrepancy; the lists hold the
  * first few (ordered by id) and the totals count all of them.
  */
-public record LedgerCheckResult(Scope scope, Instant checkedAt, Instant journalsFrom, long journalsChecked,
-        long walletsChecked, List<UnbalancedJournal> unbalancedJournals, long unbalancedJournalsTotal,
-        List<WalletMismatch> walletMismatches, long walletMismatchesTotal) {
+public record LedgerCheckResult(
+        Scope scope,
+        Instant checkedAt,
+        Instant journalsFrom,
+        long journalsChecked,
+        long walletsChecked,
+        List<UnbalancedJournal> unbalancedJournals,
+        long unbalancedJournalsTotal,
+        List<WalletMismatch> walletMismatches,
+        long walletMismatchesTotal) {
 
     public enum Scope {
         /** Journals since the cursor (less an overlap for late commits), the wallets they touched, known offenders. */
@@ -20,12 +27,10 @@ public record LedgerCheckResult(Scope scope, Instant checkedAt, Instant journals
     }
 
     /** A journal whose postings in {@code currency} sum to {@code residueMinor}, not zero. */
-    public record UnbalancedJournal(String journalId, String currency, long residueMinor) {
-    }
+    public record UnbalancedJournal(String journalId, String currency, long residueMinor) {}
 
     /** A wallet whose stored balance is not what its postings add up to. */
-    public record WalletMismatch(String walletId, long balanceMinor, long postedMinor) {
-    }
+    public record WalletMismatch(String walletId, long balanceMinor, long postedMinor) {}
 
     public LedgerCheckResult {
         unbalancedJournals = List.copyOf(unbalancedJournals);

@@ -12,8 +12,10 @@ import java.util.UUID;
 public class JournalEntryEntity {
     @Id
     public UUID id;
+
     public String type;
     public String reference;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -12,10 +12,14 @@ import java.util.UUID;
 public class LedgerAccountEntity {
     @Id
     public UUID id;
+
     public String type;
+
     @Column(name = "owner_ref")
     public String ownerRef;
+
     public String currency;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -22,11 +22,11 @@ public class LedgerCheckRepository {
     EntityManager em;
 
     /** Offenders found, the first {@code limit} by id, with the count of all. */
-    public record Found<T>(List<T> first, long total, long checked) {
-    }
+    public record Found<T>(List<T> first, long total, long checked) {}
 
     public Found<UnbalancedJournal> unbalancedJournals(Instant since, Collection<String> known, int limit) {
-        List<Row<UnbalancedJournal>> rows = SqlRow.list(SqlRow.query(em, """
+        List<Row<UnbalancedJournal>> rows = SqlRow.list(
+                SqlRow.query(em, """
                 with checked as (
                     select id from journal_entry where created_at >= ?1
                     union select cast(k as uuid) from unnest(string_to_array(?2, ',')) k),
@@ -36,10 +36,14 @@ public class LedgerCheckRepository {
                     group by p.journal_id, p.currency having sum(p.amount_minor) <> 0)
                 select u.journal_id, u.currency, u.residue, (select count(*) from unbalanced) as total,
                        (select count(*) from checked) as checked
-                from (select 1) one left join (select * from unbalanced order by journal_id, currency limit ?3) u on true""",
-                since, String.join(",", known), limit), r -> new Row<>(r.uuid("journal_id") == null ? null
-                        : new UnbalancedJournal(r.uuid("journal_id").toString(), r.string("currency"), r.longValue("residue")),
-                        r.longValue("total"), r.longValue("checked")));
+                from (select 1) one left join (select * from unbalanced order by journal_id, currency limit ?3) u on true""", since, String.join(",", known), limit),
+                r -> new Row<>(
+                        r.uuid("journal_id") == null
+                                ? null
+                                : new UnbalancedJournal(
+                                        r.uuid("journal_id").toString(), r.string("currency"), r.longValue("residue")),
+                        r.longValue("total"),
+                        r.longValue("checked")));
         return found(rows);
     }
 
@@ -49,7 +53,8 @@ public class LedgerCheckRepository {
     }
 
     public Found<WalletMismatch> walletMismatches(Instant since, Collection<String> known, int limit) {
-        List<Row<WalletMismatch>> rows = SqlRow.list(SqlRow.query(em, """
+        List<Row<WalletMismatch>> rows = SqlRow.list(
+                SqlRow.query(em, """
                 with checked as (
                     select distinct p.account_id as id from posting p
                     where p.journal_id in (select id from journal_entry where created_at >= ?1)
@@ -61,16 +66,21 @@ public class LedgerCheckRepository {
                     where w.balance_minor <> coalesce(s.posted, 0))
                 select o.id, o.balance_minor, o.posted, (select count(*) from off) as total,
                        (select count(*) from wallet w join checked c on c.id = w.id) as checked
-                from (select 1) one left join (select * from off order by id limit ?3) o on true""",
-                since, String.join(",", known), limit), r -> new Row<>(r.uuid("id") == null ? null
-                        : new WalletMismatch(r.uuid("id").toString(), r.longValue("balance_minor"), r.longValue("posted")),
-                        r.longValue("total"), r.longValue("checked")));
+                from (select 1) one left join (select * from off order by id limit ?3) o on true""", since, String.join(",", known), limit),
+                r -> new Row<>(
+                        r.uuid("id") == null
+                                ? null
+                                : new WalletMismatch(
+                                        r.uuid("id").toString(), r.longValue("balance_minor"), r.longValue("posted")),
+                        r.longValue("total"),
+                        r.longValue("checked")));
         return found(rows);
     }
 
     /** Every wallet against the sums of all postings, grouped once. */
     public Found<WalletMismatch> allWalletMismatches(int limit) {
-        List<Row<WalletMismatch>> rows = SqlRow.list(SqlRow.query(em, """
+        List<Row<WalletMismatch>> rows = SqlRow.list(
+                SqlRow.query(em, """
                 with off as (
                     select w.id, w.balance_minor, coalesce(s.posted, 0) as posted
                     from wallet w left join (select account_id, sum(amount_minor) as posted from posting
@@ -79,20 +89,24 @@ public class LedgerCheckRepository {
                 select o.id, o.balance_minor, o.posted, (select count(*) from off) as total,
                        (select count(*) from wallet) as checked
                 from (select 1) one left join (select * from off order by id limit ?1) o on true""", limit),
-                r -> new Row<>(r.uuid("id") == null ? null
-                        : new WalletMismatch(r.uuid("id").toString(), r.longValue("balance_minor"), r.longValue("posted")),
-                        r.longValue("total"), r.longValue("checked")));
+                r -> new Row<>(
+                        r.uuid("id") == null
+                                ? null
+                                : new WalletMismatch(
+                                        r.uuid("id").toString(), r.longValue("balance_minor"), r.longValue("posted")),
+                        r.longValue("total"),
+                        r.longValue("checked")));
         return found(rows);
     }
 
     /** The newest journal's creation time at or after {@code since}: the next cursor. */
     public Optional<Instant> latestJournal(Instant since) {
-        return SqlRow.single(SqlRow.query(em, "select max(created_at) as latest from journal_entry where created_at >= ?1",
-                since), r -> Optional.ofNullable(r.instant("latest")));
+        return SqlRow.single(
+                SqlRow.query(em, "select max(created_at) as latest from journal_entry where created_at >= ?1", since),
+                r -> Optional.ofNullable(r.instant("latest")));
     }
 
-    private record Row<T>(T value, long total, long checked) {
-    }
+    private record Row<T>(T value, long total, long checked) {}
 
     private static <T> Found<T> found(List<Row<T>> rows) {
         long total = rows.isEmpty() ? 0 : rows.getFirst().total();

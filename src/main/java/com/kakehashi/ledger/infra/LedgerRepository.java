@@ -28,8 +28,11 @@ public class LedgerRepository {
         int inserted = em.createNativeQuery("""
                 insert into ledger_account (id, type, owner_ref, currency, created_at)
                 values (?1, ?2, ?3, ?4, ?5) on conflict (id) do nothing""")
-                .setParameter(1, id).setParameter(2, type.name()).setParameter(3, ownerRef)
-                .setParameter(4, currency).setParameter(5, at)
+                .setParameter(1, id)
+                .setParameter(2, type.name())
+                .setParameter(3, ownerRef)
+                .setParameter(4, currency)
+                .setParameter(5, at)
                 .executeUpdate();
         if (inserted == 1) {
             return;
@@ -65,24 +68,29 @@ public class LedgerRepository {
         if (entry == null) {
             return Optional.empty();
         }
-        List<Posting> postings = em.createQuery(
-                "from PostingEntity where journalId = :id order by amountMinor", PostingEntity.class)
-                .setParameter("id", journalId).getResultList().stream()
+        List<Posting> postings = em
+                .createQuery("from PostingEntity where journalId = :id order by amountMinor", PostingEntity.class)
+                .setParameter("id", journalId)
+                .getResultList()
+                .stream()
                 .map(p -> new Posting(p.accountId, Amounts.fromMinor(p.amountMinor, p.currency)))
                 .toList();
-        return Optional.of(new JournalEntry(entry.id, JournalType.valueOf(entry.type), entry.reference,
-                entry.createdAt, postings));
+        return Optional.of(new JournalEntry(
+                entry.id, JournalType.valueOf(entry.type), entry.reference, entry.createdAt, postings));
     }
 
     public List<UUID> journalIdsFor(String reference) {
         return em.createQuery("select id from JournalEntryEntity where reference = :ref order by createdAt", UUID.class)
-                .setParameter("ref", reference).getResultList();
+                .setParameter("ref", reference)
+                .getResultList();
     }
 
     /** The account's balance in minor units, derived from its postings. */
     public long balanceMinor(UUID accountId) {
-        Long sum = em.createQuery("select coalesce(sum(amountMinor), 0) from PostingEntity where accountId = :id",
-                Long.class).setParameter("id", accountId).getSingleResult();
+        Long sum = em.createQuery(
+                        "select coalesce(sum(amountMinor), 0) from PostingEntity where accountId = :id", Long.class)
+                .setParameter("id", accountId)
+                .getSingleResult();
         return sum;
     }
 
@@ -95,13 +103,15 @@ public class LedgerRepository {
                 where p.accountId = :account and j.id = p.journalId
                 order by p.createdAt desc, p.id desc""", AccountMovementRow.class)
                 .setParameter("account", accountId)
-                .setFirstResult(offset).setMaxResults(limit)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
                 .getResultList();
     }
 
     public long movementCount(UUID accountId) {
         return em.createQuery("select count(p) from PostingEntity p where p.accountId = :account", Long.class)
-                .setParameter("account", accountId).getSingleResult();
+                .setParameter("account", accountId)
+                .getSingleResult();
     }
 
     /** Per currency: the summed balance of every account of a type, and how many postings made it. */
@@ -110,7 +120,8 @@ public class LedgerRepository {
                 select a.currency, coalesce(sum(p.amount_minor), 0), count(p.id)
                 from ledger_account a left join posting p on p.account_id = a.id
                 where a.type = ?1 group by a.currency order by a.currency""", Object[].class)
-                .setParameter(1, type.name()).getResultList();
+                .setParameter(1, type.name())
+                .getResultList();
         return rows.stream().map(r -> (Object[]) r).toList();
     }
 }

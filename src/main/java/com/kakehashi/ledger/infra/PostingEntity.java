@@ -12,13 +12,18 @@ import java.util.UUID;
 public class PostingEntity {
     @Id
     public UUID id;
+
     @Column(name = "journal_id")
     public UUID journalId;
+
     @Column(name = "account_id")
     public UUID accountId;
+
     public String currency;
+
     @Column(name = "amount_minor")
     public long amountMinor;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -38,38 +38,73 @@ import org.javamoney.moneta.Money;
 public class MerchantResource {
     public static final String PNG = "image/png";
 
-    public record MerchantRequest(@NotBlank String name, @NotBlank String city, @NotBlank String country,
-            @NotBlank String currency, @NotBlank String mcc, @NotBlank String bankId, @NotBlank String payoutAccount,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "account holder in half-width kana"
-                    + " (Zengin characters, at most 30); required when the bank pays by Zengin transfer", examples = "ﾔﾏﾀﾞｼﾖｳﾃﾝ")
-            String payoutAccountHolderKana) {
-    }
+    public record MerchantRequest(
+            @NotBlank String name,
+            @NotBlank String city,
+            @NotBlank String country,
+            @NotBlank String currency,
+            @NotBlank String mcc,
+            @NotBlank String bankId,
+            @NotBlank String payoutAccount,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "account holder in half-width kana"
+                            + " (Zengin characters, at most 30); required when the bank pays by Zengin transfer",
+                    examples = "ﾔﾏﾀﾞｼﾖｳﾃﾝ")
+            String payoutAccountHolderKana) {}
 
     /** An edit: the same fields as a registration, and the version the editor read. */
-    public record MerchantUpdate(@NotBlank String name, @NotBlank String city, @NotBlank String country,
-            @NotBlank String currency, @NotBlank String mcc, @NotBlank String bankId, @NotBlank String payoutAccount,
+    public record MerchantUpdate(
+            @NotBlank String name,
+            @NotBlank String city,
+            @NotBlank String country,
+            @NotBlank String currency,
+            @NotBlank String mcc,
+            @NotBlank String bankId,
+            @NotBlank String payoutAccount,
             String payoutAccountHolderKana,
-            @NotNull @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "the version you read")
-            Long version) {
-    }
 
-    public record MerchantDto(UUID id, String name, String city, String country, String currency, String mcc,
-            String bankId, String payoutAccount, String status, Instant createdAt, String payoutAccountHolderKana,
+            @NotNull @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "the version you read")
+            Long version) {}
+
+    public record MerchantDto(
+            UUID id,
+            String name,
+            String city,
+            String country,
+            String currency,
+            String mcc,
+            String bankId,
+            String payoutAccount,
+            String status,
+            Instant createdAt,
+            String payoutAccountHolderKana,
             long version) {
         public static MerchantDto of(Merchant m) {
-            return new MerchantDto(m.id(), m.name(), m.city(), m.country(), m.currency().getCurrencyCode(), m.mcc(),
-                    m.bankId(), m.payoutAccount(), m.status().name(), m.createdAt(), m.payoutAccountHolderKana(),
+            return new MerchantDto(
+                    m.id(),
+                    m.name(),
+                    m.city(),
+                    m.country(),
+                    m.currency().getCurrencyCode(),
+                    m.mcc(),
+                    m.bankId(),
+                    m.payoutAccount(),
+                    m.status().name(),
+                    m.createdAt(),
+                    m.payoutAccountHolderKana(),
                     m.version());
         }
     }
 
-    public record QrDto(UUID merchantId, String payload, boolean dynamic, MoneyDto amount) {
-    }
+    public record QrDto(UUID merchantId, String payload, boolean dynamic, MoneyDto amount) {}
 
     @Inject
     Caller caller;
+
     @Inject
     Merchants merchants;
+
     @Inject
     MerchantQrCodes qrCodes;
 
@@ -77,8 +112,15 @@ public class MerchantResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register a merchant (operators)")
     public Response register(@NotNull @Valid MerchantRequest r) {
-        Merchant merchant = merchants.register(MerchantRegistration.of(r.name(), r.city(), r.country(), r.currency(),
-                r.mcc(), r.bankId(), r.payoutAccount(), r.payoutAccountHolderKana()));
+        Merchant merchant = merchants.register(MerchantRegistration.of(
+                r.name(),
+                r.city(),
+                r.country(),
+                r.currency(),
+                r.mcc(),
+                r.bankId(),
+                r.payoutAccount(),
+                r.payoutAccountHolderKana()));
         return Response.status(201).entity(MerchantDto.of(merchant)).build();
     }
 
@@ -87,15 +129,34 @@ public class MerchantResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Change a merchant (operators; send the version you read to guard against concurrent edits)")
     public MerchantDto update(@PathParam("id") UUID id, @NotNull @Valid MerchantUpdate r) {
-        return MerchantDto.of(merchants.update(id, MerchantRegistration.of(r.name(), r.city(), r.country(), r.currency(),
-                r.mcc(), r.bankId(), r.payoutAccount(), r.payoutAccountHolderKana()), r.version()));
+        return MerchantDto.of(merchants.update(
+                id,
+                MerchantRegistration.of(
+                        r.name(),
+                        r.city(),
+                        r.country(),
+                        r.currency(),
+                        r.mcc(),
+                        r.bankId(),
+                        r.payoutAccount(),
+                        r.payoutAccountHolderKana()),
+                r.version()));
     }
 
     @GET
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "All merchants, oldest first (operators)")
-    public java.util.List<MerchantDto> list(@QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100000) int page,
-            @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size) {
+    public java.util.List<MerchantDto> list(
+            @QueryParam("page")
+                    @jakarta.ws.rs.DefaultValue("0")
+                    @jakarta.validation.constraints.Min(0)
+                    @jakarta.validation.constraints.Max(100000)
+                    int page,
+            @QueryParam("size")
+                    @jakarta.ws.rs.DefaultValue("50")
+                    @jakarta.validation.constraints.Min(1)
+                    @jakarta.validation.constraints.Max(200)
+                    int size) {
         return merchants.list(page * size, size).stream().map(MerchantDto::of).toList();
     }
 
@@ -115,7 +176,10 @@ public class MerchantResource {
         Merchant merchant = merchants.visibleTo(caller, id);
         Optional<Money> price = Optional.ofNullable(amount)
                 .map(a -> Amounts.parsePositive(a, merchant.currency().getCurrencyCode()));
-        return new QrDto(id, qrCodes.payloadFor(PrintedOnQr.of(merchant), price), price.isPresent(),
+        return new QrDto(
+                id,
+                qrCodes.payloadFor(PrintedOnQr.of(merchant), price),
+                price.isPresent(),
                 price.map(MoneyDto::of).orElse(null));
     }
 

@@ -23,10 +23,13 @@ import java.util.UUID;
 public class Merchants {
     @Inject
     MerchantRepository merchants;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     Ledger ledger;
+
     @Inject
     Clock clock;
 
@@ -58,13 +61,16 @@ public class Merchants {
      */
     @Transactional
     public Merchant update(UUID id, MerchantRegistration registration, long expectedVersion) {
-        MerchantEntity e = merchants.findByIdOptional(id).orElseThrow(
-                () -> new BusinessException(ErrorCode.MERCHANT_NOT_FOUND, "No merchant " + id));
-        if (!e.country.equals(registration.country()) || !e.currency.equals(registration.currency().getCurrencyCode())) {
+        MerchantEntity e = merchants
+                .findByIdOptional(id)
+                .orElseThrow(() -> new BusinessException(ErrorCode.MERCHANT_NOT_FOUND, "No merchant " + id));
+        if (!e.country.equals(registration.country())
+                || !e.currency.equals(registration.currency().getCurrencyCode())) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "A merchant's country and currency cannot change");
         }
         if (e.version != expectedVersion) {
-            throw new BusinessException(ErrorCode.CONCURRENT_MODIFICATION,
+            throw new BusinessException(
+                    ErrorCode.CONCURRENT_MODIFICATION,
                     "Merchant " + id + " is at version " + e.version + ", not " + expectedVersion);
         }
         payingBank(registration);
@@ -87,14 +93,19 @@ public class Merchants {
     private PartnerBank payingBank(MerchantRegistration registration) {
         PartnerBank bank = banks.byId(registration.bankId());
         if (!bank.currency().equals(registration.currency().getCurrencyCode())) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "Bank " + bank.id() + " pays out in "
-                    + bank.currency() + "; the merchant prices in " + registration.currency().getCurrencyCode());
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
+                    "Bank " + bank.id() + " pays out in " + bank.currency() + "; the merchant prices in "
+                            + registration.currency().getCurrencyCode());
         }
-        if (bank.fileFormats().contains(PartnerBank.FileFormat.ZENGIN) && (registration.payoutAccountHolderKana() == null
-                || ZenginAccount.parse(registration.payoutAccount()).isEmpty())) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "Bank " + bank.id() + " pays by Zengin transfer: the"
-                    + " merchant needs payoutAccountHolderKana and a payoutAccount in Zengin form ("
-                    + ZenginAccount.FORM_DESCRIPTION + ")");
+        if (bank.fileFormats().contains(PartnerBank.FileFormat.ZENGIN)
+                && (registration.payoutAccountHolderKana() == null
+                        || ZenginAccount.parse(registration.payoutAccount()).isEmpty())) {
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
+                    "Bank " + bank.id() + " pays by Zengin transfer: the"
+                            + " merchant needs payoutAccountHolderKana and a payoutAccount in Zengin form ("
+                            + ZenginAccount.FORM_DESCRIPTION + ")");
         }
         return bank;
     }
@@ -102,7 +113,8 @@ public class Merchants {
     /** Any merchant, for pricing a payment to it. */
     @Transactional
     public Merchant byId(UUID id) {
-        return merchants.merchant(id)
+        return merchants
+                .merchant(id)
                 .orElseThrow(() -> new BusinessException(ErrorCode.MERCHANT_NOT_FOUND, "No merchant " + id));
     }
 

@@ -15,9 +15,14 @@ public class MerchantRepository implements PanacheRepositoryBase<MerchantEntity,
     }
 
     public java.util.List<Merchant> page(int offset, int limit) {
-        return getEntityManager().createQuery("from MerchantEntity order by createdAt, id", MerchantEntity.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                .map(MerchantRepository::toDomain).toList();
+        return getEntityManager()
+                .createQuery("from MerchantEntity order by createdAt, id", MerchantEntity.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(MerchantRepository::toDomain)
+                .toList();
     }
 
     /** How many merchants there are (the console's pager). */
@@ -36,7 +41,18 @@ public class MerchantRepository implements PanacheRepositoryBase<MerchantEntity,
     }
 
     static Merchant toDomain(MerchantEntity e) {
-        return new Merchant(e.id, e.name, e.city, e.country, Currencies.supported(e.currency), e.mcc, e.bankId,
-                e.payoutAccount, MerchantStatus.valueOf(e.status), e.createdAt, e.payoutAccountHolderKana, e.version);
+        return new Merchant(
+                e.id,
+                e.name,
+                e.city,
+                e.country,
+                Currencies.supported(e.currency),
+                e.mcc,
+                e.bankId,
+                e.payoutAccount,
+                MerchantStatus.valueOf(e.status),
+                e.createdAt,
+                e.payoutAccountHolderKana,
+                e.version);
     }
 }

@@ -24,12 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MerchantPaymentsResource {
     @Inject
     Caller caller;
+
     @Inject
     Payments payments;
 
     @GET
     @RolesAllowed({Roles.MERCHANT, Roles.OPERATOR})
-    public PaymentPage list(@PathParam("merchantId") UUID merchantId,
+    public PaymentPage list(
+            @PathParam("merchantId") UUID merchantId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return PaymentDtos.toDto(payments.forMerchant(caller, merchantId, page, size));

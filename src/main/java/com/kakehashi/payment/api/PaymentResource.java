@@ -36,8 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PaymentResource {
     @Inject
     Caller caller;
+
     @Inject
     Payments payments;
+
     @Inject
     Refunds refunds;
 
@@ -47,7 +49,8 @@ public class PaymentResource {
     @Operation(summary = "Confirm a quote: charge the wallet, make the merchant owed (idempotent)")
     public Response pay(@HeaderParam(Idempotency.KEY_HEADER) String key, @NotNull @Valid PaymentRequest request) {
         return switch (payments.capture(caller, key, request.quoteId())) {
-            case CaptureOutcome.Captured captured -> created(PaymentDtos.toDto(captured.payment()), captured.replayed());
+            case CaptureOutcome.Captured captured ->
+                created(PaymentDtos.toDto(captured.payment()), captured.replayed());
             case CaptureOutcome.Rejected rejected -> throw new BusinessException(rejected.code(), rejected.detail());
         };
     }
@@ -63,7 +66,9 @@ public class PaymentResource {
     @Path("/{id}/refunds")
     @RolesAllowed(Roles.MERCHANT)
     @Operation(summary = "Refund all or part of a payment to the wallet (idempotent)")
-    public Response refund(@PathParam("id") UUID id, @HeaderParam(Idempotency.KEY_HEADER) String key,
+    public Response refund(
+            @PathParam("id") UUID id,
+            @HeaderParam(Idempotency.KEY_HEADER) String key,
             @NotNull @Valid RefundRequest request) {
         return switch (refunds.refund(caller, key, id, request.amount().toPositiveMoney())) {
             case RefundOutcome.Refunded refunded -> created(PaymentDtos.toDto(refunded.refund()), refunded.replayed());
@@ -72,6 +77,9 @@ public class PaymentResource {
     }
 
     private static Response created(Object body, boolean replayed) {
-        return Response.status(201).entity(body).header(Idempotency.REPLAYED_HEADER, replayed).build();
+        return Response.status(201)
+                .entity(body)
+                .header(Idempotency.REPLAYED_HEADER, replayed)
+                .build();
     }
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QuoteResource {
     @Inject
     Caller caller;
+
     @Inject
     Quotes quotes;
 
@@ -35,7 +36,10 @@ public class QuoteResource {
     @RolesAllowed(Roles.TRAVELLER)
     @Operation(summary = "Scan a merchant QR and get the yen price, locked until expiresAt")
     public Response quote(@NotNull @Valid QuoteRequest request) {
-        var quoted = quotes.create(caller, request.walletId(), request.qr(),
+        var quoted = quotes.create(
+                caller,
+                request.walletId(),
+                request.qr(),
                 Optional.ofNullable(request.amount()).map(MoneyDto::toPositiveMoney));
         return Response.status(201).entity(PaymentDtos.toDto(quoted)).build();
     }

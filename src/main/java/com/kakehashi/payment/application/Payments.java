@@ -44,21 +44,26 @@ public class Payments {
 
     @Inject
     PaymentRepository repository;
+
     @Inject
     WalletCharges charges;
+
     @Inject
     Merchants merchants;
+
     @Inject
     MeterRegistry meters;
+
     @Inject
     Clock clock;
+
     @Inject
     Idempotency idempotency;
+
     @Inject
     jakarta.enterprise.event.Event<PaymentCaptured> capturedEvents;
 
-    public record Page(List<Payment> items, int page, int size, long total) {
-    }
+    public record Page(List<Payment> items, int page, int size, long total) {}
 
     /**
      * Confirms a quote once per (caller, Idempotency-Key): the key's claim, the charge, the payment,
@@ -99,45 +104,84 @@ public class Payments {
      */
     private CaptureOutcome captureOnce(Caller caller, String key, UUID quoteId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: replays match
-        Quote quote = repository.quote(quoteId).filter(q -> q.owner().equals(caller.subject())).orElse(null);
+        Quote quote = repository
+                .quote(quoteId)
+                .filter(q -> q.owner().equals(caller.subject()))
+                .orElse(null);
         if (quote == null) {
             return new Rejected(ErrorCode.QUOTE_NOT_FOUND, "No quote " + quoteId);
         }
         FxQuote pricing = quote.pricing();
         UUID paymentId = TimeOrderedIds.next();
-        JournalEntry journal = PaymentJournals.capture(TimeOrderedIds.next(), paymentId, quote.walletId(),
-                quote.merchantId(), pricing.charge(), pricing.fee(), pricing.price(), now);
-        CaptureSteps steps = repository.capture(caller.subject(), OPERATION, key,
-                Idempotency.fingerprint(OPERATION, quoteId.toString()), quoteId, paymentId, journal,
+        JournalEntry journal = PaymentJournals.capture(
+                TimeOrderedIds.next(),
+                paymentId,
+                quote.walletId(),
+                quote.merchantId(),
+                pricing.charge(),
+                pricing.fee(),
+                pricing.price(),
+                now);
+        CaptureSteps steps = repository.capture(
+                caller.subject(),
+                OPERATION,
+                key,
+                Idempotency.fingerprint(OPERATION, quoteId.toString()),
+                quoteId,
+                paymentId,
+                journal,
                 charges.businessDay(now));
         if (!steps.claimed()) {
             return null;
         }
         if (!steps.quoteTaken()) {
             return quote.isExpiredAt(now)
-                    ? new Rejected(ErrorCode.QUOTE_EXPIRED, "Quote " + quoteId + " expired at " + quote.expiresAt()
-                            + "; ask for a new quote")
+                    ? new Rejected(
+                            ErrorCode.QUOTE_EXPIRED,
+                            "Quote " + quoteId + " expired at " + quote.expiresAt() + "; ask for a new quote")
                     : new Rejected(ErrorCode.QUOTE_ALREADY_USED, "Quote " + quoteId + " has already been paid");
         }
         if (!steps.charged()) {
             ErrorCode reason = charges.whyRefused(quote.walletId(), pricing.charge(), now);
-            return new Rejected(reason, "Charging " + Amounts.format(pricing.charge()) + " "
-                    + pricing.charge().getCurrency() + " to wallet " + quote.walletId() + " was refused: "
-                    + reason.title().toLowerCase(Locale.ROOT));
+            return new Rejected(
+                    reason,
+                    "Charging " + Amounts.format(pricing.charge()) + " "
+                            + pricing.charge().getCurrency() + " to wallet " + quote.walletId() + " was refused: "
+                            + reason.title().toLowerCase(Locale.ROOT));
         }
-        meters.counter("kakehashi.payments.captured", "currency", pricing.price().getCurrency().getCurrencyCode())
+        meters.counter(
+                        "kakehashi.payments.captured",
+                        "currency",
+                        pricing.price().getCurrency().getCurrencyCode())
                 .increment();
-        meters.summary("kakehashi.payments.charge.amount", "currency",
-                pricing.charge().getCurrency().getCurrencyCode()).record(Amounts.toMinor(pricing.charge()));
-        Payment captured = new Payment(paymentId, quoteId, quote.walletId(), quote.owner(), quote.merchantId(),
-                pricing.price(), pricing.charge(), pricing.fee(), pricing.customerRate(), null, null,
-                PaymentStatus.CAPTURED, now, 0).asCaptured();
+        meters.summary(
+                        "kakehashi.payments.charge.amount",
+                        "currency",
+                        pricing.charge().getCurrency().getCurrencyCode())
+                .record(Amounts.toMinor(pricing.charge()));
+        Payment captured = new Payment(
+                        paymentId,
+                        quoteId,
+                        quote.walletId(),
+                        quote.owner(),
+                        quote.merchantId(),
+                        pricing.price(),
+                        pricing.charge(),
+                        pricing.fee(),
+                        pricing.customerRate(),
+                        null,
+                        null,
+                        PaymentStatus.CAPTURED,
+                        now,
+                        0)
+                .asCaptured();
         capturedEvents.fire(new PaymentCaptured(captured)); // observers (webhook outbox) write in this transaction
         return new Captured(captured, false);
     }
 
     private CaptureOutcome replayed(String paymentId) {
-        return new Captured(repository.payment(UUID.fromString(paymentId)).orElseThrow().asCaptured(), true);
+        return new Captured(
+                repository.payment(UUID.fromString(paymentId)).orElseThrow().asCaptured(), true);
     }
 
     /** The key's record decides: the same request is answered with its payment, another is refused. */
@@ -145,18 +189,24 @@ public class Payments {
         return switch (idempotency.claim(caller.subject(), OPERATION, key, quoteId.toString())) {
             case Claim.Replay replay -> replayed(replay.resourceId());
             case Claim.InFlight inFlight -> replayed(inFlight.resourceId());
-            case Claim.Mismatch mismatch -> new Rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    Idempotency.reused(mismatch).getMessage());
-            case Claim.Fresh fresh -> new Rejected(ErrorCode.CONCURRENT_MODIFICATION,
-                    "Idempotency-Key '" + key + "' was released while this request waited; retry");
+            case Claim.Mismatch mismatch ->
+                new Rejected(
+                        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        Idempotency.reused(mismatch).getMessage());
+            case Claim.Fresh fresh ->
+                new Rejected(
+                        ErrorCode.CONCURRENT_MODIFICATION,
+                        "Idempotency-Key '" + key + "' was released while this request waited; retry");
         };
     }
 
     /** The payment, if the caller paid it, is its merchant, or is an operator. */
     @Transactional
     public Payment visibleTo(Caller caller, UUID paymentId) {
-        return repository.payment(paymentId)
-                .filter(p -> caller.isTraveller(p.owner()) || caller.isMerchant(p.merchantId().toString())
+        return repository
+                .payment(paymentId)
+                .filter(p -> caller.isTraveller(p.owner())
+                        || caller.isMerchant(p.merchantId().toString())
                         || caller.isOperator())
                 .orElseThrow(() -> new BusinessException(ErrorCode.PAYMENT_NOT_FOUND, "No payment " + paymentId));
     }
@@ -164,7 +214,10 @@ public class Payments {
     @Transactional
     public Page forMerchant(Caller caller, UUID merchantId, int page, int size) {
         merchants.visibleTo(caller, merchantId);
-        return new Page(repository.forMerchant(merchantId, page * size, size), page, size,
+        return new Page(
+                repository.forMerchant(merchantId, page * size, size),
+                page,
+                size,
                 repository.countForMerchant(merchantId));
     }
 }

@@ -32,25 +32,32 @@ import org.javamoney.moneta.Money;
 public class Quotes {
     @Inject
     MerchantQrCodes qrCodes;
+
     @Inject
     Merchants merchants;
+
     @Inject
     Wallets wallets;
+
     @Inject
     WalletCharges charges;
+
     @Inject
     Pricing pricing;
+
     @Inject
     PaymentRepository repository;
+
     @Inject
     QuoteConfig config;
+
     @Inject
     Clock clock;
+
     @Inject
     jakarta.enterprise.event.Event<QuoteCreated> quoteCreated;
 
-    public record QuotedPayment(Quote quote, Merchant merchant) {
-    }
+    public record QuotedPayment(Quote quote, Merchant merchant) {}
 
     @Transactional
     public QuotedPayment create(Caller caller, UUID walletId, String qrPayload, Optional<Money> requestedAmount) {
@@ -61,18 +68,24 @@ public class Quotes {
             throw new BusinessException(ErrorCode.MERCHANT_NOT_ACTIVE, "Merchant " + merchant.id() + " is not active");
         }
         if (!target.currency().equals(merchant.currency())) {
-            throw new BusinessException(ErrorCode.QR_CURRENCY_MISMATCH, "The QR names " + target.currency()
-                    + " but merchant " + merchant.id() + " prices in " + merchant.currency());
+            throw new BusinessException(
+                    ErrorCode.QR_CURRENCY_MISMATCH,
+                    "The QR names " + target.currency() + " but merchant " + merchant.id() + " prices in "
+                            + merchant.currency());
         }
         if (!merchant.country().equals(target.country())) {
-            throw new BusinessException(ErrorCode.QR_COUNTRY_MISMATCH, "The QR names country " + target.country()
-                    + " but merchant " + merchant.id() + " is in " + merchant.country());
+            throw new BusinessException(
+                    ErrorCode.QR_COUNTRY_MISMATCH,
+                    "The QR names country " + target.country() + " but merchant " + merchant.id() + " is in "
+                            + merchant.country());
         }
         Instant now = clock.instant();
         FxQuote fx = price(target, requestedAmount, merchant, wallet, now, caller.tier());
         charges.refusal(wallet, fx.charge(), now).ifPresent(code -> {
-            throw new BusinessException(code, "The wallet cannot pay " + Amounts.format(fx.charge()) + " "
-                    + fx.charge().getCurrency() + ": " + code.title().toLowerCase(java.util.Locale.ROOT));
+            throw new BusinessException(
+                    code,
+                    "The wallet cannot pay " + Amounts.format(fx.charge()) + " "
+                            + fx.charge().getCurrency() + ": " + code.title().toLowerCase(java.util.Locale.ROOT));
         });
         QuoteEntity e = new QuoteEntity();
         e.id = UUID.randomUUID();
@@ -102,10 +115,17 @@ public class Quotes {
      * A dynamic QR's amount wins; a static QR needs the amount the traveller typed, either the merchant's
      * price (in the merchant's currency) or a budget in the wallet's currency that buys as much as it can.
      */
-    private FxQuote price(PaymentTarget target, Optional<Money> requested, Merchant merchant, Wallet wallet,
-            Instant now, String tier) {
-        Money amount = target.amount().or(() -> requested).orElseThrow(() -> new BusinessException(
-                ErrorCode.QR_AMOUNT_REQUIRED, "This is a static QR: send the amount to pay"));
+    private FxQuote price(
+            PaymentTarget target,
+            Optional<Money> requested,
+            Merchant merchant,
+            Wallet wallet,
+            Instant now,
+            String tier) {
+        Money amount = target.amount()
+                .or(() -> requested)
+                .orElseThrow(() -> new BusinessException(
+                        ErrorCode.QR_AMOUNT_REQUIRED, "This is a static QR: send the amount to pay"));
         if (!amount.isPositive()) {
             throw new BusinessException(ErrorCode.INVALID_AMOUNT, "The amount to pay must be greater than zero");
         }
@@ -115,7 +135,9 @@ public class Quotes {
         if (amount.getCurrency().equals(wallet.currency())) {
             return pricing.budgetToPrice(amount, merchant.currency(), now, tier);
         }
-        throw new BusinessException(ErrorCode.CURRENCY_MISMATCH, "Merchant " + merchant.id() + " prices in "
-                + merchant.currency() + " and the wallet pays in " + wallet.currency() + ", not " + amount.getCurrency());
+        throw new BusinessException(
+                ErrorCode.CURRENCY_MISMATCH,
+                "Merchant " + merchant.id() + " prices in " + merchant.currency() + " and the wallet pays in "
+                        + wallet.currency() + ", not " + amount.getCurrency());
     }
 }

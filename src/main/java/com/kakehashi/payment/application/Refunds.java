@@ -34,32 +34,44 @@ import org.javamoney.moneta.Money;
 public class Refunds {
     @Inject
     PaymentRepository repository;
+
     @Inject
     WalletCharges charges;
+
     @Inject
     Ledger ledger;
+
     @Inject
     Pricing pricing;
+
     @Inject
     FxConfig fxConfig;
+
     @Inject
     Clock clock;
+
     @Inject
     Idempotency idempotency;
+
     @Inject
     jakarta.enterprise.event.Event<PaymentRefunded> refundedEvents;
 
-    public record Refund(UUID id, UUID paymentId, Money price, Money charge, Money fxDifference, BigDecimal rate,
-            RefundRatePolicy ratePolicy, Instant createdAt, Payment payment) {
-    }
+    public record Refund(
+            UUID id,
+            UUID paymentId,
+            Money price,
+            Money charge,
+            Money fxDifference,
+            BigDecimal rate,
+            RefundRatePolicy ratePolicy,
+            Instant createdAt,
+            Payment payment) {}
 
     /** What a refund request decided: the refund (new, or replayed for a retried key), or why not. */
     public sealed interface RefundOutcome {
-        record Refunded(Refund refund, boolean replayed) implements RefundOutcome {
-        }
+        record Refunded(Refund refund, boolean replayed) implements RefundOutcome {}
 
-        record Rejected(ErrorCode code, String detail) implements RefundOutcome {
-        }
+        record Rejected(ErrorCode code, String detail) implements RefundOutcome {}
     }
 
     /**
@@ -72,20 +84,31 @@ public class Refunds {
         String operation = "refund:" + paymentId;
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Claim claim = idempotency.claim(caller.subject(), operation, idempotencyKey,
-                        Amounts.format(requested) + " " + requested.getCurrency().getCurrencyCode());
+                Claim claim = idempotency.claim(
+                        caller.subject(),
+                        operation,
+                        idempotencyKey,
+                        Amounts.format(requested) + " "
+                                + requested.getCurrency().getCurrencyCode());
                 RefundOutcome outcome = switch (claim) {
                     case Claim.Fresh fresh -> refundOnce(caller, paymentId, requested);
                     case Claim.Replay replay -> replayed(UUID.fromString(replay.resourceId()));
                     case Claim.InFlight inFlight -> replayed(UUID.fromString(inFlight.resourceId()));
-                    case Claim.Mismatch mismatch -> new RefundOutcome.Rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                            Idempotency.reused(mismatch).getMessage());
+                    case Claim.Mismatch mismatch ->
+                        new RefundOutcome.Rejected(
+                                ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                                Idempotency.reused(mismatch).getMessage());
                 };
                 switch (outcome) {
-                    case RefundOutcome.Refunded refunded when !refunded.replayed() -> idempotency.completeWithResource(
-                            caller.subject(), operation, idempotencyKey, 201, refunded.refund().id().toString());
-                    case RefundOutcome.Refunded refunded -> {
-                    }
+                    case RefundOutcome.Refunded refunded
+                    when !refunded.replayed() ->
+                        idempotency.completeWithResource(
+                                caller.subject(),
+                                operation,
+                                idempotencyKey,
+                                201,
+                                refunded.refund().id().toString());
+                    case RefundOutcome.Refunded refunded -> {}
                     case RefundOutcome.Rejected rejected -> throw new RolledBack(rejected);
                 }
                 return outcome;
@@ -106,7 +129,9 @@ public class Refunds {
     }
 
     private RefundOutcome refundOnce(Caller caller, UUID paymentId, Money requested) {
-        Payment payment = repository.payment(paymentId).filter(p -> caller.isMerchant(p.merchantId().toString()))
+        Payment payment = repository
+                .payment(paymentId)
+                .filter(p -> caller.isMerchant(p.merchantId().toString()))
                 .orElse(null);
         if (payment == null) {
             return new RefundOutcome.Rejected(ErrorCode.PAYMENT_NOT_FOUND, "No payment " + paymentId);
@@ -120,10 +145,12 @@ public class Refunds {
     private RefundOutcome apply(Payment payment, RefundPolicy.Accepted accepted) {
         UUID paymentId = payment.id();
         Instant now = clock.instant();
-        boolean crossCurrency = !payment.price().getCurrency().equals(payment.charge().getCurrency());
+        boolean crossCurrency =
+                !payment.price().getCurrency().equals(payment.charge().getCurrency());
         RefundRatePolicy policy = crossCurrency ? fxConfig.refundRatePolicy() : RefundRatePolicy.ORIGINAL_RATE;
         BigDecimal rate = policy == RefundRatePolicy.MARKET_RATE
-                ? pricing.customerRate(payment.price().getCurrency(), payment.charge().getCurrency(), now)
+                ? pricing.customerRate(
+                        payment.price().getCurrency(), payment.charge().getCurrency(), now)
                 : payment.rate();
         Money returnedConverted = policy == RefundRatePolicy.MARKET_RATE
                 ? RefundPolicy.convert(accepted.price(), rate, payment.charge().getCurrency())
@@ -131,9 +158,14 @@ public class Refunds {
         Money toWallet = returnedConverted.add(accepted.feeReturned());
         Money fxDifference = accepted.convertedAtOriginalRate().subtract(returnedConverted);
 
-        if (!repository.addRefund(paymentId, payment.version(), Amounts.toMinor(accepted.price()),
-                Amounts.toMinor(accepted.chargeAtOriginalRate()), accepted.resultingStatus())) {
-            return new RefundOutcome.Rejected(ErrorCode.CONCURRENT_MODIFICATION,
+        if (!repository.addRefund(
+                paymentId,
+                payment.version(),
+                Amounts.toMinor(accepted.price()),
+                Amounts.toMinor(accepted.chargeAtOriginalRate()),
+                accepted.resultingStatus())) {
+            return new RefundOutcome.Rejected(
+                    ErrorCode.CONCURRENT_MODIFICATION,
                     "Payment " + paymentId + " changed while refunding; retry with the same Idempotency-Key");
         }
         RefundEntity e = new RefundEntity();
@@ -152,13 +184,31 @@ public class Refunds {
         if (!toWallet.isZero()) {
             charges.credit(payment.walletId(), toWallet);
         }
-        ledger.post(PaymentJournals.refund(UUID.randomUUID(), e.id, payment.walletId(), payment.merchantId(),
-                accepted.price(), accepted.convertedAtOriginalRate(), returnedConverted, accepted.feeReturned(), now));
-        Payment after = new Payment(payment.id(), payment.quoteId(), payment.walletId(), payment.owner(),
-                payment.merchantId(), payment.price(), payment.charge(), payment.fee(), payment.rate(),
+        ledger.post(PaymentJournals.refund(
+                UUID.randomUUID(),
+                e.id,
+                payment.walletId(),
+                payment.merchantId(),
+                accepted.price(),
+                accepted.convertedAtOriginalRate(),
+                returnedConverted,
+                accepted.feeReturned(),
+                now));
+        Payment after = new Payment(
+                payment.id(),
+                payment.quoteId(),
+                payment.walletId(),
+                payment.owner(),
+                payment.merchantId(),
+                payment.price(),
+                payment.charge(),
+                payment.fee(),
+                payment.rate(),
                 payment.refundedPrice().add(accepted.price()),
-                payment.refundedCharge().add(accepted.chargeAtOriginalRate()), accepted.resultingStatus(),
-                payment.capturedAt(), payment.version() + 1);
+                payment.refundedCharge().add(accepted.chargeAtOriginalRate()),
+                accepted.resultingStatus(),
+                payment.capturedAt(),
+                payment.version() + 1);
         refundedEvents.fire(new PaymentRefunded(after, e.id, accepted.price(), toWallet, now)); // same transaction
         return new RefundOutcome.Refunded(
                 new Refund(e.id, paymentId, accepted.price(), toWallet, fxDifference, rate, policy, now, after), false);
@@ -168,9 +218,17 @@ public class Refunds {
         RefundEntity e = repository.refund(refundId).orElseThrow();
         Payment payment = repository.payment(e.paymentId).orElseThrow();
         Money price = Amounts.fromMinor(e.priceMinor, e.priceCurrency);
-        return new RefundOutcome.Refunded(new Refund(e.id, e.paymentId, price,
-                Amounts.fromMinor(e.chargeMinor, e.chargeCurrency),
-                Amounts.fromMinor(e.fxDifferenceMinor, e.chargeCurrency), e.rate,
-                RefundRatePolicy.valueOf(e.ratePolicy), e.createdAt, payment), true);
+        return new RefundOutcome.Refunded(
+                new Refund(
+                        e.id,
+                        e.paymentId,
+                        price,
+                        Amounts.fromMinor(e.chargeMinor, e.chargeCurrency),
+                        Amounts.fromMinor(e.fxDifferenceMinor, e.chargeCurrency),
+                        e.rate,
+                        RefundRatePolicy.valueOf(e.ratePolicy),
+                        e.createdAt,
+                        payment),
+                true);
     }
 }

@@ -1,5 +1,4 @@
 package com.kakehashi.payment.domain;
 
 /** Fired inside the capture's transaction, so that observers (the webhook outbox) commit with it or not at all. */
-public record PaymentCaptured(Payment payment) {
-}
+public record PaymentCaptured(Payment payment) {}

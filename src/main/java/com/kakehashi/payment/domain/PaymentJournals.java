@@ -17,12 +17,18 @@ import org.javamoney.moneta.Money;
  * than the payment books the difference to FX gain/loss.
  */
 public final class PaymentJournals {
-    private PaymentJournals() {
-    }
+    private PaymentJournals() {}
 
     /** Capture: the wallet pays {@code charge} (fee included), the merchant is owed {@code price}. */
-    public static JournalEntry capture(UUID journalId, UUID paymentId, UUID walletId, UUID merchantId, Money charge,
-            Money fee, Money price, Instant at) {
+    public static JournalEntry capture(
+            UUID journalId,
+            UUID paymentId,
+            UUID walletId,
+            UUID merchantId,
+            Money charge,
+            Money fee,
+            Money price,
+            Instant at) {
         List<Posting> postings = new ArrayList<>();
         postings.add(Posting.debit(walletId, charge));
         if (!fee.isZero()) {
@@ -44,8 +50,16 @@ public final class PaymentJournals {
      * receives {@code returnedConverted} plus {@code feeReturned}; any gap between the two conversions is
      * FX gain (original > returned) or loss.
      */
-    public static JournalEntry refund(UUID journalId, UUID refundId, UUID walletId, UUID merchantId, Money price,
-            Money convertedAtOriginalRate, Money returnedConverted, Money feeReturned, Instant at) {
+    public static JournalEntry refund(
+            UUID journalId,
+            UUID refundId,
+            UUID walletId,
+            UUID merchantId,
+            Money price,
+            Money convertedAtOriginalRate,
+            Money returnedConverted,
+            Money feeReturned,
+            Instant at) {
         List<Posting> postings = new ArrayList<>();
         postings.add(Posting.debit(merchantId, price));
         Money toWallet = returnedConverted.add(feeReturned);
@@ -61,13 +75,15 @@ public final class PaymentJournals {
         postings.add(Posting.credit(LedgerAccounts.fxPosition(code(price)), price));
         // A tiny partial refund may convert to zero yen: then only the foreign-currency leg moves.
         if (!convertedAtOriginalRate.isZero()) {
-            postings.add(Posting.debit(LedgerAccounts.fxPosition(code(convertedAtOriginalRate)), convertedAtOriginalRate));
+            postings.add(
+                    Posting.debit(LedgerAccounts.fxPosition(code(convertedAtOriginalRate)), convertedAtOriginalRate));
         }
         Money difference = convertedAtOriginalRate.subtract(returnedConverted);
         if (!difference.isZero()) {
-            postings.add(difference.isPositive()
-                    ? Posting.credit(LedgerAccounts.fxGainLoss(code(difference)), difference)
-                    : Posting.debit(LedgerAccounts.fxGainLoss(code(difference)), difference));
+            postings.add(
+                    difference.isPositive()
+                            ? Posting.credit(LedgerAccounts.fxGainLoss(code(difference)), difference)
+                            : Posting.debit(LedgerAccounts.fxGainLoss(code(difference)), difference));
         }
         return new JournalEntry(journalId, JournalType.REFUND, refundId.toString(), at, postings);
     }

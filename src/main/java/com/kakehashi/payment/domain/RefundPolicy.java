@@ -14,11 +14,9 @@ import org.javamoney.moneta.Money;
 public final class RefundPolicy {
     public static final RoundingMode REFUND_CHARGE_ROUNDING = RoundingMode.DOWN;
 
-    private RefundPolicy() {
-    }
+    private RefundPolicy() {}
 
-    public sealed interface Decision {
-    }
+    public sealed interface Decision {}
 
     /**
      * @param convertedAtOriginalRate the refunded price in the wallet currency at the payment's rate
@@ -32,29 +30,35 @@ public final class RefundPolicy {
         }
     }
 
-    public record Rejected(ErrorCode code, String detail) implements Decision {
-    }
+    public record Rejected(ErrorCode code, String detail) implements Decision {}
 
     public static Decision decide(Payment payment, Money requested) {
         if (!requested.getCurrency().equals(payment.price().getCurrency())) {
-            return new Rejected(ErrorCode.CURRENCY_MISMATCH,
+            return new Rejected(
+                    ErrorCode.CURRENCY_MISMATCH,
                     "Refunds are in the merchant's currency, " + payment.price().getCurrency());
         }
         if (requested.isGreaterThan(payment.refundablePrice())) {
-            return new Rejected(ErrorCode.REFUND_EXCEEDS_REMAINING, "At most " + payment.refundablePrice()
-                    .getNumberStripped().toPlainString() + " " + payment.price().getCurrency() + " is left to refund");
+            return new Rejected(
+                    ErrorCode.REFUND_EXCEEDS_REMAINING,
+                    "At most " + payment.refundablePrice().getNumberStripped().toPlainString() + " "
+                            + payment.price().getCurrency() + " is left to refund");
         }
         if (requested.isEqualTo(payment.refundablePrice())) {
             Money restOfConverted = payment.refundableCharge().subtract(payment.fee());
             return new Accepted(requested, restOfConverted, payment.fee(), PaymentStatus.REFUNDED);
         }
-        return new Accepted(requested, convert(requested, payment.rate(), payment.charge().getCurrency()),
-                Money.zero(payment.fee().getCurrency()), PaymentStatus.PARTIALLY_REFUNDED);
+        return new Accepted(
+                requested,
+                convert(requested, payment.rate(), payment.charge().getCurrency()),
+                Money.zero(payment.fee().getCurrency()),
+                PaymentStatus.PARTIALLY_REFUNDED);
     }
 
     /** A foreign amount in the wallet currency at a given customer rate, rounded REFUND_CHARGE_ROUNDING. */
     public static Money convert(Money price, BigDecimal rate, javax.money.CurrencyUnit walletCurrency) {
-        BigDecimal converted = price.getNumberStripped().multiply(rate)
+        BigDecimal converted = price.getNumberStripped()
+                .multiply(rate)
                 .setScale(walletCurrency.getDefaultFractionDigits(), REFUND_CHARGE_ROUNDING);
         return Money.of(converted, walletCurrency);
     }

@@ -35,12 +35,14 @@ public class PaymentRepository {
     /** Marks the quote used; false when another confirmation used it first. */
     public boolean markQuoteUsed(UUID quoteId, Instant at) {
         return em.createNativeQuery("update quote set used_at = ?2 where id = ?1 and used_at is null")
-                .setParameter(1, quoteId).setParameter(2, at).executeUpdate() == 1;
+                        .setParameter(1, quoteId)
+                        .setParameter(2, at)
+                        .executeUpdate()
+                == 1;
     }
 
     /** What the capture statement did, step by step (each step runs only if the one before did). */
-    public record CaptureSteps(boolean claimed, boolean quoteTaken, boolean charged, int postings) {
-    }
+    public record CaptureSteps(boolean claimed, boolean quoteTaken, boolean charged, int postings) {}
 
     /**
      * The whole capture in one statement, one round trip (issue 14): the Idempotency-Key's claim with its
@@ -50,8 +52,15 @@ public class PaymentRepository {
      * The journal is built and checked in Java ({@code JournalEntry}) and again by the database's deferred
      * balance trigger at commit. One statement crosses three features' tables on purpose: it is the hot path.
      */
-    public CaptureSteps capture(String caller, String operation, String idempotencyKey, String requestHash,
-            UUID quoteId, UUID paymentId, JournalEntry journal, LocalDate today) {
+    public CaptureSteps capture(
+            String caller,
+            String operation,
+            String idempotencyKey,
+            String requestHash,
+            UUID quoteId,
+            UUID paymentId,
+            JournalEntry journal,
+            LocalDate today) {
         Object[] row = (Object[]) em.createNativeQuery("""
                 with claim as (
                     insert into idempotency_record (caller, operation, idem_key, request_hash, resource_id,
@@ -82,16 +91,28 @@ public class PaymentRepository {
                     returning 1)
                 select (select count(*) from claim), (select count(*) from q),
                     coalesce((select bool_or(ok) from w), false), (select count(*) from ps)""")
-                .setParameter(1, caller).setParameter(2, operation).setParameter(3, idempotencyKey)
-                .setParameter(4, requestHash).setParameter(5, paymentId.toString()).setParameter(6, journal.createdAt())
-                .setParameter(7, quoteId).setParameter(8, today).setParameter(9, journal.id())
-                .setParameter(10, journal.type().name()).setParameter(11, journal.reference())
+                .setParameter(1, caller)
+                .setParameter(2, operation)
+                .setParameter(3, idempotencyKey)
+                .setParameter(4, requestHash)
+                .setParameter(5, paymentId.toString())
+                .setParameter(6, journal.createdAt())
+                .setParameter(7, quoteId)
+                .setParameter(8, today)
+                .setParameter(9, journal.id())
+                .setParameter(10, journal.type().name())
+                .setParameter(11, journal.reference())
                 .setParameter(12, join(journal.postings(), p -> p.accountId().toString()))
-                .setParameter(13, join(journal.postings(), p -> p.amount().getCurrency().getCurrencyCode()))
+                .setParameter(
+                        13,
+                        join(journal.postings(), p -> p.amount().getCurrency().getCurrencyCode()))
                 .setParameter(14, join(journal.postings(), p -> Long.toString(Amounts.toMinor(p.amount()))))
                 .getSingleResult();
-        return new CaptureSteps(((Number) row[0]).intValue() == 1, ((Number) row[1]).intValue() == 1,
-                (Boolean) row[2], ((Number) row[3]).intValue());
+        return new CaptureSteps(
+                ((Number) row[0]).intValue() == 1,
+                ((Number) row[1]).intValue() == 1,
+                (Boolean) row[2],
+                ((Number) row[3]).intValue());
     }
 
     private static String join(List<Posting> postings, Function<Posting, String> field) {
@@ -107,39 +128,70 @@ public class PaymentRepository {
     }
 
     /** Adds a refund to the payment if nobody changed it since {@code expectedVersion}. */
-    public boolean addRefund(UUID paymentId, long expectedVersion, long priceMinor, long chargeMinor, PaymentStatus status) {
+    public boolean addRefund(
+            UUID paymentId, long expectedVersion, long priceMinor, long chargeMinor, PaymentStatus status) {
         return em.createNativeQuery("""
                 update payment set refunded_price_minor = refunded_price_minor + ?3,
                     refunded_charge_minor = refunded_charge_minor + ?4, status = ?5, version = version + 1
                 where id = ?1 and version = ?2""")
-                .setParameter(1, paymentId).setParameter(2, expectedVersion).setParameter(3, priceMinor)
-                .setParameter(4, chargeMinor).setParameter(5, status.name())
-                .executeUpdate() == 1;
+                        .setParameter(1, paymentId)
+                        .setParameter(2, expectedVersion)
+                        .setParameter(3, priceMinor)
+                        .setParameter(4, chargeMinor)
+                        .setParameter(5, status.name())
+                        .executeUpdate()
+                == 1;
     }
 
     public List<Payment> forMerchant(UUID merchantId, int offset, int limit) {
-        return em.createQuery("from PaymentEntity where merchantId = :m order by capturedAt desc, id desc",
-                PaymentEntity.class).setParameter("m", merchantId).setFirstResult(offset).setMaxResults(limit)
-                .getResultList().stream().map(PaymentRepository::toDomain).toList();
+        return em
+                .createQuery(
+                        "from PaymentEntity where merchantId = :m order by capturedAt desc, id desc",
+                        PaymentEntity.class)
+                .setParameter("m", merchantId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(PaymentRepository::toDomain)
+                .toList();
     }
 
     public long countForMerchant(UUID merchantId) {
         return em.createQuery("select count(p) from PaymentEntity p where p.merchantId = :m", Long.class)
-                .setParameter("m", merchantId).getSingleResult();
+                .setParameter("m", merchantId)
+                .getSingleResult();
     }
 
     static Quote toDomain(QuoteEntity e) {
-        FxQuote pricing = new FxQuote(Amounts.fromMinor(e.priceMinor, e.priceCurrency),
-                Amounts.fromMinor(e.chargeMinor, e.chargeCurrency), e.midRate, e.rate, e.spreadBps,
-                Amounts.fromMinor(e.feeMinor, e.chargeCurrency), e.rateSource, e.rateTime, e.ratePath);
+        FxQuote pricing = new FxQuote(
+                Amounts.fromMinor(e.priceMinor, e.priceCurrency),
+                Amounts.fromMinor(e.chargeMinor, e.chargeCurrency),
+                e.midRate,
+                e.rate,
+                e.spreadBps,
+                Amounts.fromMinor(e.feeMinor, e.chargeCurrency),
+                e.rateSource,
+                e.rateTime,
+                e.ratePath);
         return new Quote(e.id, e.walletId, e.owner, e.merchantId, pricing, e.expiresAt, e.usedAt, e.createdAt);
     }
 
     static Payment toDomain(PaymentEntity e) {
-        return new Payment(e.id, e.quoteId, e.walletId, e.owner, e.merchantId,
-                Amounts.fromMinor(e.priceMinor, e.priceCurrency), Amounts.fromMinor(e.chargeMinor, e.chargeCurrency),
-                Amounts.fromMinor(e.feeMinor, e.chargeCurrency), e.rate, Amounts.fromMinor(e.refundedPriceMinor, e.priceCurrency),
-                Amounts.fromMinor(e.refundedChargeMinor, e.chargeCurrency), PaymentStatus.valueOf(e.status),
-                e.capturedAt, e.version);
+        return new Payment(
+                e.id,
+                e.quoteId,
+                e.walletId,
+                e.owner,
+                e.merchantId,
+                Amounts.fromMinor(e.priceMinor, e.priceCurrency),
+                Amounts.fromMinor(e.chargeMinor, e.chargeCurrency),
+                Amounts.fromMinor(e.feeMinor, e.chargeCurrency),
+                e.rate,
+                Amounts.fromMinor(e.refundedPriceMinor, e.priceCurrency),
+                Amounts.fromMinor(e.refundedChargeMinor, e.chargeCurrency),
+                PaymentStatus.valueOf(e.status),
+                e.capturedAt,
+                e.version);
     }
 }

@@ -23,15 +23,16 @@ final class CodeNetworks {
     /** UnionPay's primitive merchant account tags (EMVCo assigns 15-16 to it). */
     private static final List<String> UNIONPAY_PRIMITIVE_TAGS = List.of("15", "16");
 
-    private CodeNetworks() {
-    }
+    private CodeNetworks() {}
 
     static Optional<String> of(MerchantPresentedQr qr) {
         for (MerchantAccountInfo account : qr.merchantAccounts()) {
             if (!account.isTemplate() && UNIONPAY_PRIMITIVE_TAGS.contains(account.tag())) {
                 return Optional.of("UNIONPAY");
             }
-            String guid = account.globallyUniqueId() == null ? "" : account.globallyUniqueId().toUpperCase(Locale.ROOT);
+            String guid = account.globallyUniqueId() == null
+                    ? ""
+                    : account.globallyUniqueId().toUpperCase(Locale.ROOT);
             for (Map.Entry<String, String> known : BY_IDENTIFIER) {
                 if (!guid.isEmpty() && guid.startsWith(known.getKey())) {
                     return Optional.of(known.getValue());

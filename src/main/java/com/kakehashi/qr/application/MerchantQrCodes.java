@@ -29,6 +29,7 @@ import org.javamoney.moneta.Money;
 public class MerchantQrCodes {
     /** Globally unique identifier in template 26, sub-tag 00 (reverse domain name). */
     public static final String GUID = "jp.kakehashi";
+
     static final String MERCHANT_ACCOUNT_TAG = "26";
     static final String MERCHANT_ID_SUBTAG = "01";
     /** EMVCo tag 54, transaction amount: at most 13 characters. */
@@ -36,25 +37,31 @@ public class MerchantQrCodes {
 
     @Inject
     QrImageRenderer renderer;
+
     @Inject
     jakarta.enterprise.inject.Instance<ExternalMerchantCodes> externalCodes;
 
-    public enum Format { EMV_MPM, URL }
+    public enum Format {
+        EMV_MPM,
+        URL
+    }
 
     /** A scanned code as the decode endpoint explains it: its format, network, content and deviations. */
-    public record Explained(Format format, String network, MerchantPresentedQr emv, String url, List<String> warnings) {
-    }
+    public record Explained(
+            Format format, String network, MerchantPresentedQr emv, String url, List<String> warnings) {}
 
     public String payloadFor(QrMerchant merchant, Optional<Money> amount) {
         amount.ifPresent(a -> {
             if (!a.getCurrency().equals(merchant.currency())) {
-                throw new BusinessException(ErrorCode.CURRENCY_MISMATCH,
-                        "Merchant " + merchant.id() + " prices in " + merchant.currency());
+                throw new BusinessException(
+                        ErrorCode.CURRENCY_MISMATCH, "Merchant " + merchant.id() + " prices in " + merchant.currency());
             }
         });
         MerchantPresentedQr qr = MerchantPresentedQr.builder()
                 .pointOfInitiation(amount.isPresent() ? PointOfInitiation.DYNAMIC : PointOfInitiation.STATIC)
-                .merchantAccount(MerchantAccountInfo.template(MERCHANT_ACCOUNT_TAG, GUID,
+                .merchantAccount(MerchantAccountInfo.template(
+                        MERCHANT_ACCOUNT_TAG,
+                        GUID,
                         List.of(new DataObject(MERCHANT_ID_SUBTAG, merchant.id().toString()))))
                 .merchantCategoryCode(merchant.mcc())
                 .transactionCurrency(Currencies.numericCode(merchant.currency()))
@@ -66,8 +73,9 @@ public class MerchantQrCodes {
         try {
             return EmvQrCodec.encode(qr);
         } catch (EmvQrException e) {
-            throw new BusinessException(ErrorCode.INVALID_AMOUNT, "The amount must fit a QR code's "
-                    + MAX_AMOUNT_CHARACTERS + " characters (EMVCo tag 54)");
+            throw new BusinessException(
+                    ErrorCode.INVALID_AMOUNT,
+                    "The amount must fit a QR code's " + MAX_AMOUNT_CHARACTERS + " characters (EMVCo tag 54)");
         }
     }
 
@@ -82,7 +90,8 @@ public class MerchantQrCodes {
             return EmvQrCodec.decode(payload);
         } catch (EmvQrException e) {
             ErrorCode code = e.reason() == EmvQrException.Reason.CRC_MISMATCH
-                    ? ErrorCode.QR_CRC_MISMATCH : ErrorCode.QR_MALFORMED;
+                    ? ErrorCode.QR_CRC_MISMATCH
+                    : ErrorCode.QR_MALFORMED;
             throw new BusinessException(code, e.getMessage());
         }
     }
@@ -93,13 +102,17 @@ public class MerchantQrCodes {
      */
     public Explained explain(String payload) {
         if (isUrlCode(payload)) {
-            String network = external().flatMap(x -> x.network(payload)).orElseThrow(() -> new BusinessException(
-                    ErrorCode.QR_NOT_PAYABLE, "No acquirer recognises this URL code: no way to reach the merchant"));
+            String network = external()
+                    .flatMap(x -> x.network(payload))
+                    .orElseThrow(() -> new BusinessException(
+                            ErrorCode.QR_NOT_PAYABLE,
+                            "No acquirer recognises this URL code: no way to reach the merchant"));
             return new Explained(Format.URL, network, null, payload, List.of());
         }
         LenientDecoding lenient = decodeLenient(payload);
         String network = CodeNetworks.of(lenient.qr())
-                .or(() -> external().flatMap(x -> x.network(payload))).orElse(null);
+                .or(() -> external().flatMap(x -> x.network(payload)))
+                .orElse(null);
         return new Explained(Format.EMV_MPM, network, lenient.qr(), null, lenient.warnings());
     }
 
@@ -135,12 +148,14 @@ public class MerchantQrCodes {
             }
             return resolveExternally(payload);
         }
-        if (qr.merchantAccount(GUID).isEmpty() && external().flatMap(x -> x.network(payload)).isPresent()) {
+        if (qr.merchantAccount(GUID).isEmpty()
+                && external().flatMap(x -> x.network(payload)).isPresent()) {
             return resolveExternally(payload);
         }
-        String merchantId = qr.merchantAccount(GUID).flatMap(account -> account.subValue(MERCHANT_ID_SUBTAG))
-                .orElseThrow(() -> new BusinessException(ErrorCode.QR_MERCHANT_UNKNOWN,
-                        "The QR carries no merchant account with identifier " + GUID));
+        String merchantId = qr.merchantAccount(GUID)
+                .flatMap(account -> account.subValue(MERCHANT_ID_SUBTAG))
+                .orElseThrow(() -> new BusinessException(
+                        ErrorCode.QR_MERCHANT_UNKNOWN, "The QR carries no merchant account with identifier " + GUID));
         UUID id;
         try {
             id = UUID.fromString(merchantId);
@@ -148,14 +163,15 @@ public class MerchantQrCodes {
             throw new BusinessException(ErrorCode.QR_MERCHANT_UNKNOWN, "Merchant id '" + merchantId + "' is malformed");
         }
         CurrencyUnit currency = Currencies.byNumericCode(qr.transactionCurrency());
-        Optional<Money> amount = Optional.ofNullable(qr.transactionAmount())
-                .map(text -> Amounts.exact(new BigDecimal(text), currency));
+        Optional<Money> amount =
+                Optional.ofNullable(qr.transactionAmount()).map(text -> Amounts.exact(new BigDecimal(text), currency));
         return new PaymentTarget(id, qr.countryCode(), currency, amount);
     }
 
     private PaymentTarget resolveExternally(String payload) {
         if (external().flatMap(x -> x.network(payload)).isEmpty()) {
-            throw new BusinessException(ErrorCode.QR_MERCHANT_UNKNOWN,
+            throw new BusinessException(
+                    ErrorCode.QR_MERCHANT_UNKNOWN,
                     "Neither a Kakehashi merchant code (" + GUID + ") nor a code any acquirer recognises");
         }
         return external().orElseThrow().resolve(payload);

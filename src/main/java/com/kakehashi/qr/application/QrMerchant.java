@@ -8,5 +8,4 @@ import javax.money.CurrencyUnit;
  * value, so that issuing a code needs nothing from the merchant feature: the merchant API maps its
  * merchant onto it, and the dependency runs one way (merchant -> qr).
  */
-public record QrMerchant(UUID id, String name, String city, String country, CurrencyUnit currency, String mcc) {
-}
+public record QrMerchant(UUID id, String name, String city, String country, CurrencyUnit currency, String mcc) {}

@@ -4,8 +4,7 @@ package com.kakehashi.qr.emv;
 final class Crc16 {
     private static final int POLYNOMIAL = 0x1021;
 
-    private Crc16() {
-    }
+    private Crc16() {}
 
     static int of(byte[] bytes) {
         int crc = 0xFFFF;

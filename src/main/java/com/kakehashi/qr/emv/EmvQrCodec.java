@@ -11,8 +11,7 @@ import java.util.List;
  * canonical encoding. Pure Java, no framework: usable by any integrator.
  */
 public final class EmvQrCodec {
-    private EmvQrCodec() {
-    }
+    private EmvQrCodec() {}
 
     /** Decodes and verifies a payload; the only exception it throws is {@link EmvQrException}. */
     public static MerchantPresentedQr decode(String payload) {
@@ -48,9 +47,15 @@ public final class EmvQrCodec {
     public static String encode(MerchantPresentedQr qr) {
         List<DataObject> objects = new ArrayList<>();
         add(objects, "00", qr.payloadFormatIndicator());
-        add(objects, "01", qr.pointOfInitiation() == null ? null : qr.pointOfInitiation().code());
+        add(
+                objects,
+                "01",
+                qr.pointOfInitiation() == null ? null : qr.pointOfInitiation().code());
         for (MerchantAccountInfo account : qr.merchantAccounts()) {
-            requireTagBetween(account.tag(), account.isTemplate() ? 26 : 2, account.isTemplate() ? 51 : 25,
+            requireTagBetween(
+                    account.tag(),
+                    account.isTemplate() ? 26 : 2,
+                    account.isTemplate() ? 51 : 25,
                     account.isTemplate() ? "a merchant account template" : "a primitive merchant account");
             if (account.isTemplate()) {
                 List<DataObject> subObjects = new ArrayList<>();
@@ -91,10 +96,15 @@ public final class EmvQrCodec {
 
     /** A data object in a tag the decoder reads differently would come back as something else: refuse it. */
     private static void requireTagBetween(String tag, int from, int to, String what) {
-        boolean fits = tag != null && tag.length() == 2 && TlvScanner.isDigits(tag)
-                && Integer.parseInt(tag) >= from && Integer.parseInt(tag) <= to;
+        boolean fits = tag != null
+                && tag.length() == 2
+                && TlvScanner.isDigits(tag)
+                && Integer.parseInt(tag) >= from
+                && Integer.parseInt(tag) <= to;
         if (!fits) {
-            throw new EmvQrException(Reason.INVALID_TAG, -1,
+            throw new EmvQrException(
+                    Reason.INVALID_TAG,
+                    -1,
                     "tag " + tag + " cannot hold " + what + "; it takes tags " + from + " to " + to);
         }
     }
@@ -110,10 +120,15 @@ public final class EmvQrCodec {
         for (DataObject object : objects) {
             int length = object.value().codePointCount(0, object.value().length()); // characters, not Java chars
             if (length < 1 || length > 99) {
-                throw new EmvQrException(Reason.INVALID_LENGTH, -1,
+                throw new EmvQrException(
+                        Reason.INVALID_LENGTH,
+                        -1,
                         "tag " + object.tag() + " must hold 1 to 99 characters, has " + length);
             }
-            text.append(object.tag()).append(length < 10 ? "0" : "").append(length).append(object.value());
+            text.append(object.tag())
+                    .append(length < 10 ? "0" : "")
+                    .append(length)
+                    .append(object.value());
         }
         return text.toString();
     }

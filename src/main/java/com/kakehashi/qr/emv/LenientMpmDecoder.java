@@ -18,8 +18,7 @@ final class LenientMpmDecoder {
     private static final Pattern ANS = Pattern.compile("[\\x20-\\x7E]*");
     private static final Pattern AMOUNT = Pattern.compile("(?=.*[0-9])[0-9]*(\\.[0-9]*)?");
 
-    private LenientMpmDecoder() {
-    }
+    private LenientMpmDecoder() {}
 
     static LenientDecoding decode(String payload) {
         if (payload == null || payload.isEmpty()) {
@@ -58,29 +57,52 @@ final class LenientMpmDecoder {
         String country = optional(byTag, "58", warnings, "tag 58 (country code) is missing");
         String name = text(byTag, "59", 25, "merchant name", warnings);
         String city = text(byTag, "60", 15, "merchant city", warnings);
-        return new LenientDecoding(new MerchantPresentedQr(value(byTag, "00"),
-                byTag.containsKey("01") ? PointOfInitiation.ofCode(byTag.get("01").value()).orElse(null) : null,
-                accounts, mcc, byTag.get("53").value(), amount, value(byTag, "55"), value(byTag, "56"),
-                value(byTag, "57"), country, name, city, value(byTag, "61"),
-                subObjects(byTag.get("62"), warnings), subObjects(byTag.get("64"), warnings), otherTags, crc),
+        return new LenientDecoding(
+                new MerchantPresentedQr(
+                        value(byTag, "00"),
+                        byTag.containsKey("01")
+                                ? PointOfInitiation.ofCode(byTag.get("01").value())
+                                        .orElse(null)
+                                : null,
+                        accounts,
+                        mcc,
+                        byTag.get("53").value(),
+                        amount,
+                        value(byTag, "55"),
+                        value(byTag, "56"),
+                        value(byTag, "57"),
+                        country,
+                        name,
+                        city,
+                        value(byTag, "61"),
+                        subObjects(byTag.get("62"), warnings),
+                        subObjects(byTag.get("64"), warnings),
+                        otherTags,
+                        crc),
                 warnings);
     }
 
     private static void requirePayable(Map<String, Field> byTag, List<MerchantAccountInfo> accounts) {
         Field currency = byTag.get("53");
         if (currency == null || currency.value().length() != 3 || !TlvScanner.isDigits(currency.value())) {
-            throw new EmvQrException(Reason.NOT_PAYABLE, currency == null ? -1 : currency.valuePosition(),
+            throw new EmvQrException(
+                    Reason.NOT_PAYABLE,
+                    currency == null ? -1 : currency.valuePosition(),
                     "no transaction currency: tag 53 must hold a 3-digit ISO 4217 code");
         }
         if (accounts.isEmpty()) {
-            throw new EmvQrException(Reason.NOT_PAYABLE, -1,
+            throw new EmvQrException(
+                    Reason.NOT_PAYABLE,
+                    -1,
                     "no way to reach the merchant: no readable merchant account information (tags 02-51)");
         }
     }
 
     private static String amount(Field field) {
         if (field.value().length() > 13 || !AMOUNT.matcher(field.value()).matches()) {
-            throw new EmvQrException(Reason.NOT_PAYABLE, field.valuePosition(),
+            throw new EmvQrException(
+                    Reason.NOT_PAYABLE,
+                    field.valuePosition(),
                     "the amount (tag 54) '" + field.value() + "' cannot be read as a decimal");
         }
         return field.value();
@@ -104,7 +126,8 @@ final class LenientMpmDecoder {
             }
         }
         if (guid == null) {
-            warnings.add("merchant account template " + field.tag() + " has no globally unique identifier (sub-tag 00)");
+            warnings.add(
+                    "merchant account template " + field.tag() + " has no globally unique identifier (sub-tag 00)");
             guid = "";
         }
         return java.util.Optional.of(MerchantAccountInfo.template(field.tag(), guid, rest));
@@ -124,7 +147,8 @@ final class LenientMpmDecoder {
         }
         try {
             return TlvScanner.scan(field.value(), field.valuePosition(), true).stream()
-                    .map(f -> new DataObject(f.tag(), f.value())).toList();
+                    .map(f -> new DataObject(f.tag(), f.value()))
+                    .toList();
         } catch (EmvQrException e) {
             warnings.add("template " + field.tag() + " is not well-formed TLV and was ignored");
             return List.of();
@@ -139,7 +163,8 @@ final class LenientMpmDecoder {
         return byTag.get(tag).value();
     }
 
-    private static String text(Map<String, Field> byTag, String tag, int maxLength, String what, List<String> warnings) {
+    private static String text(
+            Map<String, Field> byTag, String tag, int maxLength, String what, List<String> warnings) {
         Field field = byTag.get(tag);
         if (field == null) {
             warnings.add("tag " + tag + " (" + what + ") is missing");

@@ -7,7 +7,8 @@ import java.util.Optional;
  * Merchant account information: either a primitive value in tags 02-25 (card networks, e.g. UnionPay in 15)
  * or a template in tags 26-51 whose sub-tag 00 is a globally unique identifier of the payment system.
  */
-public record MerchantAccountInfo(String tag, String primitiveValue, String globallyUniqueId, List<DataObject> subObjects) {
+public record MerchantAccountInfo(
+        String tag, String primitiveValue, String globallyUniqueId, List<DataObject> subObjects) {
     public MerchantAccountInfo {
         subObjects = subObjects == null ? List.of() : List.copyOf(subObjects);
     }
@@ -26,6 +27,9 @@ public record MerchantAccountInfo(String tag, String primitiveValue, String glob
     }
 
     public Optional<String> subValue(String subTag) {
-        return subObjects.stream().filter(o -> o.tag().equals(subTag)).map(DataObject::value).findFirst();
+        return subObjects.stream()
+                .filter(o -> o.tag().equals(subTag))
+                .map(DataObject::value)
+                .findFirst();
     }
 }

@@ -34,7 +34,8 @@ public record MerchantPresentedQr(
     public MerchantPresentedQr {
         merchantAccounts = List.copyOf(merchantAccounts);
         additionalData = additionalData == null ? List.of() : List.copyOf(additionalData);
-        merchantInformationLanguage = merchantInformationLanguage == null ? List.of() : List.copyOf(merchantInformationLanguage);
+        merchantInformationLanguage =
+                merchantInformationLanguage == null ? List.of() : List.copyOf(merchantInformationLanguage);
         otherTags = otherTags == null ? List.of() : List.copyOf(otherTags);
     }
 
@@ -44,7 +45,9 @@ public record MerchantPresentedQr(
 
     /** The template carrying the given globally unique identifier, if any. */
     public Optional<MerchantAccountInfo> merchantAccount(String globallyUniqueId) {
-        return merchantAccounts.stream().filter(a -> globallyUniqueId.equals(a.globallyUniqueId())).findFirst();
+        return merchantAccounts.stream()
+                .filter(a -> globallyUniqueId.equals(a.globallyUniqueId()))
+                .findFirst();
     }
 
     public static Builder builder() {
@@ -70,8 +73,7 @@ public record MerchantPresentedQr(
         private final List<DataObject> merchantInformationLanguage = new ArrayList<>();
         private final List<DataObject> otherTags = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder payloadFormatIndicator(String value) {
             this.payloadFormatIndicator = value;
@@ -154,10 +156,24 @@ public record MerchantPresentedQr(
         }
 
         public MerchantPresentedQr build() {
-            return new MerchantPresentedQr(payloadFormatIndicator, pointOfInitiation, merchantAccounts,
-                    merchantCategoryCode, transactionCurrency, transactionAmount, tipOrConvenienceIndicator,
-                    convenienceFeeFixed, convenienceFeePercentage, countryCode, merchantName, merchantCity, postalCode,
-                    additionalData, merchantInformationLanguage, otherTags, null);
+            return new MerchantPresentedQr(
+                    payloadFormatIndicator,
+                    pointOfInitiation,
+                    merchantAccounts,
+                    merchantCategoryCode,
+                    transactionCurrency,
+                    transactionAmount,
+                    tipOrConvenienceIndicator,
+                    convenienceFeeFixed,
+                    convenienceFeePercentage,
+                    countryCode,
+                    merchantName,
+                    merchantCity,
+                    postalCode,
+                    additionalData,
+                    merchantInformationLanguage,
+                    otherTags,
+                    null);
         }
     }
 }

@@ -13,8 +13,7 @@ import java.util.Map;
 final class MpmDecoder {
     private static final String CRC_TAG = "63";
 
-    private MpmDecoder() {
-    }
+    private MpmDecoder() {}
 
     static MerchantPresentedQr decode(String payload) {
         if (payload == null || payload.isEmpty()) {
@@ -24,10 +23,16 @@ final class MpmDecoder {
         List<Field> fields = TlvScanner.scan(payload, 0);
         String crc = verifyCrc(payload, fields);
         if (!fields.get(0).tag().equals("00")) {
-            Field formatIndicator = fields.stream().filter(f -> f.tag().equals("00")).findFirst()
-                    .orElseThrow(() -> new EmvQrException(Reason.MISSING_MANDATORY_TAG, -1,
+            Field formatIndicator = fields.stream()
+                    .filter(f -> f.tag().equals("00"))
+                    .findFirst()
+                    .orElseThrow(() -> new EmvQrException(
+                            Reason.MISSING_MANDATORY_TAG,
+                            -1,
                             "mandatory tag 00 (payload format indicator) is missing"));
-            throw new EmvQrException(Reason.MISPLACED_TAG, formatIndicator.position(),
+            throw new EmvQrException(
+                    Reason.MISPLACED_TAG,
+                    formatIndicator.position(),
                     "the payload must start with tag 00 (payload format indicator)");
         }
         return interpret(fields, crc);
@@ -37,7 +42,8 @@ final class MpmDecoder {
         Field last = fields.get(fields.size() - 1);
         for (Field field : fields) {
             if (field.tag().equals(CRC_TAG) && field != last) {
-                throw new EmvQrException(Reason.CRC_MISSING_OR_MISPLACED, field.position(), "tag 63 (CRC) must be the last data object");
+                throw new EmvQrException(
+                        Reason.CRC_MISSING_OR_MISPLACED, field.position(), "tag 63 (CRC) must be the last data object");
             }
         }
         if (!last.tag().equals(CRC_TAG)) {
@@ -48,12 +54,18 @@ final class MpmDecoder {
         }
         String carried = last.value();
         if (!carried.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 0x80)) {
-            throw new EmvQrException(Reason.INVALID_CHARACTER, last.valuePosition(), "tag 63 must be 4 hexadecimal digits, not '" + carried + "'");
+            throw new EmvQrException(
+                    Reason.INVALID_CHARACTER,
+                    last.valuePosition(),
+                    "tag 63 must be 4 hexadecimal digits, not '" + carried + "'");
         }
         // The checksum covers every byte (UTF-8) before the CRC value, including "6304" itself.
         String expected = Crc16.hex(payload.substring(0, last.valuePosition()).getBytes(StandardCharsets.UTF_8));
         if (!expected.equalsIgnoreCase(carried)) {
-            throw new EmvQrException(Reason.CRC_MISMATCH, last.valuePosition(), "CRC is " + carried + " but the payload computes to " + expected);
+            throw new EmvQrException(
+                    Reason.CRC_MISMATCH,
+                    last.valuePosition(),
+                    "CRC is " + carried + " but the payload computes to " + expected);
         }
         return carried.toUpperCase(Locale.ROOT);
     }
@@ -78,7 +90,8 @@ final class MpmDecoder {
         }
         for (String mandatory : List.of("00", "52", "53", "58", "59", "60")) {
             if (!byTag.containsKey(mandatory)) {
-                throw new EmvQrException(Reason.MISSING_MANDATORY_TAG, -1, "mandatory tag " + mandatory + " is missing");
+                throw new EmvQrException(
+                        Reason.MISSING_MANDATORY_TAG, -1, "mandatory tag " + mandatory + " is missing");
             }
         }
         if (accounts.isEmpty()) {
@@ -91,20 +104,24 @@ final class MpmDecoder {
         return new MerchantPresentedQr(
                 FieldRules.oneOf(byTag.get("00"), "01", "02"),
                 byTag.containsKey("01")
-                        ? PointOfInitiation.ofCode(FieldRules.oneOf(byTag.get("01"), "11", "12")).orElseThrow()
+                        ? PointOfInitiation.ofCode(FieldRules.oneOf(byTag.get("01"), "11", "12"))
+                                .orElseThrow()
                         : null,
                 accounts,
                 FieldRules.numeric(byTag.get("52"), 4),
                 FieldRules.numeric(byTag.get("53"), 3),
                 byTag.containsKey("54") ? FieldRules.amount(byTag.get("54")) : null,
-                tipIndicator, fixedFee, percentageFee,
+                tipIndicator,
+                fixedFee,
+                percentageFee,
                 FieldRules.countryCode(byTag.get("58")),
                 FieldRules.alphanumericSpecial(byTag.get("59"), 25),
                 FieldRules.alphanumericSpecial(byTag.get("60"), 15),
                 byTag.containsKey("61") ? FieldRules.alphanumericSpecial(byTag.get("61"), 10) : null,
                 byTag.containsKey("62") ? additionalData(byTag.get("62")) : List.of(),
                 byTag.containsKey("64") ? languageTemplate(byTag.get("64")) : List.of(),
-                otherTags, crc);
+                otherTags,
+                crc);
     }
 
     private static void requireFeeConsistency(String tipIndicator, Map<String, Field> byTag) {
@@ -112,21 +129,30 @@ final class MpmDecoder {
         boolean percentage = "03".equals(tipIndicator);
         if (fixed != byTag.containsKey("56")) {
             Field where = byTag.getOrDefault("56", byTag.get("55"));
-            throw new EmvQrException(fixed ? Reason.MISSING_MANDATORY_TAG : Reason.INVALID_VALUE,
-                    where == null ? -1 : where.position(), "tag 56 (fixed fee) goes with tag 55 = 02 and only with it");
+            throw new EmvQrException(
+                    fixed ? Reason.MISSING_MANDATORY_TAG : Reason.INVALID_VALUE,
+                    where == null ? -1 : where.position(),
+                    "tag 56 (fixed fee) goes with tag 55 = 02 and only with it");
         }
         if (percentage != byTag.containsKey("57")) {
             Field where = byTag.getOrDefault("57", byTag.get("55"));
-            throw new EmvQrException(percentage ? Reason.MISSING_MANDATORY_TAG : Reason.INVALID_VALUE,
-                    where == null ? -1 : where.position(), "tag 57 (percentage fee) goes with tag 55 = 03 and only with it");
+            throw new EmvQrException(
+                    percentage ? Reason.MISSING_MANDATORY_TAG : Reason.INVALID_VALUE,
+                    where == null ? -1 : where.position(),
+                    "tag 57 (percentage fee) goes with tag 55 = 03 and only with it");
         }
     }
 
     private static MerchantAccountInfo merchantAccountTemplate(Field field) {
         List<Field> subFields = template(field);
-        Field guid = subFields.stream().filter(f -> f.tag().equals("00")).findFirst()
-                .orElseThrow(() -> new EmvQrException(Reason.INVALID_TEMPLATE, field.valuePosition(),
-                        "merchant account template " + field.tag() + " has no globally unique identifier (sub-tag 00)"));
+        Field guid = subFields.stream()
+                .filter(f -> f.tag().equals("00"))
+                .findFirst()
+                .orElseThrow(() -> new EmvQrException(
+                        Reason.INVALID_TEMPLATE,
+                        field.valuePosition(),
+                        "merchant account template " + field.tag()
+                                + " has no globally unique identifier (sub-tag 00)"));
         List<DataObject> rest = new ArrayList<>();
         for (Field sub : subFields) {
             String value = FieldRules.alphanumericSpecial(sub, 99);
@@ -153,13 +179,19 @@ final class MpmDecoder {
         subFields.forEach(f -> byTag.put(f.tag(), f));
         for (String mandatory : List.of("00", "01")) {
             if (!byTag.containsKey(mandatory)) {
-                throw new EmvQrException(Reason.INVALID_TEMPLATE, field.valuePosition(),
+                throw new EmvQrException(
+                        Reason.INVALID_TEMPLATE,
+                        field.valuePosition(),
                         "merchant information language template lacks sub-tag " + mandatory);
             }
         }
         Field language = byTag.get("00");
-        if (language.value().length() != 2 || !language.value().chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-            throw new EmvQrException(Reason.INVALID_VALUE, language.valuePosition(), "language preference must be an ISO 639 two-letter code");
+        if (language.value().length() != 2
+                || !language.value().chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+            throw new EmvQrException(
+                    Reason.INVALID_VALUE,
+                    language.valuePosition(),
+                    "language preference must be an ISO 639 two-letter code");
         }
         FieldRules.requireMaxLength(byTag.get("01"), 25);
         if (byTag.containsKey("02")) {
@@ -176,7 +208,9 @@ final class MpmDecoder {
             if (e.reason() == Reason.DUPLICATE_TAG) {
                 throw e;
             }
-            throw new EmvQrException(Reason.INVALID_TEMPLATE, e.position(),
+            throw new EmvQrException(
+                    Reason.INVALID_TEMPLATE,
+                    e.position(),
                     "template " + field.tag() + " is not well-formed: " + e.getMessage());
         }
     }

@@ -18,8 +18,7 @@ final class TlvScanner {
         }
     }
 
-    private TlvScanner() {
-    }
+    private TlvScanner() {}
 
     /** @param offset where {@code text} starts in the whole payload, so that errors point at the right place */
     static List<Field> scan(String text, int offset) {
@@ -33,7 +32,8 @@ final class TlvScanner {
         int at = 0;
         while (at < text.length()) {
             if (at + 4 > text.length()) {
-                throw new EmvQrException(Reason.TRUNCATED, offset + at, "a data object needs a 2-digit tag and a 2-digit length");
+                throw new EmvQrException(
+                        Reason.TRUNCATED, offset + at, "a data object needs a 2-digit tag and a 2-digit length");
             }
             String tag = text.substring(at, at + 2);
             if (!isDigits(tag)) {
@@ -41,7 +41,9 @@ final class TlvScanner {
             }
             String lengthText = text.substring(at + 2, at + 4);
             if (!isDigits(lengthText) || (lengthText.equals("00") && !allowEmpty)) {
-                throw new EmvQrException(Reason.INVALID_LENGTH, offset + at + 2,
+                throw new EmvQrException(
+                        Reason.INVALID_LENGTH,
+                        offset + at + 2,
                         "length '" + lengthText + "' of tag " + tag + " is not a number from 01 to 99");
             }
             int length = Integer.parseInt(lengthText);
@@ -54,8 +56,10 @@ final class TlvScanner {
                 characters++;
             }
             if (characters < length) {
-                throw new EmvQrException(Reason.TRUNCATED, offset + at, "tag " + tag + " declares " + length
-                        + " characters but only " + characters + " follow");
+                throw new EmvQrException(
+                        Reason.TRUNCATED,
+                        offset + at,
+                        "tag " + tag + " declares " + length + " characters but only " + characters + " follow");
             }
             if (!seen.add(tag)) {
                 throw new EmvQrException(Reason.DUPLICATE_TAG, offset + at, "tag " + tag + " appears twice");

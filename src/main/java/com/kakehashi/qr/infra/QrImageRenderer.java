@@ -21,10 +21,19 @@ public class QrImageRenderer {
 
     public byte[] png(String payload) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, SIZE_PX, SIZE_PX,
-                    Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
-                            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                            EncodeHintType.MARGIN, 4));
+            BitMatrix matrix = new QRCodeWriter()
+                    .encode(
+                            payload,
+                            BarcodeFormat.QR_CODE,
+                            SIZE_PX,
+                            SIZE_PX,
+                            Map.of(
+                                    EncodeHintType.CHARACTER_SET,
+                                    StandardCharsets.UTF_8.name(),
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    4));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             MatrixToImageWriter.writeToStream(matrix, "PNG", out);
             return out.toByteArray();

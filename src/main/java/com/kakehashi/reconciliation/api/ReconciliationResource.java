@@ -51,54 +51,105 @@ public class ReconciliationResource {
 
     @Inject
     Statements statements;
+
     @Inject
     Breaks breaks;
+
     @Inject
     Reports reports;
+
     @Inject
     Caller caller;
 
     /** A break with what an operator needs to chase it with the bank. */
-    public record BreakDto(UUID id, String bankId, String outcome, String kind, UUID expectedItemId, UUID statementId,
-            String statementRef, Integer entry, Integer line, UUID batchId, String endToEndId, String bankReference,
-            String counterparty, MoneyDto amount, MoneyDto difference, LocalDate valueDate, String status, String assignee,
-            String reasonCode, String comment, String detail, Instant createdAt, Instant updatedAt, long version) {
+    public record BreakDto(
+            UUID id,
+            String bankId,
+            String outcome,
+            String kind,
+            UUID expectedItemId,
+            UUID statementId,
+            String statementRef,
+            Integer entry,
+            Integer line,
+            UUID batchId,
+            String endToEndId,
+            String bankReference,
+            String counterparty,
+            MoneyDto amount,
+            MoneyDto difference,
+            LocalDate valueDate,
+            String status,
+            String assignee,
+            String reasonCode,
+            String comment,
+            String detail,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
         static BreakDto of(BreakRow b) {
-            return new BreakDto(b.id(), b.bankId(), b.outcome(), b.kind(), b.expectedItemId(), b.statementId(),
-                    b.statementRef(), b.entry() != null ? b.entry() : b.seq(), b.seq(), b.batchId(), b.endToEndId(),
-                    b.bankReference(), b.counterparty(), b.amountMinor() == null ? null : money(b.amountMinor(), b.currency()),
-                    money(b.differenceMinor(), b.currency()), b.valueDate(), b.status(), b.assignee(), b.reasonCode(),
-                    b.comment(), b.detail(), b.createdAt(), b.updatedAt(), b.version());
+            return new BreakDto(
+                    b.id(),
+                    b.bankId(),
+                    b.outcome(),
+                    b.kind(),
+                    b.expectedItemId(),
+                    b.statementId(),
+                    b.statementRef(),
+                    b.entry() != null ? b.entry() : b.seq(),
+                    b.seq(),
+                    b.batchId(),
+                    b.endToEndId(),
+                    b.bankReference(),
+                    b.counterparty(),
+                    b.amountMinor() == null ? null : money(b.amountMinor(), b.currency()),
+                    money(b.differenceMinor(), b.currency()),
+                    b.valueDate(),
+                    b.status(),
+                    b.assignee(),
+                    b.reasonCode(),
+                    b.comment(),
+                    b.detail(),
+                    b.createdAt(),
+                    b.updatedAt(),
+                    b.version());
         }
     }
 
-    public record AssignRequest(@NotBlank @Size(max = 100) String assignee) {
-    }
+    public record AssignRequest(@NotBlank @Size(max = 100) String assignee) {}
 
-    public record ResolutionRequest(@NotNull ResolutionReason reasonCode, @NotBlank @Size(max = 2000) String comment) {
-    }
+    public record ResolutionRequest(
+            @NotNull ResolutionReason reasonCode,
+            @NotBlank @Size(max = 2000) String comment) {}
 
-    public record ReopenRequest(@NotBlank @Size(max = 2000) String comment) {
-    }
+    public record ReopenRequest(@NotBlank @Size(max = 2000) String comment) {}
 
     @POST
     @Path("/statements")
     @Consumes({"application/xml", "text/xml", "text/csv", ZENGIN_MEDIA_TYPE})
     @RolesAllowed({Roles.BANK, Roles.OPERATOR})
-    @Operation(summary = "Submit a camt.053 / camt.054 (XML), a CSV statement (UTF-8, or the charset the Content-Type"
-            + " names, e.g. Shift_JIS) or a Zengin 入出金取引明細 (" + ZENGIN_MEDIA_TYPE + ", fixed length, Shift_JIS);"
-            + " 202 and processed in the background, status at the Location;"
-            + " the same statement twice is recognised unless its processing failed")
-    public Response submit(@QueryParam("bankId") String bankId, @HeaderParam("Content-Type") String contentType,
-            InputStream body) throws IOException {
+    @Operation(
+            summary = "Submit a camt.053 / camt.054 (XML), a CSV statement (UTF-8, or the charset the Content-Type"
+                    + " names, e.g. Shift_JIS) or a Zengin 入出金取引明細 (" + ZENGIN_MEDIA_TYPE
+                    + ", fixed length, Shift_JIS);"
+                    + " 202 and processed in the background, status at the Location;"
+                    + " the same statement twice is recognised unless its processing failed")
+    public Response submit(
+            @QueryParam("bankId") String bankId, @HeaderParam("Content-Type") String contentType, InputStream body)
+            throws IOException {
         String bank = caller.isOperator() ? bankId : caller.subject();
-        if (bank == null || bank.isBlank() || (!caller.isOperator() && bankId != null && !bankId.equals(caller.subject()))) {
-            throw new BusinessException(caller.isOperator() ? ErrorCode.INVALID_REQUEST : ErrorCode.FORBIDDEN,
+        if (bank == null
+                || bank.isBlank()
+                || (!caller.isOperator() && bankId != null && !bankId.equals(caller.subject()))) {
+            throw new BusinessException(
+                    caller.isOperator() ? ErrorCode.INVALID_REQUEST : ErrorCode.FORBIDDEN,
                     caller.isOperator() ? "bankId is required" : "A bank submits its own statements only");
         }
-        Statements.Kind kind = contentType != null && contentType.startsWith("text/csv") ? Statements.Kind.CSV
-                : contentType != null && contentType.startsWith(ZENGIN_MEDIA_TYPE) ? Statements.Kind.ZENGIN
-                : Statements.Kind.XML;
+        Statements.Kind kind = contentType != null && contentType.startsWith("text/csv")
+                ? Statements.Kind.CSV
+                : contentType != null && contentType.startsWith(ZENGIN_MEDIA_TYPE)
+                        ? Statements.Kind.ZENGIN
+                        : Statements.Kind.XML;
         Charset charset = kind == Statements.Kind.ZENGIN ? ZenginText.SHIFT_JIS : charset(contentType);
         java.nio.file.Path file = statements.spoolFile(kind);
         try (var out = Files.newOutputStream(file)) {
@@ -109,14 +160,18 @@ public class ReconciliationResource {
         }
         Statements.Intake intake = statements.receive(bank, kind, charset, file, caller.subject());
         int status = intake.alreadyReceived() ? 200 : 202;
-        return Response.status(status).location(URI.create("/v1/reconciliation/statements/" + intake.statementId()))
-                .entity(intake).build();
+        return Response.status(status)
+                .location(URI.create("/v1/reconciliation/statements/" + intake.statementId()))
+                .entity(intake)
+                .build();
     }
 
     @GET
     @Path("/statements/{id}")
     @RolesAllowed({Roles.BANK, Roles.OPERATOR})
-    @Operation(summary = "A submitted statement: RECEIVED, PROCESSING, PROCESSED (with what it held) or FAILED (with a problem)")
+    @Operation(
+            summary =
+                    "A submitted statement: RECEIVED, PROCESSING, PROCESSED (with what it held) or FAILED (with a problem)")
     public Statements.Intake statement(@PathParam("id") UUID id) {
         Statements.Intake intake = statements.status(id);
         if (!caller.isOperator() && !intake.bankId().equals(caller.subject())) {
@@ -128,7 +183,9 @@ public class ReconciliationResource {
     private static Charset charset(String contentType) {
         String name = null;
         try {
-            name = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get("charset");
+            name = contentType == null
+                    ? null
+                    : MediaType.valueOf(contentType).getParameters().get("charset");
             return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.replace("\"", ""));
         } catch (IllegalArgumentException e) {
             throw new BusinessException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "charset '" + name + "' is not supported");
@@ -139,16 +196,24 @@ public class ReconciliationResource {
     @Path("/breaks")
     @RolesAllowed({Roles.OPERATOR, Roles.BANK})
     @Operation(summary = "Breaks, filtered by bank, outcome, status, kind, batch and age (openedBefore); oldest first")
-    public List<BreakDto> breaks(@QueryParam("bankId") String bankId, @QueryParam("outcome") String outcome,
-            @QueryParam("status") String status, @QueryParam("kind") String kind, @QueryParam("batchId") UUID batchId,
+    public List<BreakDto> breaks(
+            @QueryParam("bankId") String bankId,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("batchId") UUID batchId,
             @QueryParam("openedBefore") String openedBefore,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("100") int size) {
         if (page < 0 || size < 1 || size > 500) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "page >= 0 and 1 <= size <= 500");
         }
         String bank = caller.isOperator() ? bankId : caller.subject();
-        return breaks.list(bank, outcome, status, kind, batchId, instantOrNull(openedBefore, "openedBefore"), page, size)
-                .stream().map(BreakDto::of).toList();
+        return breaks
+                .list(bank, outcome, status, kind, batchId, instantOrNull(openedBefore, "openedBefore"), page, size)
+                .stream()
+                .map(BreakDto::of)
+                .toList();
     }
 
     @GET
@@ -215,8 +280,8 @@ public class ReconciliationResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Roles.OPERATOR, Roles.BANK})
     @Operation(summary = "Counts and sums by outcome for a bank, optionally one day (date=YYYY-MM-DD)")
-    public Response bankReport(@PathParam("bankId") String bankId, @QueryParam("date") String date,
-            @HeaderParam("Accept") String accept) {
+    public Response bankReport(
+            @PathParam("bankId") String bankId, @QueryParam("date") String date, @HeaderParam("Accept") String accept) {
         requireBank(bankId);
         LocalDate day;
         try {
@@ -255,7 +320,8 @@ public class ReconciliationResource {
         try {
             return Instant.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, name + " must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z");
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST, name + " must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z");
         }
     }
 

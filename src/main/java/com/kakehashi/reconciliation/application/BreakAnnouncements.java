@@ -20,8 +20,10 @@ import java.time.Instant;
 public class BreakAnnouncements {
     @Inject
     OpenedBreakRepository opened;
+
     @Inject
     Event<BreakOpened> breakOpened;
+
     @Inject
     Instance<BreakListeners> listeners;
 
@@ -32,11 +34,26 @@ public class BreakAnnouncements {
             return; // nobody would hear of them: not even the look-up
         }
         for (OpenedBreak b : opened.openedInThisTransaction(bankId, at)) {
-            breakOpened.fire(new BreakOpened(b.id(), b.bankId(), b.outcome(), b.kind(), b.statementId(), b.statementRef(),
-                    b.entry(), b.batchId(), b.expectedItemId(), b.endToEndId(), b.bankReference(), b.counterparty(),
-                    b.amountMinor() == null || b.currency() == null ? null : MinorAmount.of(b.amountMinor(), b.currency()),
-                    b.currency() == null ? null : MinorAmount.of(b.differenceMinor(), b.currency()), b.valueDate(),
-                    b.detail(), b.createdAt()));
+            breakOpened.fire(new BreakOpened(
+                    b.id(),
+                    b.bankId(),
+                    b.outcome(),
+                    b.kind(),
+                    b.statementId(),
+                    b.statementRef(),
+                    b.entry(),
+                    b.batchId(),
+                    b.expectedItemId(),
+                    b.endToEndId(),
+                    b.bankReference(),
+                    b.counterparty(),
+                    b.amountMinor() == null || b.currency() == null
+                            ? null
+                            : MinorAmount.of(b.amountMinor(), b.currency()),
+                    b.currency() == null ? null : MinorAmount.of(b.differenceMinor(), b.currency()),
+                    b.valueDate(),
+                    b.detail(),
+                    b.createdAt()));
         }
     }
 }

@@ -19,21 +19,32 @@ import java.util.UUID;
 public class Breaks {
     @Inject
     BreakRepository repository;
+
     @Inject
     Matching matching;
+
     @Inject
     Clock clock;
 
     /** @param openedBefore only breaks opened before it (older than an age), or null for any age */
     @Transactional
-    public List<BreakRow> list(String bankId, String outcome, String status, String kind, UUID batchId,
-            java.time.Instant openedBefore, int page, int size) {
+    public List<BreakRow> list(
+            String bankId,
+            String outcome,
+            String status,
+            String kind,
+            UUID batchId,
+            java.time.Instant openedBefore,
+            int page,
+            int size) {
         return repository.list(bankId, outcome, status, kind, batchId, openedBefore, page * size, size);
     }
 
     @Transactional
     public BreakRow get(UUID id) {
-        return repository.byId(id).orElseThrow(() -> new BusinessException(ErrorCode.BREAK_NOT_FOUND, "No break " + id));
+        return repository
+                .byId(id)
+                .orElseThrow(() -> new BusinessException(ErrorCode.BREAK_NOT_FOUND, "No break " + id));
     }
 
     @Transactional
@@ -46,7 +57,8 @@ public class Breaks {
     public BreakRow assign(UUID id, String assignee, String actor) {
         BreakRow b = get(id);
         if (b.status().equals(BreakStatus.RESOLVED.name())) {
-            throw new BusinessException(ErrorCode.BREAK_STATE_CONFLICT, "Break " + id + " is resolved; reopen it first");
+            throw new BusinessException(
+                    ErrorCode.BREAK_STATE_CONFLICT, "Break " + id + " is resolved; reopen it first");
         }
         change(b, BreakStatus.ASSIGNED.name(), assignee, null, b.comment());
         repository.event(id, "ASSIGNED", actor, "to " + assignee, clock.instant());
@@ -83,7 +95,8 @@ public class Breaks {
 
     private void change(BreakRow b, String status, String assignee, String reason, String comment) {
         if (!repository.update(b.id(), b.version(), status, assignee, reason, comment, clock.instant())) {
-            throw new BusinessException(ErrorCode.CONCURRENT_MODIFICATION, "Break " + b.id() + " changed meanwhile; read it again");
+            throw new BusinessException(
+                    ErrorCode.CONCURRENT_MODIFICATION, "Break " + b.id() + " changed meanwhile; read it again");
         }
     }
 }

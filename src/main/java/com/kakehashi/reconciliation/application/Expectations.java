@@ -24,44 +24,82 @@ public class Expectations {
 
     @Inject
     ExpectationRepository repository;
+
     @Inject
     Clock clock;
+
     @Inject
     ReconciliationConfig config;
 
     /** The funding bank debits the customer's account and credits the house's: one CRDT, the top-up id as reference. */
     void topUpRequested(@Observes TopUpRequested event) {
-        expect(new ExpectedItem(UUID.randomUUID(), event.fundingBankId(), ExpectedItem.Kind.TOP_UP_DEBIT,
-                topUpReference(event.topUpId()), null, Direction.CRDT, MinorAmount.of(event.amountMinor(), event.currency()),
-                event.requestedAt().atZone(TOKYO).toLocalDate(), event.holderName()));
+        expect(new ExpectedItem(
+                UUID.randomUUID(),
+                event.fundingBankId(),
+                ExpectedItem.Kind.TOP_UP_DEBIT,
+                topUpReference(event.topUpId()),
+                null,
+                Direction.CRDT,
+                MinorAmount.of(event.amountMinor(), event.currency()),
+                event.requestedAt().atZone(TOKYO).toLocalDate(),
+                event.holderName()));
     }
 
     /** A top-up the wallet could not take goes back: one DBIT, "R" and the top-up's reference as end-to-end id. */
     void topUpReversalStarted(@Observes TopUpReversalStarted event) {
-        expect(new ExpectedItem(UUID.randomUUID(), event.fundingBankId(), ExpectedItem.Kind.TOP_UP_REVERSAL,
-                reversalReference(event.topUpId()), null, Direction.DBIT,
-                MinorAmount.of(event.amountMinor(), event.currency()), event.startedAt().atZone(TOKYO).toLocalDate(),
+        expect(new ExpectedItem(
+                UUID.randomUUID(),
+                event.fundingBankId(),
+                ExpectedItem.Kind.TOP_UP_REVERSAL,
+                reversalReference(event.topUpId()),
+                null,
+                Direction.DBIT,
+                MinorAmount.of(event.amountMinor(), event.currency()),
+                event.startedAt().atZone(TOKYO).toLocalDate(),
                 event.holderName()));
     }
 
     /** Each payout instruction leaves the house's account at the bank: one DBIT, the end-to-end id as reference. */
     void batchDelivered(@Observes BatchDelivered event) {
         for (BatchDelivered.Instruction instruction : event.instructions()) {
-            expect(new ExpectedItem(UUID.randomUUID(), event.bankId(), ExpectedItem.Kind.SETTLEMENT_INSTRUCTION,
-                    instruction.endToEndId(), event.batchId(), Direction.DBIT, MinorAmount.of(instruction.amountMinor(), event.currency()),
-                    event.valueDate(), instruction.counterparty()));
+            expect(new ExpectedItem(
+                    UUID.randomUUID(),
+                    event.bankId(),
+                    ExpectedItem.Kind.SETTLEMENT_INSTRUCTION,
+                    instruction.endToEndId(),
+                    event.batchId(),
+                    Direction.DBIT,
+                    MinorAmount.of(instruction.amountMinor(), event.currency()),
+                    event.valueDate(),
+                    instruction.counterparty()));
         }
         // A foreign-currency batch is covered by buying its currency: the bank credits what was bought.
         if (event.fxBoughtMinor() != null && event.fxBoughtMinor() > 0) {
-            expect(new ExpectedItem(UUID.randomUUID(), event.bankId(), ExpectedItem.Kind.FX_COVER, event.fxCoverReference(),
-                    event.batchId(), Direction.CRDT, MinorAmount.of(event.fxBoughtMinor(), event.currency()), event.valueDate(), null));
+            expect(new ExpectedItem(
+                    UUID.randomUUID(),
+                    event.bankId(),
+                    ExpectedItem.Kind.FX_COVER,
+                    event.fxCoverReference(),
+                    event.batchId(),
+                    Direction.CRDT,
+                    MinorAmount.of(event.fxBoughtMinor(), event.currency()),
+                    event.valueDate(),
+                    null));
         }
         // The bank's fee for executing the batch, when its fee schedule is configured.
-        long fee = Math.multiplyExact(config.bankFeePerInstructionMinor().getOrDefault(event.bankId(), 0L),
-                (long) event.instructions().size());
+        long fee = Math.multiplyExact(config.bankFeePerInstructionMinor().getOrDefault(event.bankId(), 0L), (long)
+                event.instructions().size());
         if (fee > 0) {
-            expect(new ExpectedItem(UUID.randomUUID(), event.bankId(), ExpectedItem.Kind.FEE, event.feeReference(),
-                    event.batchId(), Direction.DBIT, MinorAmount.of(fee, event.currency()), event.valueDate(), null));
+            expect(new ExpectedItem(
+                    UUID.randomUUID(),
+                    event.bankId(),
+                    ExpectedItem.Kind.FEE,
+                    event.feeReference(),
+                    event.batchId(),
+                    Direction.DBIT,
+                    MinorAmount.of(fee, event.currency()),
+                    event.valueDate(),
+                    null));
         }
     }
 
@@ -76,8 +114,8 @@ public class Expectations {
     }
 
     public static UUID topUpId(String reference) {
-        return UUID.fromString(reference.replaceFirst("(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{12})",
-                "$1-$2-$3-$4-$5"));
+        return UUID.fromString(reference.replaceFirst(
+                "(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{12})", "$1-$2-$3-$4-$5"));
     }
 
     public void expect(ExpectedItem item) {

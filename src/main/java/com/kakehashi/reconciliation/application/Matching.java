@@ -29,20 +29,28 @@ public class Matching {
 
     @Inject
     MatchingRepository matching;
+
     @Inject
     StatementRepository statements;
+
     @Inject
     BreakRepository breaks;
+
     @Inject
     ReconciliationConfig config;
+
     @Inject
     TopUps topUps;
+
     @Inject
     Event<BatchReconciled> reconciled;
+
     @Inject
     Event<PayoutReturned> returned;
+
     @Inject
     Clock clock;
+
     @Inject
     BreakAnnouncements announcements;
 
@@ -63,7 +71,8 @@ public class Matching {
             int from = lo;
             int to = Math.min(last, lo + window - 1);
             QuarkusTransaction.requiringNew().timeout(600).run(() -> {
-                breaks.cleared(matching.matchWindow(bankId, statementId, from, to, config.toleranceMinor(), run, now), now);
+                breaks.cleared(
+                        matching.matchWindow(bankId, statementId, from, to, config.toleranceMinor(), run, now), now);
                 breaks.sync(bankId, run, statementId, from, to, now);
                 announcements.announceOpened(bankId, now);
             });
@@ -95,7 +104,8 @@ public class Matching {
     }
 
     private void afterRun(String bankId, UUID run, String actor, Instant now) {
-        for (MatchingRepository.TopUpOutcome outcome : QuarkusTransaction.requiringNew().call(() -> matching.topUpOutcomes(bankId, run))) {
+        for (MatchingRepository.TopUpOutcome outcome :
+                QuarkusTransaction.requiringNew().call(() -> matching.topUpOutcomes(bankId, run))) {
             guarded(bankId, run, outcome.statementId(), outcome.seq(), outcome.expectedItemId(), now, () -> {
                 UUID topUpId = Expectations.topUpId(outcome.reference());
                 if (outcome.outcome().equals("MATCHED")) {
@@ -106,9 +116,22 @@ public class Matching {
             });
         }
         for (MatchingRepository.Returned r : QuarkusTransaction.requiringNew().call(() -> matching.returned(run))) {
-            guarded(bankId, run, r.statementId(), r.seq(), null, now, () -> QuarkusTransaction.requiringNew().run(() ->
-                    returned.fire(new PayoutReturned(bankId, r.batchId(), r.endToEndId(),
-                            MinorAmount.of(r.amountMinor(), r.currency()), r.reasonCode(), r.statementId(), r.seq()))));
+            guarded(
+                    bankId,
+                    run,
+                    r.statementId(),
+                    r.seq(),
+                    null,
+                    now,
+                    () -> QuarkusTransaction.requiringNew()
+                            .run(() -> returned.fire(new PayoutReturned(
+                                    bankId,
+                                    r.batchId(),
+                                    r.endToEndId(),
+                                    MinorAmount.of(r.amountMinor(), r.currency()),
+                                    r.reasonCode(),
+                                    r.statementId(),
+                                    r.seq()))));
         }
         reconcile(bankId, QuarkusTransaction.requiringNew().call(() -> matching.batchesOfRun(run)), actor);
     }
@@ -119,18 +142,28 @@ public class Matching {
             try {
                 QuarkusTransaction.requiringNew().run(() -> reconciled.fire(new BatchReconciled(batchId, actor)));
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Batch %s is reconciled but settlement could not record it; the next statement retries", batchId);
+                LOG.errorf(
+                        e,
+                        "Batch %s is reconciled but settlement could not record it; the next statement retries",
+                        batchId);
             }
         }
     }
 
     /** Runs one line's consequence; if it throws, the line becomes an UNPROCESSABLE break with the reason. */
-    private void guarded(String bankId, UUID run, UUID statementId, Integer seq, UUID expectedItemId, Instant now,
+    private void guarded(
+            String bankId,
+            UUID run,
+            UUID statementId,
+            Integer seq,
+            UUID expectedItemId,
+            Instant now,
             Runnable consequence) {
         try {
             consequence.run();
         } catch (RuntimeException e) {
-            String reason = "its consequence failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            String reason = "its consequence failed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             LOG.errorf(e, "Statement %s line %s of bank %s is unprocessable", statementId, seq, bankId);
             QuarkusTransaction.requiringNew().run(() -> {
                 matching.unprocessable(bankId, statementId, seq == null ? 0 : seq, expectedItemId, reason, run, now);

@@ -26,7 +26,9 @@ public class ReceivedStatements {
     /** The statement, if {@code bankScope} (when present) is its bank; another bank's statement does not exist. */
     @Transactional
     public ReceivedStatement visible(Optional<String> bankScope, UUID id) {
-        return repository.byId(id).filter(st -> bankScope.map(st.bankId()::equals).orElse(true))
+        return repository
+                .byId(id)
+                .filter(st -> bankScope.map(st.bankId()::equals).orElse(true))
                 .orElseThrow(() -> new BusinessException(ErrorCode.STATEMENT_NOT_FOUND, "No statement " + id));
     }
 }

@@ -22,15 +22,17 @@ import java.util.UUID;
 public class Reports {
     @Inject
     BreakRepository breaks;
+
     @Inject
     StatementRepository statements;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     SettlementRuns settlement;
 
-    public record Line(String outcome, long count, BigInteger amountMinor) {
-    }
+    public record Line(String outcome, long count, BigInteger amountMinor) {}
 
     public record Report(String scope, String bankId, Boolean balanced, List<Line> lines) {
         /** Through the one CSV writer: a bank-controlled statement reference can neither shift columns nor become a formula. */
@@ -49,11 +51,17 @@ public class Reports {
     public Report statement(UUID id) {
         List<StatementRow> rows = statements.byIntake(id);
         if (rows.isEmpty()) {
-            rows = statements.byId(id).map(List::of).orElseThrow(() -> new BusinessException(ErrorCode.STATEMENT_NOT_FOUND,
-                    "No statement " + id));
+            rows = statements
+                    .byId(id)
+                    .map(List::of)
+                    .orElseThrow(() -> new BusinessException(ErrorCode.STATEMENT_NOT_FOUND, "No statement " + id));
         }
-        String refs = String.join(" ", rows.stream().map(StatementRow::statementRef).distinct().toList());
-        return new Report("statement " + refs, rows.get(0).bankId(), rows.stream().allMatch(StatementRow::balanced),
+        String refs = String.join(
+                " ", rows.stream().map(StatementRow::statementRef).distinct().toList());
+        return new Report(
+                "statement " + refs,
+                rows.get(0).bankId(),
+                rows.stream().allMatch(StatementRow::balanced),
                 lines(breaks.totals(null, rows.stream().map(StatementRow::id).toList(), null, null)));
     }
 
@@ -64,16 +72,25 @@ public class Reports {
 
     public Report bank(String bankId, LocalDate day) {
         banks.byId(bankId); // 404 for a bank that does not exist
-        return lines("bank " + bankId + (day == null ? "" : " " + day), bankId, breaks, b -> b.totals(bankId, null, null, day));
+        return lines(
+                "bank " + bankId + (day == null ? "" : " " + day),
+                bankId,
+                breaks,
+                b -> b.totals(bankId, null, null, day));
     }
 
-    private static Report lines(String scope, String bankId, BreakRepository breaks,
+    private static Report lines(
+            String scope,
+            String bankId,
+            BreakRepository breaks,
             java.util.function.Function<BreakRepository, List<BreakRepository.OutcomeTotals>> query) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> new Report(scope, bankId, null,
-                lines(query.apply(breaks))));
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> new Report(scope, bankId, null, lines(query.apply(breaks))));
     }
 
     private static List<Line> lines(List<BreakRepository.OutcomeTotals> totals) {
-        return totals.stream().map(t -> new Line(t.outcome(), t.count(), t.amountMinor())).toList();
+        return totals.stream()
+                .map(t -> new Line(t.outcome(), t.count(), t.amountMinor()))
+                .toList();
     }
 }

@@ -30,12 +30,16 @@ public class StatementPickUp {
 
     @Inject
     Statements statements;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     ReconciliationConfig config;
 
-    @Scheduled(identity = "statement-pick-up", every = "${kakehashi.reconciliation.pick-up-every}",
+    @Scheduled(
+            identity = "statement-pick-up",
+            every = "${kakehashi.reconciliation.pick-up-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         config.dropDirectory().ifPresent(this::pickUp);
@@ -50,14 +54,16 @@ public class StatementPickUp {
             }
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    Statements.Kind kind = Statements.Kind.ofFileName(file.getFileName().toString());
+                    Statements.Kind kind =
+                            Statements.Kind.ofFileName(file.getFileName().toString());
                     if (kind == null) {
                         continue;
                     }
                     try {
                         Path spooled = statements.spoolFile(kind);
                         Files.copy(file, spooled, StandardCopyOption.REPLACE_EXISTING);
-                        Charset charset = kind == Statements.Kind.ZENGIN ? ZenginText.SHIFT_JIS : StandardCharsets.UTF_8;
+                        Charset charset =
+                                kind == Statements.Kind.ZENGIN ? ZenginText.SHIFT_JIS : StandardCharsets.UTF_8;
                         received.add(statements.receive(bank.id(), kind, charset, spooled, "drop:" + bank.id()));
                         move(file, "done");
                     } catch (BusinessException e) {

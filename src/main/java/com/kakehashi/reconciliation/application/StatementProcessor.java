@@ -1,12 +1,5 @@
 package com.kakehashi.reconciliation.application;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.common.error.BusinessException;
@@ -19,6 +12,8 @@ import com.kakehashi.reconciliation.infra.StatementFileException;
 import com.kakehashi.reconciliation.infra.StatementRepository;
 import com.kakehashi.reconciliation.infra.ZenginStatementReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedInputStream;
@@ -30,6 +25,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.xml.stream.XMLStreamReader;
 import org.jboss.logging.Logger;
 
@@ -45,12 +44,16 @@ public class StatementProcessor {
 
     @Inject
     IntakeRepository intakes;
+
     @Inject
     StatementRepository statements;
+
     @Inject
     Matching matching;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     Clock clock;
 
@@ -58,7 +61,8 @@ public class StatementProcessor {
 
     @PostConstruct
     void start() {
-        validators = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("statement-schema-", 1).daemon().factory());
+        validators = Executors.newFixedThreadPool(
+                2, Thread.ofPlatform().name("statement-schema-", 1).daemon().factory());
     }
 
     @PreDestroy
@@ -92,10 +96,21 @@ public class StatementProcessor {
             for (UUID statementId : store.statementIds()) {
                 matching.match(bank.id(), statementId, intake.receivedBy());
             }
-            QuarkusTransaction.requiringNew().run(() -> intakes.processed(intake.id(), store.format(),
-                    store.statementIds().size(), store.entries(), store.unprocessable(), store.balanced(), clock.instant()));
-            LOG.infof("Statement %s of %s: %d entries; validated and stored in %d ms, matched in %d ms", intake.id(),
-                    bank.id(), store.entries(), (stored - started) / 1_000_000,
+            QuarkusTransaction.requiringNew()
+                    .run(() -> intakes.processed(
+                            intake.id(),
+                            store.format(),
+                            store.statementIds().size(),
+                            store.entries(),
+                            store.unprocessable(),
+                            store.balanced(),
+                            clock.instant()));
+            LOG.infof(
+                    "Statement %s of %s: %d entries; validated and stored in %d ms, matched in %d ms",
+                    intake.id(),
+                    bank.id(),
+                    store.entries(),
+                    (stored - started) / 1_000_000,
                     (System.nanoTime() - stored) / 1_000_000);
         } catch (StatementFileException e) {
             fail(intake, ErrorCode.STATEMENT_INVALID.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
@@ -103,7 +118,9 @@ public class StatementProcessor {
             fail(intake, e.errorCode().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "Statement %s of %s could not be processed", intake.id(), intake.bankId());
-            fail(intake, ErrorCode.INTERNAL.name().toLowerCase(java.util.Locale.ROOT),
+            fail(
+                    intake,
+                    ErrorCode.INTERNAL.name().toLowerCase(java.util.Locale.ROOT),
                     "processing failed; nothing of it was kept and it may be sent again");
         } finally {
             try {
@@ -157,7 +174,9 @@ public class StatementProcessor {
         matching.forget(ours);
         QuarkusTransaction.requiringNew().run(() -> ours.forEach(statements::delete));
         for (UUID statementId : restored) {
-            var row = QuarkusTransaction.requiringNew().call(() -> statements.byId(statementId)).orElseThrow();
+            var row = QuarkusTransaction.requiringNew()
+                    .call(() -> statements.byId(statementId))
+                    .orElseThrow();
             matching.match(row.bankId(), statementId, "matcher");
         }
     }
@@ -165,7 +184,8 @@ public class StatementProcessor {
     private static void validateCamt(Path file) {
         String namespace;
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader reader = com.kakehashi.common.xml.SafeXml.inputFactory().createXMLStreamReader(in);
+            XMLStreamReader reader =
+                    com.kakehashi.common.xml.SafeXml.inputFactory().createXMLStreamReader(in);
             while (reader.hasNext() && reader.next() != XMLStreamReader.START_ELEMENT) {
                 if (reader.getEventType() == XMLStreamReader.DTD) {
                     throw new StatementFileException("DTDs are not accepted");

@@ -56,8 +56,10 @@ final class StatementStore implements StatementSink {
     @Override
     public void begin(StatementHeader statement) {
         if (!statement.currency().equals(bank.currency())) {
-            throw new BusinessException(ErrorCode.STATEMENT_CURRENCY_MISMATCH, "statement " + statement.statementRef()
-                    + " is in " + statement.currency() + "; bank " + bank.id() + " keeps its account in " + bank.currency());
+            throw new BusinessException(
+                    ErrorCode.STATEMENT_CURRENCY_MISMATCH,
+                    "statement " + statement.statementRef() + " is in " + statement.currency() + "; bank " + bank.id()
+                            + " keeps its account in " + bank.currency());
         }
         header = statement;
         format = format == null ? statement.format().name() : format;
@@ -66,8 +68,15 @@ final class StatementStore implements StatementSink {
         bigTotal = BigInteger.ZERO;
         count = 0;
         UUID id = current;
-        QuarkusTransaction.requiringNew().run(() -> repository.begin(id, intake.id(), intake.bankId(), statement,
-                intake.sha256(), intake.receivedBy(), clock.instant()));
+        QuarkusTransaction.requiringNew()
+                .run(() -> repository.begin(
+                        id,
+                        intake.id(),
+                        intake.bankId(),
+                        statement,
+                        intake.sha256(),
+                        intake.receivedBy(),
+                        clock.instant()));
         statementIds.add(id);
     }
 
@@ -108,7 +117,8 @@ final class StatementStore implements StatementSink {
         flush();
         BigInteger sum = bigTotal.add(BigInteger.valueOf(total));
         if (sum.compareTo(MAX) > 0 || sum.compareTo(MIN) < 0) {
-            throw new StatementFileException("statement " + header.statementRef() + ": its entries add up beyond any balance");
+            throw new StatementFileException(
+                    "statement " + header.statementRef() + ": its entries add up beyond any balance");
         }
         boolean addsUp = header.addsUp(sum);
         balanced &= addsUp;

@@ -32,14 +32,18 @@ public class StatementWorker {
     private static final Logger LOG = Logger.getLogger(StatementWorker.class);
     /** Advisory lock class for reconciliation (the migration prefix); the key is the bank id's hash. */
     private static final int LOCK_CLASS = 7;
+
     private static final int MAX_PER_DRAIN = 1_000;
 
     @Inject
     IntakeRepository intakes;
+
     @Inject
     StatementProcessor processor;
+
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     ReconciliationConfig config;
 
@@ -48,12 +52,18 @@ public class StatementWorker {
     @PostConstruct
     void start() {
         AtomicInteger n = new AtomicInteger();
-        executor = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(10_000), r -> {
+        executor = new ThreadPoolExecutor(
+                config.workers(),
+                config.workers(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(10_000),
+                r -> {
                     Thread t = new Thread(r, "statement-worker-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.DiscardPolicy()); // a dropped wake-up is found by the sweep
+                },
+                new ThreadPoolExecutor.DiscardPolicy()); // a dropped wake-up is found by the sweep
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -65,7 +75,10 @@ public class StatementWorker {
         executor.execute(() -> drain(bankId));
     }
 
-    @Scheduled(identity = "statement-sweep", every = "${kakehashi.reconciliation.sweep-every}", delayed = "5s",
+    @Scheduled(
+            identity = "statement-sweep",
+            every = "${kakehashi.reconciliation.sweep-every}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         QuarkusTransaction.requiringNew().call(intakes::banksWithWork).forEach(this::wake);
@@ -88,7 +101,9 @@ public class StatementWorker {
             } finally {
                 advisory(lock, "select pg_advisory_unlock(?, hashtext(?))", bankId);
             }
-            more = QuarkusTransaction.requiringNew().call(() -> intakes.next(bankId)).isPresent();
+            more = QuarkusTransaction.requiringNew()
+                    .call(() -> intakes.next(bankId))
+                    .isPresent();
         } catch (SQLException | RuntimeException e) {
             LOG.errorf(e, "Statement worker for bank %s stopped; the sweep will resume it", bankId);
             return;

@@ -32,20 +32,27 @@ import java.util.UUID;
 public class Statements {
     @Inject
     IntakeRepository intakes;
+
     @Inject
     StatementRepository statements;
+
     @Inject
     StatementWorker worker;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     ReconciliationConfig config;
+
     @Inject
     Clock clock;
 
     /** XML: camt.053/054; CSV: the documented CSV; ZENGIN: the Zengin 入出金取引明細 (fixed length, Shift_JIS). */
     public enum Kind {
-        XML(".xml"), CSV(".csv"), ZENGIN(".zengin");
+        XML(".xml"),
+        CSV(".csv"),
+        ZENGIN(".zengin");
 
         private final String suffix;
 
@@ -70,8 +77,18 @@ public class Statements {
     }
 
     /** What the caller sees of a statement file: its state and, once processed, what it held. */
-    public record Intake(UUID statementId, String bankId, String state, boolean alreadyReceived, String format,
-            int statements, int entries, int unprocessable, Boolean balanced, String problemCode, String problemDetail,
+    public record Intake(
+            UUID statementId,
+            String bankId,
+            String state,
+            boolean alreadyReceived,
+            String format,
+            int statements,
+            int entries,
+            int unprocessable,
+            Boolean balanced,
+            String problemCode,
+            String problemDetail,
             List<UUID> statementIds) {
         public boolean done() {
             return state.equals("PROCESSED") || state.equals("FAILED");
@@ -90,16 +107,28 @@ public class Statements {
             banks.byId(bankId);
             long size = Files.size(spooled);
             if (size == 0 || size > config.maxStatementBytes()) {
-                throw new BusinessException(ErrorCode.STATEMENT_INVALID, "a statement holds 1 to "
-                        + config.maxStatementBytes() + " bytes, this one " + size);
+                throw new BusinessException(
+                        ErrorCode.STATEMENT_INVALID,
+                        "a statement holds 1 to " + config.maxStatementBytes() + " bytes, this one " + size);
             }
             String sha = sha256(spooled);
             UUID id = UUID.randomUUID();
-            boolean isNew = QuarkusTransaction.requiringNew().call(() -> intakes.insertIfNew(id, bankId, kind.name(),
-                    charset.name(), sha, size, spooled.toAbsolutePath().toString(), actor, clock.instant()));
+            boolean isNew = QuarkusTransaction.requiringNew()
+                    .call(() -> intakes.insertIfNew(
+                            id,
+                            bankId,
+                            kind.name(),
+                            charset.name(),
+                            sha,
+                            size,
+                            spooled.toAbsolutePath().toString(),
+                            actor,
+                            clock.instant()));
             if (!isNew) {
                 Files.deleteIfExists(spooled);
-                IntakeRow known = QuarkusTransaction.requiringNew().call(() -> intakes.current(bankId, sha)).orElseThrow();
+                IntakeRow known = QuarkusTransaction.requiringNew()
+                        .call(() -> intakes.current(bankId, sha))
+                        .orElseThrow();
                 return view(known, true);
             }
             worker.wake(bankId);
@@ -113,15 +142,27 @@ public class Statements {
     }
 
     public Intake status(UUID id) {
-        IntakeRow row = QuarkusTransaction.requiringNew().call(() -> intakes.byId(id)).orElseThrow(
-                () -> new BusinessException(ErrorCode.STATEMENT_NOT_FOUND, "No statement " + id));
+        IntakeRow row = QuarkusTransaction.requiringNew()
+                .call(() -> intakes.byId(id))
+                .orElseThrow(() -> new BusinessException(ErrorCode.STATEMENT_NOT_FOUND, "No statement " + id));
         return view(row, false);
     }
 
     private Intake view(IntakeRow row, boolean alreadyReceived) {
         List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> statements.ofIntake(row.id()));
-        return new Intake(row.id(), row.bankId(), row.state(), alreadyReceived, row.format(), row.statements(),
-                row.entries(), row.unprocessable(), row.balanced(), row.problemCode(), row.problemDetail(), ids);
+        return new Intake(
+                row.id(),
+                row.bankId(),
+                row.state(),
+                alreadyReceived,
+                row.format(),
+                row.statements(),
+                row.entries(),
+                row.unprocessable(),
+                row.balanced(),
+                row.problemCode(),
+                row.problemDetail(),
+                ids);
     }
 
     private static void deleteQuietly(Path file) {
@@ -135,7 +176,8 @@ public class Statements {
     private static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -12,7 +12,21 @@ import java.util.UUID;
  * @param amount     the statement line's or expected item's amount; null when neither has one
  * @param difference what is off (zero for a line that is unexpected as a whole); null without a currency
  */
-public record BreakOpened(UUID breakId, String bankId, String outcome, String kind, UUID statementId, String statementRef,
-        Integer entry, UUID batchId, UUID expectedItemId, String endToEndId, String bankReference, String counterparty,
-        MinorAmount amount, MinorAmount difference, LocalDate valueDate, String detail, Instant openedAt) {
-}
+public record BreakOpened(
+        UUID breakId,
+        String bankId,
+        String outcome,
+        String kind,
+        UUID statementId,
+        String statementRef,
+        Integer entry,
+        UUID batchId,
+        UUID expectedItemId,
+        String endToEndId,
+        String bankReference,
+        String counterparty,
+        MinorAmount amount,
+        MinorAmount difference,
+        LocalDate valueDate,
+        String detail,
+        Instant openedAt) {}

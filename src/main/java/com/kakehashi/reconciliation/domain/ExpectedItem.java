@@ -5,11 +5,23 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Something Kakehashi expects on a bank's statement: an instruction it sent, a debit it asked for. */
-public record ExpectedItem(UUID id, String bankId, Kind kind, String reference, UUID batchId,
-        StatementEntry.Direction direction, MinorAmount amount, LocalDate valueDate, String counterparty) {
+public record ExpectedItem(
+        UUID id,
+        String bankId,
+        Kind kind,
+        String reference,
+        UUID batchId,
+        StatementEntry.Direction direction,
+        MinorAmount amount,
+        LocalDate valueDate,
+        String counterparty) {
 
     public enum Kind {
-        SETTLEMENT_INSTRUCTION, TOP_UP_DEBIT, TOP_UP_REVERSAL, FX_COVER, FEE
+        SETTLEMENT_INSTRUCTION,
+        TOP_UP_DEBIT,
+        TOP_UP_REVERSAL,
+        FX_COVER,
+        FEE
     }
 
     public ExpectedItem {

@@ -27,8 +27,14 @@ public enum Outcome {
     /** A bank charge (CHRG) that no configured bank fee explains. */
     UNEXPECTED_CHARGE;
 
-    public static final Set<Outcome> BREAKS = Set.of(AMOUNT_MISMATCH, MISSING_AT_BANK, UNEXPECTED_AT_BANK, DUPLICATE,
-            UNPROCESSABLE, RETURNED_BY_BANK, UNEXPECTED_CHARGE);
+    public static final Set<Outcome> BREAKS = Set.of(
+            AMOUNT_MISMATCH,
+            MISSING_AT_BANK,
+            UNEXPECTED_AT_BANK,
+            DUPLICATE,
+            UNPROCESSABLE,
+            RETURNED_BY_BANK,
+            UNEXPECTED_CHARGE);
 
     public boolean isBreak() {
         return BREAKS.contains(this);

@@ -8,16 +8,26 @@ import java.time.LocalDate;
  * (a payout), CRDT money in (a top-up debited from a customer's account). {@code seq} numbers the rows of
  * a statement; {@code entryNo} the bank's entry (a batch-booked entry gives one row per transaction).
  */
-public record StatementEntry(int seq, int entryNo, Direction direction, MinorAmount amount, LocalDate valueDate,
-        String endToEndId, String bankReference, String counterparty, Booking booking) {
+public record StatementEntry(
+        int seq,
+        int entryNo,
+        Direction direction,
+        MinorAmount amount,
+        LocalDate valueDate,
+        String endToEndId,
+        String bankReference,
+        String counterparty,
+        Booking booking) {
 
     public enum Direction {
-        DBIT, CRDT
+        DBIT,
+        CRDT
     }
 
     /** Only BOOK entries are matched; PDNG ones are shown. */
     public enum Status {
-        BOOK, PDNG
+        BOOK,
+        PDNG
     }
 
     /**
@@ -25,12 +35,16 @@ public record StatementEntry(int seq, int entryNo, Direction direction, MinorAmo
      * one total without its transactions, a bank charge, or a return of an earlier payout.
      */
     public enum Kind {
-        SINGLE, BATCH_ITEM, BATCH_TOTAL, CHARGE, RETURN
+        SINGLE,
+        BATCH_ITEM,
+        BATCH_TOTAL,
+        CHARGE,
+        RETURN
     }
 
     /** How the bank booked the line. {@code batchRef}: PmtInfId or Btch/MsgId; {@code returnReason}: ISO code, e.g. AC04. */
-    public record Booking(Status status, boolean reversal, Kind kind, String batchRef, Integer batchCount,
-            String returnReason) {
+    public record Booking(
+            Status status, boolean reversal, Kind kind, String batchRef, Integer batchCount, String returnReason) {
         public static final Booking BOOKED = new Booking(Status.BOOK, false, Kind.SINGLE, null, null, null);
     }
 

@@ -7,11 +7,21 @@ import java.time.LocalDate;
  * are null and the balance check does not apply. A paged statement (MsgPgntn/StmtPgntn) comes as several
  * pages with the same reference; each page is its own row, a corrected page supersedes the same page.
  */
-public record StatementHeader(StatementFormat format, String account, String statementRef, String currency,
-        Long openingMinor, Long closingMinor, LocalDate statementDate, int page) {
+public record StatementHeader(
+        StatementFormat format,
+        String account,
+        String statementRef,
+        String currency,
+        Long openingMinor,
+        Long closingMinor,
+        LocalDate statementDate,
+        int page) {
 
     public enum StatementFormat {
-        CAMT053, CAMT054, CSV, ZENGIN
+        CAMT053,
+        CAMT054,
+        CSV,
+        ZENGIN
     }
 
     public static final int MAX_REFERENCE = 70;
@@ -32,14 +42,23 @@ public record StatementHeader(StatementFormat format, String account, String sta
         }
     }
 
-    public StatementHeader(StatementFormat format, String account, String statementRef, String currency, Long openingMinor,
-            Long closingMinor, LocalDate statementDate) {
+    public StatementHeader(
+            StatementFormat format,
+            String account,
+            String statementRef,
+            String currency,
+            Long openingMinor,
+            Long closingMinor,
+            LocalDate statementDate) {
         this(format, account, statementRef, currency, openingMinor, closingMinor, statementDate, 1);
     }
 
     /** Opening balance plus the entries equals the closing balance (or there are no balances to check); overflow-safe. */
     public boolean addsUp(java.math.BigInteger entriesTotalMinor) {
-        return openingMinor == null || closingMinor == null
-                || java.math.BigInteger.valueOf(openingMinor).add(entriesTotalMinor).equals(java.math.BigInteger.valueOf(closingMinor));
+        return openingMinor == null
+                || closingMinor == null
+                || java.math.BigInteger.valueOf(openingMinor)
+                        .add(entriesTotalMinor)
+                        .equals(java.math.BigInteger.valueOf(closingMinor));
     }
 }

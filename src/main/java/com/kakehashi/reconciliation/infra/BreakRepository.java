@@ -30,7 +30,8 @@ public class BreakRepository {
      * become breaks: new ones are OPENED, ones cleared earlier are REOPENED, others keep their workflow.
      */
     public void sync(String bankId, UUID run, UUID statementId, int lo, int hi, Instant now) {
-        String scope = statementId == null ? "m.statement_id is null"
+        String scope = statementId == null
+                ? "m.statement_id is null"
                 : "m.statement_id = cast(:s as uuid) and m.seq between :lo and :hi";
         var reopen = em.createNativeQuery("""
                 update reconciliation_break b set status = 'OPEN', reason_code = null, updated_at = :now,
@@ -67,7 +68,8 @@ public class BreakRepository {
         }
     }
 
-    private static jakarta.persistence.Query bindScope(jakarta.persistence.Query q, UUID run, UUID statementId, int lo, int hi) {
+    private static jakarta.persistence.Query bindScope(
+            jakarta.persistence.Query q, UUID run, UUID statementId, int lo, int hi) {
         q.setParameter("run", run);
         if (statementId != null) {
             q.setParameter("s", statementId).setParameter("lo", lo).setParameter("hi", hi);
@@ -84,7 +86,9 @@ public class BreakRepository {
                 update reconciliation_break set status = 'RESOLVED', reason_code = 'CLEARED', updated_at = :now,
                     comment = 'no longer a difference: the statement was replaced', version = version + 1
                 where statement_id in (:ids) and status <> 'RESOLVED' returning id""", UUID.class)
-                .setParameter("ids", statementIds).setParameter("now", now).getResultList();
+                .setParameter("ids", statementIds)
+                .setParameter("now", now)
+                .getResultList();
         for (Object id : cleared) {
             event((UUID) id, "CLEARED", "matcher", "no longer a difference after re-matching", now);
         }
@@ -97,18 +101,43 @@ public class BreakRepository {
     }
 
     public void event(UUID breakId, String action, String actor, String detail, Instant at) {
-        em.createNativeQuery("insert into reconciliation_break_event (break_id, action, actor, detail, at) values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, breakId).setParameter(2, action).setParameter(3, actor).setParameter(4, detail)
-                .setParameter(5, at).executeUpdate();
+        em.createNativeQuery(
+                        "insert into reconciliation_break_event (break_id, action, actor, detail, at) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, breakId)
+                .setParameter(2, action)
+                .setParameter(3, actor)
+                .setParameter(4, detail)
+                .setParameter(5, at)
+                .executeUpdate();
     }
 
     /** A break and what an operator needs to chase it with the bank. */
-    public record BreakRow(UUID id, String bankId, String outcome, String kind, UUID expectedItemId, UUID statementId,
-            String statementRef, Integer seq, Integer entry, UUID batchId, String endToEndId, String bankReference,
-            String counterparty, Long amountMinor, long differenceMinor, String currency, LocalDate valueDate, String status,
-            String assignee, String reasonCode, String comment, String detail, Instant createdAt, Instant updatedAt,
-            long version) {
-    }
+    public record BreakRow(
+            UUID id,
+            String bankId,
+            String outcome,
+            String kind,
+            UUID expectedItemId,
+            UUID statementId,
+            String statementRef,
+            Integer seq,
+            Integer entry,
+            UUID batchId,
+            String endToEndId,
+            String bankReference,
+            String counterparty,
+            Long amountMinor,
+            long differenceMinor,
+            String currency,
+            LocalDate valueDate,
+            String status,
+            String assignee,
+            String reasonCode,
+            String comment,
+            String detail,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {}
 
     private static final String SELECT = """
             select b.id, b.bank_id, b.outcome, b.kind, b.expected_item_id, b.statement_id, s.statement_ref, b.seq,
@@ -123,16 +152,31 @@ public class BreakRepository {
             """;
 
     /** @param openedBefore only breaks opened before this instant (an age filter applied before paging), or null */
-    public List<BreakRow> list(String bankId, String outcome, String status, String kind, UUID batchId,
-            Instant openedBefore, int offset, int limit) {
-        return rows(SELECT + """
+    public List<BreakRow> list(
+            String bankId,
+            String outcome,
+            String status,
+            String kind,
+            UUID batchId,
+            Instant openedBefore,
+            int offset,
+            int limit) {
+        return rows(
+                SELECT + """
                 where (cast(?1 as varchar) is null or b.bank_id = cast(?1 as varchar))
                   and (cast(?2 as varchar) is null or b.outcome = cast(?2 as varchar))
                   and (cast(?3 as varchar) is null or b.status = cast(?3 as varchar))
                   and (cast(?4 as varchar) is null or b.kind = cast(?4 as varchar))
                   and (cast(?5 as uuid) is null or b.batch_id = cast(?5 as uuid))
                   and b.created_at < cast(?8 as timestamptz)
-                order by b.created_at, b.id offset ?6 limit ?7""", bankId, outcome, status, kind, batchId, offset, limit,
+                order by b.created_at, b.id offset ?6 limit ?7""",
+                bankId,
+                outcome,
+                status,
+                kind,
+                batchId,
+                offset,
+                limit,
                 openedBefore == null ? NO_AGE_LIMIT : openedBefore);
     }
 
@@ -144,37 +188,67 @@ public class BreakRepository {
     }
 
     /** Compare-and-set on the version: a stale change is refused. */
-    public boolean update(UUID id, long version, String status, String assignee, String reasonCode, String comment,
-            Instant now) {
+    public boolean update(
+            UUID id, long version, String status, String assignee, String reasonCode, String comment, Instant now) {
         return em.createNativeQuery("""
                 update reconciliation_break set status = ?3, assignee = ?4, reason_code = ?5, comment = ?6,
                     updated_at = ?7, version = version + 1 where id = ?1 and version = ?2""")
-                .setParameter(1, id).setParameter(2, version).setParameter(3, status).setParameter(4, assignee)
-                .setParameter(5, reasonCode).setParameter(6, comment).setParameter(7, now).executeUpdate() == 1;
+                        .setParameter(1, id)
+                        .setParameter(2, version)
+                        .setParameter(3, status)
+                        .setParameter(4, assignee)
+                        .setParameter(5, reasonCode)
+                        .setParameter(6, comment)
+                        .setParameter(7, now)
+                        .executeUpdate()
+                == 1;
     }
 
-    public record EventRow(String action, String actor, String detail, Instant at) {
-    }
+    public record EventRow(String action, String actor, String detail, Instant at) {}
 
     public List<EventRow> events(UUID breakId) {
-        return Rows.list(Rows.query(em, "select action, actor, detail, at from reconciliation_break_event"
-                + " where break_id = ?1 order by id", breakId),
+        return Rows.list(
+                Rows.query(
+                        em,
+                        "select action, actor, detail, at from reconciliation_break_event"
+                                + " where break_id = ?1 order by id",
+                        breakId),
                 r -> new EventRow(r.string("action"), r.string("actor"), r.string("detail"), r.instant("at")));
     }
 
     private List<BreakRow> rows(String sql, Object... params) {
-        return Rows.list(Rows.query(em, sql, params), r -> new BreakRow(r.uuid("id"), r.string("bank_id"),
-                r.string("outcome"), r.string("kind"), r.uuid("expected_item_id"), r.uuid("statement_id"),
-                r.string("statement_ref"), r.intOrNull("seq"), r.intOrNull("entry_no"), r.uuid("batch_id"),
-                r.string("end_to_end_id"), r.string("bank_reference"), r.string("counterparty"), r.longOrNull("amount_minor"),
-                r.longValue("difference_minor"), r.string("currency"), r.date("value_date"), r.string("status"),
-                r.string("assignee"), r.string("reason_code"), r.string("comment"), r.string("detail"),
-                r.instant("created_at"), r.instant("updated_at"), r.longValue("version")));
+        return Rows.list(
+                Rows.query(em, sql, params),
+                r -> new BreakRow(
+                        r.uuid("id"),
+                        r.string("bank_id"),
+                        r.string("outcome"),
+                        r.string("kind"),
+                        r.uuid("expected_item_id"),
+                        r.uuid("statement_id"),
+                        r.string("statement_ref"),
+                        r.intOrNull("seq"),
+                        r.intOrNull("entry_no"),
+                        r.uuid("batch_id"),
+                        r.string("end_to_end_id"),
+                        r.string("bank_reference"),
+                        r.string("counterparty"),
+                        r.longOrNull("amount_minor"),
+                        r.longValue("difference_minor"),
+                        r.string("currency"),
+                        r.date("value_date"),
+                        r.string("status"),
+                        r.string("assignee"),
+                        r.string("reason_code"),
+                        r.string("comment"),
+                        r.string("detail"),
+                        r.instant("created_at"),
+                        r.instant("updated_at"),
+                        r.longValue("version")));
     }
 
     /** Counts and sums by outcome over statements, one batch, or one bank and day; sums are exact (numeric). */
-    public record OutcomeTotals(String outcome, long count, java.math.BigInteger amountMinor) {
-    }
+    public record OutcomeTotals(String outcome, long count, java.math.BigInteger amountMinor) {}
 
     public List<OutcomeTotals> totals(String bankId, List<UUID> statementIds, UUID batchId, LocalDate day) {
         String statements = statementIds == null ? "true" : "m.statement_id in (:statements)";
@@ -189,11 +263,17 @@ public class BreakRepository {
                   and (cast(:batch as uuid) is null or x.batch_id = cast(:batch as uuid))
                   and (cast(:day as date) is null or coalesce(s.statement_date, x.value_date) = cast(:day as date))
                 group by m.outcome order by m.outcome""".formatted(statements), jakarta.persistence.Tuple.class)
-                .setParameter("bank", bankId).setParameter("batch", batchId).setParameter("day", day);
+                .setParameter("bank", bankId)
+                .setParameter("batch", batchId)
+                .setParameter("day", day);
         if (statementIds != null) {
             query.setParameter("statements", statementIds.isEmpty() ? List.of(new UUID(0, 0)) : statementIds);
         }
-        return Rows.list(query, r -> new OutcomeTotals(r.string("outcome"), r.longValue("n"),
-                ((java.math.BigDecimal) r.raw("total")).toBigIntegerExact()));
+        return Rows.list(
+                query,
+                r -> new OutcomeTotals(
+                        r.string("outcome"),
+                        r.longValue("n"),
+                        ((java.math.BigDecimal) r.raw("total")).toBigIntegerExact()));
     }
 }

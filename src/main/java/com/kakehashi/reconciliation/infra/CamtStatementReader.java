@@ -34,16 +34,16 @@ public final class CamtStatementReader {
     static final String CAMT053 = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08";
     static final String CAMT054 = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08";
 
-    private CamtStatementReader() {
-    }
+    private CamtStatementReader() {}
 
     /** The schema the document's namespace names, or a refusal. */
     public static StatementFormat detect(String namespace) {
         return switch (namespace == null ? "" : namespace) {
             case CAMT053 -> StatementFormat.CAMT053;
             case CAMT054 -> StatementFormat.CAMT054;
-            default -> throw new StatementFileException("not a camt.053.001.08 or camt.054.001.08 document: namespace '"
-                    + namespace + "'");
+            default ->
+                throw new StatementFileException(
+                        "not a camt.053.001.08 or camt.054.001.08 document: namespace '" + namespace + "'");
         };
     }
 
@@ -69,8 +69,10 @@ public final class CamtStatementReader {
 
     /** ISODateTime: with an offset (or Z) it is an instant; without, local time in the bank's zone. */
     static LocalDate dateInBankZone(String value, ZoneId bankZone) {
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
-        return parsed instanceof OffsetDateTime odt ? odt.atZoneSameInstant(bankZone).toLocalDate()
+        TemporalAccessor parsed =
+                DateTimeFormatter.ISO_DATE_TIME.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
+        return parsed instanceof OffsetDateTime odt
+                ? odt.atZoneSameInstant(bankZone).toLocalDate()
                 : ((LocalDateTime) parsed).toLocalDate();
     }
 
@@ -141,12 +143,12 @@ public final class CamtStatementReader {
                     case XMLStreamConstants.START_ELEMENT -> start();
                     case XMLStreamConstants.CHARACTERS -> text(reader.getText().strip());
                     case XMLStreamConstants.END_ELEMENT -> end();
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             if (statements == 0) {
-                throw new StatementFileException("no statement: expected Stmt (camt.053) or Ntfctn (camt.054) with Id and Acct");
+                throw new StatementFileException(
+                        "no statement: expected Stmt (camt.053) or Ntfctn (camt.054) with Id and Acct");
             }
             return statements;
         }
@@ -180,8 +182,7 @@ public final class CamtStatementReader {
                 case "Btch" -> batch = true;
                 case "Bal" -> balanceCode = balanceAmount = balanceCurrency = balanceIndicator = null;
                 case "Amt" -> amountCurrency(reader.getAttributeValue(null, "Ccy"));
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -220,8 +221,7 @@ public final class CamtStatementReader {
                     case "Cd" -> balanceCode = value;
                     case "Amt" -> balanceAmount = value;
                     case "CdtDbtInd" -> balanceIndicator = value;
-                    default -> {
-                    }
+                    default -> {}
                 }
             } else if (name.equals("Id") && (parent().equals("Stmt") || parent().equals("Ntfctn"))) {
                 statementRef = value;
@@ -272,8 +272,7 @@ public final class CamtStatementReader {
                 case "PmtInfId" -> batchRef = value;
                 case "MsgId" -> batchRef = batchRef == null ? value : batchRef;
                 case "NbOfTxs" -> batchCount = Integer.valueOf(value);
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -307,8 +306,7 @@ public final class CamtStatementReader {
                     }
                 }
                 case "SubFmlyCd" -> charge |= value.equals("CHRG");
-                default -> {
-                }
+                default -> {}
             }
             if (in("RtrInf") && tx.returnReason == null) {
                 tx.returnReason = "";
@@ -324,8 +322,7 @@ public final class CamtStatementReader {
                     beginIfNeeded(null);
                     sink.end();
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -340,7 +337,9 @@ public final class CamtStatementReader {
                 throw new StatementFileException(line() + "balance " + balanceCode + ": " + e.getMessage());
             }
             long signed = "DBIT".equals(balanceIndicator) ? -minor : minor;
-            if ("OPBD".equals(balanceCode) || "PRCD".equals(balanceCode) || "ITBD".equals(balanceCode) && opening == null) {
+            if ("OPBD".equals(balanceCode)
+                    || "PRCD".equals(balanceCode)
+                    || "ITBD".equals(balanceCode) && opening == null) {
                 opening = signed;
             } else if ("CLBD".equals(balanceCode) || "ITBD".equals(balanceCode)) {
                 closing = signed;
@@ -354,11 +353,18 @@ public final class CamtStatementReader {
             if (statementRef == null || account == null) {
                 throw new StatementFileException(line() + "a statement needs Id and Acct");
             }
-            String headerCurrency = accountCurrency != null ? accountCurrency
+            String headerCurrency = accountCurrency != null
+                    ? accountCurrency
                     : balanceCurrency != null ? balanceCurrency : entryCurrency;
             try {
-                sink.begin(new StatementHeader(format, account, statementRef, headerCurrency == null ? "XXX" : headerCurrency,
-                        opening, closing, statementDate == null ? LocalDate.EPOCH : statementDate,
+                sink.begin(new StatementHeader(
+                        format,
+                        account,
+                        statementRef,
+                        headerCurrency == null ? "XXX" : headerCurrency,
+                        opening,
+                        closing,
+                        statementDate == null ? LocalDate.EPOCH : statementDate,
                         page != null ? page : messagePage));
             } catch (IllegalArgumentException e) {
                 throw new StatementFileException(line() + "statement " + statementRef + ": " + e.getMessage());
@@ -376,25 +382,44 @@ public final class CamtStatementReader {
                 sink.unprocessable(++seq, "entry " + entryNo + " lacks Amt, CdtDbtInd or ValDt/BookgDt");
                 return;
             }
-            StatementEntry.Status entryStatus = "BOOK".equals(status) || status == null ? StatementEntry.Status.BOOK
-                    : StatementEntry.Status.PDNG;
+            StatementEntry.Status entryStatus =
+                    "BOOK".equals(status) || status == null ? StatementEntry.Status.BOOK : StatementEntry.Status.PDNG;
             boolean batchBooked = batch || txs.size() > 1 || batchCount != null && batchCount > 1;
             if (batchBooked && !txs.isEmpty()) {
                 for (Tx t : txs) {
-                    line(t.amount != null ? t.amount : txs.size() == 1 ? amount : null,
-                            t.currency != null ? t.currency : currency, t.indicator != null ? t.indicator : indicator, t,
-                            new Booking(entryStatus, reversal, StatementEntry.Kind.BATCH_ITEM, batchRef, txs.size(),
-                                    null));
+                    line(
+                            t.amount != null ? t.amount : txs.size() == 1 ? amount : null,
+                            t.currency != null ? t.currency : currency,
+                            t.indicator != null ? t.indicator : indicator,
+                            t,
+                            new Booking(
+                                    entryStatus, reversal, StatementEntry.Kind.BATCH_ITEM, batchRef, txs.size(), null));
                 }
             } else if (batchBooked) {
-                line(amount, currency, indicator, new Tx(), new Booking(entryStatus, reversal, StatementEntry.Kind.BATCH_TOTAL,
-                        batchRef, batchCount, null));
+                line(
+                        amount,
+                        currency,
+                        indicator,
+                        new Tx(),
+                        new Booking(
+                                entryStatus, reversal, StatementEntry.Kind.BATCH_TOTAL, batchRef, batchCount, null));
             } else {
                 Tx t = txs.isEmpty() ? new Tx() : txs.get(0);
-                StatementEntry.Kind kind = t.returnReason != null ? StatementEntry.Kind.RETURN
+                StatementEntry.Kind kind = t.returnReason != null
+                        ? StatementEntry.Kind.RETURN
                         : charge ? StatementEntry.Kind.CHARGE : StatementEntry.Kind.SINGLE;
-                line(amount, currency, indicator, t, new Booking(entryStatus, reversal, kind, batchRef, null,
-                        t.returnReason == null || t.returnReason.isEmpty() ? null : t.returnReason));
+                line(
+                        amount,
+                        currency,
+                        indicator,
+                        t,
+                        new Booking(
+                                entryStatus,
+                                reversal,
+                                kind,
+                                batchRef,
+                                null,
+                                t.returnReason == null || t.returnReason.isEmpty() ? null : t.returnReason));
             }
         }
 
@@ -405,11 +430,19 @@ public final class CamtStatementReader {
                     throw new IllegalArgumentException("a transaction of a batch-booked entry has no amount");
                 }
                 if (lineCurrency == null || !lineCurrency.equals(statementCurrency)) {
-                    throw new IllegalArgumentException("currency " + lineCurrency + " is not the statement's " + statementCurrency);
+                    throw new IllegalArgumentException(
+                            "currency " + lineCurrency + " is not the statement's " + statementCurrency);
                 }
                 StatementEntry.Direction direction = StatementEntry.Direction.valueOf(lineIndicator);
-                sink.entry(new StatementEntry(lineSeq, entryNo, direction, MinorAmount.of(minor(lineAmount, lineCurrency),
-                        lineCurrency), date, t.endToEndId, t.reference != null ? t.reference : reference, t.counterparty,
+                sink.entry(new StatementEntry(
+                        lineSeq,
+                        entryNo,
+                        direction,
+                        MinorAmount.of(minor(lineAmount, lineCurrency), lineCurrency),
+                        date,
+                        t.endToEndId,
+                        t.reference != null ? t.reference : reference,
+                        t.counterparty,
                         booking));
             } catch (RuntimeException e) {
                 sink.unprocessable(lineSeq, "entry " + entryNo + ": " + e.getMessage());
@@ -418,7 +451,8 @@ public final class CamtStatementReader {
 
         private long minor(String value, String ccy) {
             try {
-                return MinorAmount.parse(value, javax.money.Monetary.getCurrency(ccy)).amount();
+                return MinorAmount.parse(value, javax.money.Monetary.getCurrency(ccy))
+                        .amount();
             } catch (ArithmeticException | javax.money.UnknownCurrencyException | NumberFormatException e) {
                 throw new IllegalArgumentException("amount '" + value + "' is not an exact " + ccy + " amount");
             }

@@ -32,12 +32,14 @@ import org.apache.commons.csv.CSVRecord;
  * reported as unprocessable; the statement line and the header must be right or the file is refused.
  */
 public final class CsvStatementReader {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
             .get();
     private static final String[] REQUIRED = {"direction", "amount", "value_date"};
 
-    private CsvStatementReader() {
-    }
+    private CsvStatementReader() {}
 
     public static int read(InputStream csv, Charset charset, StatementSink sink) {
         try (Reader reader = withoutBom(new BufferedReader(new InputStreamReader(csv, charset)));
@@ -76,11 +78,17 @@ public final class CsvStatementReader {
     private static StatementHeader statementLine(CSVRecord r) {
         try {
             if (r.size() != 7 || !r.get(0).strip().equalsIgnoreCase("statement")) {
-                throw new IllegalArgumentException("expected 'statement,<ref>,<account>,<currency>,<date>,<opening>,<closing>'");
+                throw new IllegalArgumentException(
+                        "expected 'statement,<ref>,<account>,<currency>,<date>,<opening>,<closing>'");
             }
             CurrencyUnit currency = Monetary.getCurrency(r.get(3).strip());
-            return new StatementHeader(StatementHeader.StatementFormat.CSV, r.get(2).strip(), r.get(1).strip(),
-                    currency.getCurrencyCode(), balance(r.get(5), currency), balance(r.get(6), currency),
+            return new StatementHeader(
+                    StatementHeader.StatementFormat.CSV,
+                    r.get(2).strip(),
+                    r.get(1).strip(),
+                    currency.getCurrencyCode(),
+                    balance(r.get(5), currency),
+                    balance(r.get(6), currency),
                     LocalDate.parse(r.get(4).strip()));
         } catch (RuntimeException e) {
             throw new StatementFileException("line " + r.getRecordNumber() + ": " + e.getMessage());
@@ -88,7 +96,9 @@ public final class CsvStatementReader {
     }
 
     private static Long balance(String value, CurrencyUnit currency) {
-        return value.isBlank() ? null : MinorAmount.parse(value.strip(), currency).amount();
+        return value.isBlank()
+                ? null
+                : MinorAmount.parse(value.strip(), currency).amount();
     }
 
     private static Map<String, Integer> columns(CSVRecord r) {
@@ -96,7 +106,8 @@ public final class CsvStatementReader {
         for (int i = 0; i < r.size(); i++) {
             String name = r.get(i).strip().toLowerCase(Locale.ROOT);
             if (columns.put(name, i) != null) {
-                throw new StatementFileException("line " + r.getRecordNumber() + ": column '" + name + "' appears twice");
+                throw new StatementFileException(
+                        "line " + r.getRecordNumber() + ": column '" + name + "' appears twice");
             }
         }
         for (String required : REQUIRED) {
@@ -123,13 +134,24 @@ public final class CsvStatementReader {
         }
         String status = field(r, columns, "status");
         String returnReason = field(r, columns, "return_reason");
-        Booking booking = new Booking(status == null || status.equalsIgnoreCase("BOOK") ? StatementEntry.Status.BOOK
-                : status.equalsIgnoreCase("PDNG") ? StatementEntry.Status.PDNG : invalid("status", status),
+        Booking booking = new Booking(
+                status == null || status.equalsIgnoreCase("BOOK")
+                        ? StatementEntry.Status.BOOK
+                        : status.equalsIgnoreCase("PDNG") ? StatementEntry.Status.PDNG : invalid("status", status),
                 Boolean.parseBoolean(field(r, columns, "reversal")),
                 returnReason != null ? StatementEntry.Kind.RETURN : StatementEntry.Kind.SINGLE,
-                field(r, columns, "batch_ref"), null, returnReason);
-        return new StatementEntry(seq, entryNo, direction(field(r, columns, "direction")), amount, LocalDate.parse(field(r, columns, "value_date")),
-                field(r, columns, "end_to_end_id"), field(r, columns, "bank_reference"), field(r, columns, "counterparty"),
+                field(r, columns, "batch_ref"),
+                null,
+                returnReason);
+        return new StatementEntry(
+                seq,
+                entryNo,
+                direction(field(r, columns, "direction")),
+                amount,
+                LocalDate.parse(field(r, columns, "value_date")),
+                field(r, columns, "end_to_end_id"),
+                field(r, columns, "bank_reference"),
+                field(r, columns, "counterparty"),
                 booking);
     }
 

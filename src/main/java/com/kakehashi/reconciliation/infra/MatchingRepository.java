@@ -43,13 +43,16 @@ public class MatchingRepository {
             insert into open_expected_item (id, bank_id, kind, amount_minor, value_date)
             select x.id, x.bank_id, x.kind, x.amount_minor, x.value_date from expected_item x
             """;
+
     private static final String IS_OPEN = "exists (select 1 from open_expected_item o where o.id = x.id)";
     /** Found earlier in this window: items close once, at the window's end, so later rules must skip them. */
     private static final String UNCLAIMED = "not exists (select 1 from match_result c where c.expected_item_id = x.id"
             + " and c.run_id = :run and c.outcome in ('MATCHED', 'AMOUNT_MISMATCH'))";
+
     private static final String WINDOW = "statement_id = :s and seq between :lo and :hi";
     private static final String BOOKED = WINDOW + " and status = 'BOOK' and not reversal";
-    private static final String NO_RESULT = "not exists (select 1 from match_result m where m.statement_id = :s and m.seq = e.seq)";
+    private static final String NO_RESULT =
+            "not exists (select 1 from match_result m where m.statement_id = :s and m.seq = e.seq)";
 
     @Inject
     EntityManager em;
@@ -59,20 +62,25 @@ public class MatchingRepository {
         em.createNativeQuery(REOPEN + """
                 where x.id in (select expected_item_id from match_result
                     where statement_id = ?1 and outcome in ('MATCHED', 'AMOUNT_MISMATCH') and expected_item_id is not null)
-                on conflict do nothing""")
-                .setParameter(1, statementId).executeUpdate();
-        em.createNativeQuery("delete from match_result where statement_id = ?1").setParameter(1, statementId).executeUpdate();
+                on conflict do nothing""").setParameter(1, statementId).executeUpdate();
+        em.createNativeQuery("delete from match_result where statement_id = ?1")
+                .setParameter(1, statementId)
+                .executeUpdate();
     }
 
     /** Matches entries lo..hi of one statement; returns the ids of MISSING breaks its matches cleared. */
     public List<UUID> matchWindow(String bank, UUID s, int lo, int hi, long tolerance, UUID run, Instant now) {
-        Map<String, Object> p = Map.of("bank", bank, "s", s, "lo", lo, "hi", hi, "tol", tolerance, "run", run, "now", now);
+        Map<String, Object> p =
+                Map.of("bank", bank, "s", s, "lo", lo, "hi", hi, "tol", tolerance, "run", run, "now", now);
         com.kakehashi.common.sql.RestartableWork.relax(em);
         execute(INSERT + """
                 select :bank, p.statement_id, p.seq, null, 'UNPROCESSABLE', 'NONE', 0, :now, :run, p.reason
                 from statement_line_problem p where p.""" + WINDOW, p);
-        execute(INSERT + "select :bank, :s, e.seq, null, 'PENDING', 'NONE', 0, :now, :run, null from statement_entry e where e."
-                + WINDOW + " and e.status <> 'BOOK'", p);
+        execute(
+                INSERT
+                        + "select :bank, :s, e.seq, null, 'PENDING', 'NONE', 0, :now, :run, null from statement_entry e where e."
+                        + WINDOW + " and e.status <> 'BOOK'",
+                p);
         execute("""
                 with rev as (select e.seq, e.end_to_end_id from statement_entry e
                              where e.%s and e.status = 'BOOK' and e.reversal and e.end_to_end_id is not null),
@@ -83,8 +91,7 @@ public class MatchingRepository {
                 flipped as (update match_result m set outcome = 'REVERSED', detail = 'reversed by entry ' || o.seq
                             from orig o where m.ctid = o.mrow returning m.expected_item_id),
                 reopened as (%s where x.id in (select expected_item_id from flipped) on conflict do nothing returning id)
-                %s select :bank, :s, o.seq, o.xid, 'REVERSAL', 'REVERSAL', 0, :now, :run, null from orig o""".formatted(WINDOW,
-                REOPEN, INSERT), p);
+                %s select :bank, :s, o.seq, o.xid, 'REVERSAL', 'REVERSAL', 0, :now, :run, null from orig o""".formatted(WINDOW, REOPEN, INSERT), p);
         execute(INSERT + """
                 select :bank, :s, e.seq, x.id, 'RETURNED_BY_BANK', 'RETURN', 0, :now, :run, e.return_reason
                 from statement_entry e join expected_item x on x.bank_id = :bank and x.reference = e.end_to_end_id
@@ -100,8 +107,7 @@ public class MatchingRepository {
                 ranked as (select h.*, row_number() over (partition by xid order by seq) n from hits h)
                 %s select :bank, :s, seq, xid,
                        case when not open or n > 1 then 'DUPLICATE' when same and abs(diff) <= :tol then 'MATCHED'
-                            else 'AMOUNT_MISMATCH' end, 'END_TO_END_ID', diff, :now, :run, null from ranked"""
-                .formatted(BOOKED, IS_OPEN, INSERT), p);
+                            else 'AMOUNT_MISMATCH' end, 'END_TO_END_ID', diff, :now, :run, null from ranked""".formatted(BOOKED, IS_OPEN, INSERT), p);
         matchBatchTotals(p);
         matchCharges(p);
         execute("""
@@ -115,11 +121,12 @@ public class MatchingRepository {
                        from open_expected_item o join expected_item x on x.id = o.id where o.bank_id = :bank
                          and (o.amount_minor, o.value_date) in (select amount_minor, value_date from le) and %s)
                 %s select :bank, :s, le.seq, lx.id, 'MATCHED', 'AMOUNT_DATE_COUNTERPARTY', 0, :now, :run, null
-                from le join lx using (direction, amount_minor, value_date, cp, k)""".formatted(BOOKED, NO_RESULT, UNCLAIMED,
-                INSERT), p);
+                from le join lx using (direction, amount_minor, value_date, cp, k)""".formatted(BOOKED, NO_RESULT, UNCLAIMED, INSERT), p);
         List<UUID> cleared = close(p);
-        execute(INSERT + "select :bank, :s, e.seq, null, 'UNEXPECTED_AT_BANK', 'NONE', 0, :now, :run, null"
-                + " from statement_entry e where e." + WINDOW + " and e.status = 'BOOK' and " + NO_RESULT, p);
+        execute(
+                INSERT + "select :bank, :s, e.seq, null, 'UNEXPECTED_AT_BANK', 'NONE', 0, :now, :run, null"
+                        + " from statement_entry e where e." + WINDOW + " and e.status = 'BOOK' and " + NO_RESULT,
+                p);
         return cleared;
     }
 
@@ -156,8 +163,10 @@ public class MatchingRepository {
                         and o.kind = 'FEE' and o.amount_minor in (select amount_minor from e) and %s)
                 %s select :bank, :s, e.seq, f.id, 'MATCHED', 'CHARGE_FEE', 0, :now, :run, null
                 from e join f using (amount_minor, k)""".formatted(BOOKED, UNCLAIMED, INSERT), p);
-        execute(INSERT + "select :bank, :s, e.seq, null, 'UNEXPECTED_CHARGE', 'NONE', 0, :now, :run, 'bank charge'"
-                + " from statement_entry e where e." + BOOKED + " and e.kind = 'CHARGE' and " + NO_RESULT, p);
+        execute(
+                INSERT + "select :bank, :s, e.seq, null, 'UNEXPECTED_CHARGE', 'NONE', 0, :now, :run, 'bank charge'"
+                        + " from statement_entry e where e." + BOOKED + " and e.kind = 'CHARGE' and " + NO_RESULT,
+                p);
     }
 
     /**
@@ -189,16 +198,21 @@ public class MatchingRepository {
                   and x.value_date + :grace <= (select max(statement_date) from bank_statement
                                                 where bank_id = :bank and not superseded and processed)
                   and not exists (select 1 from match_result m where m.expected_item_id = x.id
-                                  and m.outcome = 'MISSING_AT_BANK')""",
-                Map.of("bank", bank, "grace", graceDays, "run", run, "now", now));
+                                  and m.outcome = 'MISSING_AT_BANK')""", Map.of("bank", bank, "grace", graceDays, "run", run, "now", now));
     }
 
     /** A line whose consequence failed (e.g. crediting its top-up): a break of its own, with the reason. */
-    public void unprocessable(String bank, UUID statementId, int seq, UUID expectedItemId, String reason, UUID run,
-            Instant now) {
+    public void unprocessable(
+            String bank, UUID statementId, int seq, UUID expectedItemId, String reason, UUID run, Instant now) {
         em.createNativeQuery(INSERT + " values (?1, ?2, ?3, ?4, 'UNPROCESSABLE', 'NONE', 0, ?5, ?6, ?7)")
-                .setParameter(1, bank).setParameter(2, statementId).setParameter(3, seq).setParameter(4, expectedItemId)
-                .setParameter(5, now).setParameter(6, run).setParameter(7, reason).executeUpdate();
+                .setParameter(1, bank)
+                .setParameter(2, statementId)
+                .setParameter(3, seq)
+                .setParameter(4, expectedItemId)
+                .setParameter(5, now)
+                .setParameter(6, run)
+                .setParameter(7, reason)
+                .executeUpdate();
     }
 
     private void execute(String sql, Map<String, Object> params) {
@@ -216,40 +230,63 @@ public class MatchingRepository {
     }
 
     /** Top-up debits this run found or declared missing: the wallet confirms or fails the PENDING ones. */
-    public record TopUpOutcome(String reference, String outcome, String bankReference, UUID statementId, Integer seq,
-            UUID expectedItemId) {
-    }
+    public record TopUpOutcome(
+            String reference,
+            String outcome,
+            String bankReference,
+            UUID statementId,
+            Integer seq,
+            UUID expectedItemId) {}
 
     public List<TopUpOutcome> topUpOutcomes(String bank, UUID run) {
         // Only the funding bank has top-up debits: other banks' runs skip the join over all their results.
         boolean debitsTopUps = (Boolean) em.createNativeQuery(
-                "select exists (select 1 from expected_item where bank_id = ?1 and kind = 'TOP_UP_DEBIT')")
-                .setParameter(1, bank).getSingleResult();
+                        "select exists (select 1 from expected_item where bank_id = ?1 and kind = 'TOP_UP_DEBIT')")
+                .setParameter(1, bank)
+                .getSingleResult();
         if (!debitsTopUps) {
             return List.of();
         }
-        return Rows.list(Rows.query(em, """
+        return Rows.list(
+                Rows.query(em, """
                 select x.reference, m.outcome, se.bank_reference, m.statement_id, m.seq, x.id xid from match_result m
                 join expected_item x on x.id = m.expected_item_id
                 left join statement_entry se on se.statement_id = m.statement_id and se.seq = m.seq
                 where m.run_id = ?1 and x.kind = 'TOP_UP_DEBIT' and m.outcome in ('MATCHED', 'MISSING_AT_BANK')""", run),
-                r -> new TopUpOutcome(r.string("reference"), r.string("outcome"), r.string("bank_reference"),
-                        r.uuid("statement_id"), r.intOrNull("seq"), r.uuid("xid")));
+                r -> new TopUpOutcome(
+                        r.string("reference"),
+                        r.string("outcome"),
+                        r.string("bank_reference"),
+                        r.uuid("statement_id"),
+                        r.intOrNull("seq"),
+                        r.uuid("xid")));
     }
 
     /** Payouts this run saw returned. */
-    public record Returned(UUID batchId, String endToEndId, long amountMinor, String currency, String reasonCode,
-            UUID statementId, int seq) {
-    }
+    public record Returned(
+            UUID batchId,
+            String endToEndId,
+            long amountMinor,
+            String currency,
+            String reasonCode,
+            UUID statementId,
+            int seq) {}
 
     public List<Returned> returned(UUID run) {
-        return Rows.list(Rows.query(em, """
+        return Rows.list(
+                Rows.query(em, """
                 select x.batch_id, x.reference, se.amount_minor, se.currency, m.detail, m.statement_id, m.seq
                 from match_result m join expected_item x on x.id = m.expected_item_id
                 join statement_entry se on se.statement_id = m.statement_id and se.seq = m.seq
                 where m.run_id = ?1 and m.outcome = 'RETURNED_BY_BANK'""", run),
-                r -> new Returned(r.uuid("batch_id"), r.string("reference"), r.longValue("amount_minor"), r.string("currency"),
-                        r.string("detail"), r.uuid("statement_id"), r.intValue("seq")));
+                r -> new Returned(
+                        r.uuid("batch_id"),
+                        r.string("reference"),
+                        r.longValue("amount_minor"),
+                        r.string("currency"),
+                        r.string("detail"),
+                        r.uuid("statement_id"),
+                        r.intValue("seq")));
     }
 
     /** Of the batches whose items this run (or a resolution) touched: those whose every instruction is settled. */
@@ -257,14 +294,17 @@ public class MatchingRepository {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return Rows.column(em.createNativeQuery("""
+        return Rows.column(
+                em.createNativeQuery("""
                 select x.batch_id from expected_item x
                 where x.bank_id = :bank and x.batch_id in (:batches)
                 group by x.batch_id
                 having bool_and(exists (select 1 from match_result m where m.expected_item_id = x.id and m.outcome = 'MATCHED')
                              or exists (select 1 from reconciliation_break b where b.expected_item_id = x.id
                                           and b.status = 'RESOLVED' and b.reason_code <> 'CLEARED'))""", UUID.class)
-                .setParameter("bank", bankId).setParameter("batches", candidates), UUID.class);
+                        .setParameter("bank", bankId)
+                        .setParameter("batches", candidates),
+                UUID.class);
     }
 
     public List<UUID> batchesOfRun(UUID run) {
@@ -274,8 +314,12 @@ public class MatchingRepository {
     }
 
     public UUID batchOf(UUID expectedItemId) {
-        List<UUID> rows = Rows.column(em.createNativeQuery("select batch_id from expected_item where id = ?1"
-                + " and batch_id is not null", UUID.class).setParameter(1, expectedItemId), UUID.class);
+        List<UUID> rows = Rows.column(
+                em.createNativeQuery(
+                                "select batch_id from expected_item where id = ?1" + " and batch_id is not null",
+                                UUID.class)
+                        .setParameter(1, expectedItemId),
+                UUID.class);
         return rows.isEmpty() ? null : rows.get(0);
     }
 }

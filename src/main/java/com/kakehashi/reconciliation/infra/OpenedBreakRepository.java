@@ -20,14 +20,30 @@ public class OpenedBreakRepository {
     EntityManager em;
 
     /** A break as its opening is announced: its references, amounts and what is off. */
-    public record OpenedBreak(UUID id, String bankId, String outcome, String kind, UUID statementId, String statementRef,
-            Integer entry, UUID batchId, UUID expectedItemId, String endToEndId, String bankReference, String counterparty,
-            Long amountMinor, long differenceMinor, String currency, LocalDate valueDate, String detail, Instant createdAt) {
-    }
+    public record OpenedBreak(
+            UUID id,
+            String bankId,
+            String outcome,
+            String kind,
+            UUID statementId,
+            String statementRef,
+            Integer entry,
+            UUID batchId,
+            UUID expectedItemId,
+            String endToEndId,
+            String bankReference,
+            String counterparty,
+            Long amountMinor,
+            long differenceMinor,
+            String currency,
+            LocalDate valueDate,
+            String detail,
+            Instant createdAt) {}
 
     /** The breaks of {@code bankId} this transaction opened at {@code at}, in the order they were opened. */
     public List<OpenedBreak> openedInThisTransaction(String bankId, Instant at) {
-        return Rows.list(Rows.query(em, """
+        return Rows.list(
+                Rows.query(em, """
                 select b.id, b.bank_id, b.outcome, b.kind, b.statement_id, s.statement_ref, coalesce(se.entry_no, b.seq) entry,
                        b.batch_id, b.expected_item_id, coalesce(se.end_to_end_id, x.reference) end_to_end_id,
                        se.bank_reference, coalesce(se.counterparty, x.counterparty) counterparty, b.amount_minor,
@@ -40,10 +56,24 @@ public class OpenedBreakRepository {
                 where e.action = 'OPENED' and e.at = ?1 and b.bank_id = ?2
                   and e.xmin::text::bigint = pg_current_xact_id()::text::bigint % 4294967296
                 order by e.id""", at, bankId),
-                r -> new OpenedBreak(r.uuid("id"), r.string("bank_id"), r.string("outcome"), r.string("kind"),
-                        r.uuid("statement_id"), r.string("statement_ref"), r.intOrNull("entry"), r.uuid("batch_id"),
-                        r.uuid("expected_item_id"), r.string("end_to_end_id"), r.string("bank_reference"),
-                        r.string("counterparty"), r.longOrNull("amount_minor"), r.longValue("difference_minor"),
-                        r.string("currency"), r.date("value_date"), r.string("detail"), r.instant("created_at")));
+                r -> new OpenedBreak(
+                        r.uuid("id"),
+                        r.string("bank_id"),
+                        r.string("outcome"),
+                        r.string("kind"),
+                        r.uuid("statement_id"),
+                        r.string("statement_ref"),
+                        r.intOrNull("entry"),
+                        r.uuid("batch_id"),
+                        r.uuid("expected_item_id"),
+                        r.string("end_to_end_id"),
+                        r.string("bank_reference"),
+                        r.string("counterparty"),
+                        r.longOrNull("amount_minor"),
+                        r.longValue("difference_minor"),
+                        r.string("currency"),
+                        r.date("value_date"),
+                        r.string("detail"),
+                        r.instant("created_at")));
     }
 }

@@ -21,8 +21,12 @@ public class ReceivedStatementRepository {
 
     /** {@code bankId} null means every bank. */
     public List<ReceivedStatement> page(String bankId, int offset, int limit) {
-        return rows(SELECT + " where (cast(?1 as varchar) is null or bank_id = cast(?1 as varchar))"
-                + " order by received_at desc, id offset ?2 limit ?3", bankId, offset, limit);
+        return rows(
+                SELECT + " where (cast(?1 as varchar) is null or bank_id = cast(?1 as varchar))"
+                        + " order by received_at desc, id offset ?2 limit ?3",
+                bankId,
+                offset,
+                limit);
     }
 
     public Optional<ReceivedStatement> byId(UUID id) {
@@ -30,10 +34,23 @@ public class ReceivedStatementRepository {
     }
 
     private List<ReceivedStatement> rows(String sql, Object... params) {
-        return Rows.list(Rows.query(em, sql, params), r -> new ReceivedStatement(r.uuid("id"), r.string("bank_id"),
-                r.string("format"), r.string("statement_ref"), r.string("account"), r.string("currency"),
-                r.longOrNull("opening_minor"), r.longOrNull("closing_minor"), r.longValue("entries_total_minor"),
-                Boolean.TRUE.equals(r.bool("balanced")), r.date("statement_date"), r.intValue("entry_count"),
-                Boolean.TRUE.equals(r.bool("superseded")), r.string("received_by"), r.instant("received_at")));
+        return Rows.list(
+                Rows.query(em, sql, params),
+                r -> new ReceivedStatement(
+                        r.uuid("id"),
+                        r.string("bank_id"),
+                        r.string("format"),
+                        r.string("statement_ref"),
+                        r.string("account"),
+                        r.string("currency"),
+                        r.longOrNull("opening_minor"),
+                        r.longOrNull("closing_minor"),
+                        r.longValue("entries_total_minor"),
+                        Boolean.TRUE.equals(r.bool("balanced")),
+                        r.date("statement_date"),
+                        r.intValue("entry_count"),
+                        Boolean.TRUE.equals(r.bool("superseded")),
+                        r.string("received_by"),
+                        r.instant("received_at")));
     }
 }

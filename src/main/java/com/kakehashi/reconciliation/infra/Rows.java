@@ -33,7 +33,8 @@ final class Rows {
 
     @SuppressWarnings("unchecked")
     static <T> List<T> list(Query query, Function<Rows, T> mapper) {
-        return ((List<Tuple>) query.getResultList()).stream().map(t -> mapper.apply(new Rows(t))).toList();
+        return ((List<Tuple>) query.getResultList())
+                .stream().map(t -> mapper.apply(new Rows(t))).toList();
     }
 
     Object raw(String column) {

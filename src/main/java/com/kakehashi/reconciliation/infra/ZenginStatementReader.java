@@ -38,12 +38,15 @@ public final class ZenginStatementReader {
         InputStream open() throws IOException;
     }
 
-    private record Group(int headerRecord, StatementHeader header, long depositCount, long depositSum,
-            long withdrawalCount, long withdrawalSum) {
-    }
+    private record Group(
+            int headerRecord,
+            StatementHeader header,
+            long depositCount,
+            long depositSum,
+            long withdrawalCount,
+            long withdrawalSum) {}
 
-    private ZenginStatementReader() {
-    }
+    private ZenginStatementReader() {}
 
     public static int read(Path file, StatementSink sink) {
         return read(() -> Files.newInputStream(file), sink);
@@ -108,18 +111,21 @@ public final class ZenginStatementReader {
                     }
                     case '9' -> {
                         if (open != null) {
-                            throw new StatementFileException("record " + n + ": the end record before a trailer (データ区分 8)");
+                            throw new StatementFileException(
+                                    "record " + n + ": the end record before a trailer (データ区分 8)");
                         }
                         ended = true;
                     }
-                    default -> throw new StatementFileException("record " + n + ": データ区分 '" + text(r, 0, 1)
-                            + "' is none of 1 (header), 2 (data), 8 (trailer), 9 (end)");
+                    default ->
+                        throw new StatementFileException("record " + n + ": データ区分 '" + text(r, 0, 1)
+                                + "' is none of 1 (header), 2 (data), 8 (trailer), 9 (end)");
                 }
             }
             if (headers.isEmpty() || open != null || !ended) {
                 throw new StatementFileException("record " + (records.number() + 1) + ": the file ends before "
-                        + (headers.isEmpty() ? "a header (データ区分 1)" : open != null ? "its trailer (データ区分 8)"
-                                : "its end record (データ区分 9)"));
+                        + (headers.isEmpty()
+                                ? "a header (データ区分 1)"
+                                : open != null ? "its trailer (データ区分 8)" : "its end record (データ区分 9)"));
             }
             return headers;
         } catch (IOException e) {
@@ -135,13 +141,26 @@ public final class ZenginStatementReader {
         try {
             amount = number(r, 24, 12);
         } catch (IllegalArgumentException e) {
-            return open; // an unreadable amount is that line's problem, reported in the second pass; the trailer then disagrees
+            return open; // an unreadable amount is that line's problem, reported in the second pass; the trailer then
+            // disagrees
         }
         return switch (r[21]) {
-            case '1' -> new Group(open.headerRecord(), open.header(), open.depositCount() + 1,
-                    Math.addExact(open.depositSum(), amount), open.withdrawalCount(), open.withdrawalSum());
-            case '2' -> new Group(open.headerRecord(), open.header(), open.depositCount(), open.depositSum(),
-                    open.withdrawalCount() + 1, Math.addExact(open.withdrawalSum(), amount));
+            case '1' ->
+                new Group(
+                        open.headerRecord(),
+                        open.header(),
+                        open.depositCount() + 1,
+                        Math.addExact(open.depositSum(), amount),
+                        open.withdrawalCount(),
+                        open.withdrawalSum());
+            case '2' ->
+                new Group(
+                        open.headerRecord(),
+                        open.header(),
+                        open.depositCount(),
+                        open.depositSum(),
+                        open.withdrawalCount() + 1,
+                        Math.addExact(open.withdrawalSum(), amount));
             default -> open;
         };
     }
@@ -181,16 +200,27 @@ public final class ZenginStatementReader {
             long withdrawalCount = number(r, 20, 6);
             long withdrawalSum = number(r, 26, 13);
             long closing = signed(r, 39, number(r, 40, 14), "貸越区分");
-            if (depositCount != open.depositCount() || depositSum != open.depositSum()
-                    || withdrawalCount != open.withdrawalCount() || withdrawalSum != open.withdrawalSum()) {
-                throw new IllegalArgumentException("the trailer says " + depositCount + " deposits of " + depositSum + " yen and "
+            if (depositCount != open.depositCount()
+                    || depositSum != open.depositSum()
+                    || withdrawalCount != open.withdrawalCount()
+                    || withdrawalSum != open.withdrawalSum()) {
+                throw new IllegalArgumentException("the trailer says " + depositCount + " deposits of " + depositSum
+                        + " yen and "
                         + withdrawalCount + " withdrawals of " + withdrawalSum + " yen; the data records hold "
                         + open.depositCount() + " of " + open.depositSum() + " and " + open.withdrawalCount() + " of "
                         + open.withdrawalSum());
             }
             StatementHeader h = open.header();
-            headers.set(headers.size() - 1, new StatementHeader(h.format(), h.account(), h.statementRef(), h.currency(),
-                    h.openingMinor(), closing, h.statementDate()));
+            headers.set(
+                    headers.size() - 1,
+                    new StatementHeader(
+                            h.format(),
+                            h.account(),
+                            h.statementRef(),
+                            h.currency(),
+                            h.openingMinor(),
+                            closing,
+                            h.statementDate()));
         } catch (IllegalArgumentException e) {
             throw new StatementFileException("record " + n + " (trailer): " + e.getMessage());
         }
@@ -209,8 +239,16 @@ public final class ZenginStatementReader {
         String remitter = text(r, 81, 48).strip();
         String memo = text(r, 159, 20).strip();
         String counterparty = !remitter.isEmpty() ? remitter : !memo.isEmpty() ? memo : null;
-        return new StatementEntry(seq, seq, direction, MinorAmount.of(yen, "JPY"), value, null,
-                reference.isEmpty() ? null : reference, counterparty, StatementEntry.Booking.BOOKED);
+        return new StatementEntry(
+                seq,
+                seq,
+                direction,
+                MinorAmount.of(yen, "JPY"),
+                value,
+                null,
+                reference.isEmpty() ? null : reference,
+                counterparty,
+                StatementEntry.Booking.BOOKED);
     }
 
     /** 貸越区分: 1 (or blank) the balance is in credit, 2 overdrawn (a debit balance, negative). */
@@ -229,7 +267,9 @@ public final class ZenginStatementReader {
             throw new IllegalArgumentException(field + " '" + value + "' is not a date YYMMDD (令和)");
         }
         try {
-            return LocalDate.of(REIWA_OFFSET + Integer.parseInt(value.substring(0, 2)), Integer.parseInt(value.substring(2, 4)),
+            return LocalDate.of(
+                    REIWA_OFFSET + Integer.parseInt(value.substring(0, 2)),
+                    Integer.parseInt(value.substring(2, 4)),
                     Integer.parseInt(value.substring(4, 6)));
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(field + " '" + value + "' is not a date: " + e.getMessage());
@@ -247,8 +287,8 @@ public final class ZenginStatementReader {
     private static long number(byte[] r, int at, int length) {
         String value = text(r, at, length);
         if (!value.matches("\\d+")) {
-            throw new IllegalArgumentException("'" + value + "' at byte " + (at + 1) + " is not a number of " + length
-                    + " digits");
+            throw new IllegalArgumentException(
+                    "'" + value + "' at byte " + (at + 1) + " is not a number of " + length + " digits");
         }
         return Long.parseLong(value);
     }
@@ -281,12 +321,13 @@ public final class ZenginStatementReader {
             record[0] = (byte) first;
             int read = in.readNBytes(record, 1, RECORD_LENGTH - 1) + 1;
             if (read < RECORD_LENGTH) {
-                throw new StatementFileException("record " + number + ": " + read + " bytes, a record has " + RECORD_LENGTH);
+                throw new StatementFileException(
+                        "record " + number + ": " + read + " bytes, a record has " + RECORD_LENGTH);
             }
             for (byte b : record) {
                 if (b == '\r' || b == '\n') {
-                    throw new StatementFileException("record " + number + ": a line break inside the record (shorter than "
-                            + RECORD_LENGTH + " bytes)");
+                    throw new StatementFileException("record " + number
+                            + ": a line break inside the record (shorter than " + RECORD_LENGTH + " bytes)");
                 }
             }
             return record;

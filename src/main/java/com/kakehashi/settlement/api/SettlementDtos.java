@@ -16,41 +16,77 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Wire types of settlement. */
 public final class SettlementDtos {
-    private SettlementDtos() {
-    }
+    private SettlementDtos() {}
 
-    public record RunRequest(@NotBlank @Schema(examples = "cn-settlement-bank") String bankId,
-            @NotNull @Schema(examples = "2026-11-25T04:00:00Z") Instant cutoff) {
-    }
+    public record RunRequest(
+            @NotBlank @Schema(examples = "cn-settlement-bank")
+            String bankId,
 
-    public record Progress(int done, int total) {
-    }
+            @NotNull @Schema(examples = "2026-11-25T04:00:00Z")
+            Instant cutoff) {}
 
-    public record FxCover(@Schema(description = "Yen sold") MoneyDto sold, @Schema(description = "Currency bought") MoneyDto bought) {
-    }
+    public record Progress(int done, int total) {}
 
-    public record Totals(MoneyDto payout, MoneyDto fees, FxCover fxCover) {
-    }
+    public record FxCover(
+            @Schema(description = "Yen sold") MoneyDto sold,
+            @Schema(description = "Currency bought") MoneyDto bought) {}
 
-    public record ItemDto(UUID merchantId, String merchantName, String endToEndId, String outcome, int payments,
-            int refunds, MoneyDto gross, MoneyDto refunded, MoneyDto fee, MoneyDto net,
-            @Schema(description = "a paid item: INSTRUCTED, or RETURNED when the merchant's bank sent it back; null when"
-                    + " carried forward") String payoutStatus,
-            @Schema(description = "ISO 20022 return reason, e.g. AC04, when RETURNED") String returnReason,
+    public record Totals(MoneyDto payout, MoneyDto fees, FxCover fxCover) {}
+
+    public record ItemDto(
+            UUID merchantId,
+            String merchantName,
+            String endToEndId,
+            String outcome,
+            int payments,
+            int refunds,
+            MoneyDto gross,
+            MoneyDto refunded,
+            MoneyDto fee,
+            MoneyDto net,
+
+            @Schema(
+                    description =
+                            "a paid item: INSTRUCTED, or RETURNED when the merchant's bank sent it back; null when"
+                                    + " carried forward")
+            String payoutStatus,
+
+            @Schema(description = "ISO 20022 return reason, e.g. AC04, when RETURNED")
+            String returnReason,
+
             Instant returnedAt) {
         static ItemDto of(SettlementItem item, PayoutReturn returned) {
             var n = item.netting();
             boolean paid = n.isPaid();
-            return new ItemDto(item.merchantId(), item.merchantName(), item.endToEndId(), n.outcome().name(),
-                    item.payments(), item.refunds(), money(n.grossAmount()), money(n.refundedAmount()), money(n.feeAmount()),
+            return new ItemDto(
+                    item.merchantId(),
+                    item.merchantName(),
+                    item.endToEndId(),
+                    n.outcome().name(),
+                    item.payments(),
+                    item.refunds(),
+                    money(n.grossAmount()),
+                    money(n.refundedAmount()),
+                    money(n.feeAmount()),
                     money(n.netAmount()),
-                    !paid ? null : returned != null ? "RETURNED" : "INSTRUCTED", returned == null ? null : returned.reasonCode(),
+                    !paid ? null : returned != null ? "RETURNED" : "INSTRUCTED",
+                    returned == null ? null : returned.reasonCode(),
                     returned == null ? null : returned.returnedAt());
         }
     }
 
-    public record BatchDto(UUID id, String bankId, Instant cutoff, String state, String failureReason, Progress progress,
-            Totals totals, List<ItemDto> items, Instant createdAt, Instant updatedAt,
+    public record BatchDto(
+            UUID id,
+            String bankId,
+            Instant cutoff,
+            String state,
+            String failureReason,
+            Progress progress,
+            Totals totals,
+            List<ItemDto> items,
+            Instant createdAt,
+            Instant updatedAt,
+
             @Schema(description = "requested execution date: the bank's business day on or after the cut-off's date")
             java.time.LocalDate executionDate) {
         static BatchDto of(SettlementBatch b, List<SettlementItem> items) {
@@ -59,19 +95,37 @@ public final class SettlementDtos {
 
         /** With its items, each with its payout state ({@code returns}: the returned payouts by end-to-end id). */
         static BatchDto of(SettlementBatch b, List<SettlementItem> items, Map<String, PayoutReturn> returns) {
-            Totals totals = b.payout() == null ? null : new Totals(money(b.payout()), money(b.fee()),
-                    b.fxSold() == null ? null : new FxCover(money(b.fxSold()), money(b.fxBought())));
-            return new BatchDto(b.id(), b.bankId(), b.cutoff(), b.state().name(), b.failureReason(),
-                    new Progress(b.itemsDone(), b.itemsTotal() == null ? 0 : b.itemsTotal()), totals,
-                    items == null ? null : items.stream().map(i -> ItemDto.of(i, i.endToEndId() == null ? null
-                            : returns.get(i.endToEndId()))).toList(), b.createdAt(), b.updatedAt(),
+            Totals totals = b.payout() == null
+                    ? null
+                    : new Totals(
+                            money(b.payout()),
+                            money(b.fee()),
+                            b.fxSold() == null ? null : new FxCover(money(b.fxSold()), money(b.fxBought())));
+            return new BatchDto(
+                    b.id(),
+                    b.bankId(),
+                    b.cutoff(),
+                    b.state().name(),
+                    b.failureReason(),
+                    new Progress(b.itemsDone(), b.itemsTotal() == null ? 0 : b.itemsTotal()),
+                    totals,
+                    items == null
+                            ? null
+                            : items.stream()
+                                    .map(i ->
+                                            ItemDto.of(i, i.endToEndId() == null ? null : returns.get(i.endToEndId())))
+                                    .toList(),
+                    b.createdAt(),
+                    b.updatedAt(),
                     b.executionDate());
         }
     }
 
-    public record AcknowledgementRequest(@NotBlank @Schema(examples = "ACCEPTED", description = "ACCEPTED or REJECTED")
-            String status, String reason) {
-    }
+    public record AcknowledgementRequest(
+            @NotBlank @Schema(examples = "ACCEPTED", description = "ACCEPTED or REJECTED")
+            String status,
+
+            String reason) {}
 
     static MoneyDto money(MinorAmount amount) {
         return MoneyDto.of(Amounts.fromMinor(amount.amount(), amount.currency()));

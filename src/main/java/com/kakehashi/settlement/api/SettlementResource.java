@@ -41,12 +41,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SettlementResource {
     @Inject
     SettlementRuns runs;
+
     @Inject
     SettlementQueries queries;
+
     @Inject
     Acknowledgements acknowledgements;
+
     @Inject
     PayoutReturns payoutReturns;
+
     @Inject
     Caller caller;
 
@@ -57,16 +61,22 @@ public class SettlementResource {
     @Operation(summary = "Run (or finish) a bank's batch for a cut-off: 201 new, 200 when it already ran")
     public Response run(@NotNull @Valid RunRequest request) {
         SettlementRuns.Run run = runs.run(request.bankId(), request.cutoff(), caller.subject());
-        return Response.status(run.created() ? 201 : 200).entity(BatchDto.of(run.batch(), null)).build();
+        return Response.status(run.created() ? 201 : 200)
+                .entity(BatchDto.of(run.batch(), null))
+                .build();
     }
 
     @GET
     @Path("/batches")
     @RolesAllowed({Roles.OPERATOR, Roles.BANK})
     @Operation(summary = "Batches by bank, state and cut-off range [from, to), newest first; a bank sees its own")
-    public List<BatchDto> list(@QueryParam("bankId") String bankId, @QueryParam("state") String state,
-            @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+    public List<BatchDto> list(
+            @QueryParam("bankId") String bankId,
+            @QueryParam("state") String state,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0 || size < 1 || size > 500) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "page >= 0 and 1 <= size <= 500");
         }
@@ -78,8 +88,17 @@ public class SettlementResource {
             }
         }
         String bank = caller.isOperator() ? bankId : caller.subject();
-        return queries.list(bank, state, QueryParams.instant("from", from, Instant.EPOCH), QueryParams.instant("to", to, Instant.parse("9999-12-31T00:00:00Z")),
-                page, size).stream().map(b -> BatchDto.of(b, null)).toList();
+        return queries
+                .list(
+                        bank,
+                        state,
+                        QueryParams.instant("from", from, Instant.EPOCH),
+                        QueryParams.instant("to", to, Instant.parse("9999-12-31T00:00:00Z")),
+                        page,
+                        size)
+                .stream()
+                .map(b -> BatchDto.of(b, null))
+                .toList();
     }
 
     @GET
@@ -103,11 +122,13 @@ public class SettlementResource {
 
     /** A batch's stored file as an attachment with its digest; the console serves downloads through it too. */
     public static Response download(SettlementQueries queries, UUID id, String format) {
-        var file = queries.file(id, format).orElseThrow(() -> new BusinessException(ErrorCode.FILE_NOT_FOUND,
-                "Batch " + id + " has no " + format + " file"));
+        var file = queries.file(id, format)
+                .orElseThrow(() ->
+                        new BusinessException(ErrorCode.FILE_NOT_FOUND, "Batch " + id + " has no " + format + " file"));
         return Response.ok(file.content(), file.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
-                .header("X-Content-SHA256", file.sha256()).build();
+                .header("X-Content-SHA256", file.sha256())
+                .build();
     }
 
     @POST
@@ -123,8 +144,9 @@ public class SettlementResource {
             default -> throw new BusinessException(ErrorCode.ACKNOWLEDGEMENT_INVALID, "status is ACCEPTED or REJECTED");
         };
         String reason = accepted ? null : (request.reason() == null ? "rejected by the bank" : request.reason());
-        return BatchDto.of(acknowledgements.acknowledge(id, new Acknowledgements.Answer(accepted, reason),
-                caller.subject()), null);
+        return BatchDto.of(
+                acknowledgements.acknowledge(id, new Acknowledgements.Answer(accepted, reason), caller.subject()),
+                null);
     }
 
     @POST
@@ -134,7 +156,8 @@ public class SettlementResource {
     @Operation(summary = "The bank's answer as an ISO 20022 pain.002.001.10 status report")
     public BatchDto acknowledgePain002(@PathParam("id") UUID id, byte[] body) {
         visible(id);
-        var answer = Acknowledgements.fromPain002(id, new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
+        var answer =
+                Acknowledgements.fromPain002(id, new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
         return BatchDto.of(acknowledgements.acknowledge(id, answer, caller.subject()), null);
     }
 
@@ -154,5 +177,4 @@ public class SettlementResource {
         }
         return batch;
     }
-
 }

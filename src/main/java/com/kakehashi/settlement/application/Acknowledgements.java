@@ -26,11 +26,11 @@ public class Acknowledgements {
 
     @Inject
     BatchRepository repository;
+
     @Inject
     Clock clock;
 
-    public record Answer(boolean accepted, String reason) {
-    }
+    public record Answer(boolean accepted, String reason) {}
 
     public SettlementBatch acknowledge(UUID batchId, Answer answer, String actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -40,10 +40,16 @@ public class Acknowledgements {
                 return repository.byId(batchId).orElseThrow();
             }
             if (state != BatchState.DELIVERED) {
-                throw new BusinessException(ErrorCode.BATCH_STATE_CONFLICT,
+                throw new BusinessException(
+                        ErrorCode.BATCH_STATE_CONFLICT,
                         "Batch " + batchId + " is " + state + "; only a DELIVERED batch is acknowledged");
             }
-            repository.moveState(batchId, state, next, answer.accepted() ? "accepted by the bank" : answer.reason(), actor,
+            repository.moveState(
+                    batchId,
+                    state,
+                    next,
+                    answer.accepted() ? "accepted by the bank" : answer.reason(),
+                    actor,
                     clock.instant());
             return repository.byId(batchId).orElseThrow();
         });
@@ -53,8 +59,13 @@ public class Acknowledgements {
     void reconciled(@jakarta.enterprise.event.Observes com.kakehashi.settlement.domain.BatchReconciled event) {
         BatchState state = repository.lock(event.batchId());
         if (state.canMoveTo(BatchState.RECONCILED)) {
-            repository.moveState(event.batchId(), state, BatchState.RECONCILED, "every instruction reconciled",
-                    event.actor(), clock.instant());
+            repository.moveState(
+                    event.batchId(),
+                    state,
+                    BatchState.RECONCILED,
+                    "every instruction reconciled",
+                    event.actor(),
+                    clock.instant());
         }
     }
 
@@ -67,21 +78,28 @@ public class Acknowledgements {
         try {
             report = MxPain00200110.parse(xml);
         } catch (RuntimeException e) {
-            throw new BusinessException(ErrorCode.ACKNOWLEDGEMENT_INVALID, "not a readable pain.002: " + e.getMessage());
+            throw new BusinessException(
+                    ErrorCode.ACKNOWLEDGEMENT_INVALID, "not a readable pain.002: " + e.getMessage());
         }
-        if (report == null || report.getCstmrPmtStsRpt() == null || report.getCstmrPmtStsRpt().getOrgnlGrpInfAndSts() == null) {
+        if (report == null
+                || report.getCstmrPmtStsRpt() == null
+                || report.getCstmrPmtStsRpt().getOrgnlGrpInfAndSts() == null) {
             throw new BusinessException(ErrorCode.ACKNOWLEDGEMENT_INVALID, "not a pain.002.001.10 status report");
         }
         var original = report.getCstmrPmtStsRpt().getOrgnlGrpInfAndSts();
         if (!EndToEndIds.messageId(batchId).equals(original.getOrgnlMsgId())) {
-            throw new BusinessException(ErrorCode.ACKNOWLEDGEMENT_INVALID, "the report answers message "
-                    + original.getOrgnlMsgId() + ", not " + EndToEndIds.messageId(batchId));
+            throw new BusinessException(
+                    ErrorCode.ACKNOWLEDGEMENT_INVALID,
+                    "the report answers message " + original.getOrgnlMsgId() + ", not "
+                            + EndToEndIds.messageId(batchId));
         }
         String status = original.getGrpSts();
         if (status == null) {
             throw new BusinessException(ErrorCode.ACKNOWLEDGEMENT_INVALID, "the report has no group status (GrpSts)");
         }
-        String reason = original.getStsRsnInf().stream().flatMap(r -> r.getAddtlInf().stream()).findFirst()
+        String reason = original.getStsRsnInf().stream()
+                .flatMap(r -> r.getAddtlInf().stream())
+                .findFirst()
                 .orElse("rejected by the bank (" + status + ")");
         return new Answer(ACCEPTED.contains(status), ACCEPTED.contains(status) ? null : reason);
     }

@@ -1,18 +1,18 @@
 package com.kakehashi.settlement.application;
 
 import com.kakehashi.bank.domain.PartnerBank;
+import com.kakehashi.common.xml.XsdValidator;
+import com.kakehashi.common.zengin.ZenginAccount;
 import com.kakehashi.settlement.domain.BatchState;
 import com.kakehashi.settlement.domain.SettlementItem;
-import com.kakehashi.settlement.infra.Pain001Writer;
-import com.kakehashi.settlement.infra.PayoutCsvWriter;
-import com.kakehashi.settlement.infra.PayoutInstruction;
 import com.kakehashi.settlement.domain.StoredFile;
 import com.kakehashi.settlement.infra.BatchFileRepository;
 import com.kakehashi.settlement.infra.BatchRepository;
 import com.kakehashi.settlement.infra.NettingRepository;
-import com.kakehashi.common.xml.XsdValidator;
+import com.kakehashi.settlement.infra.Pain001Writer;
+import com.kakehashi.settlement.infra.PayoutCsvWriter;
+import com.kakehashi.settlement.infra.PayoutInstruction;
 import com.kakehashi.settlement.infra.ZenginTransferWriter;
-import com.kakehashi.common.zengin.ZenginAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,16 +32,21 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class BatchFiles {
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
     @Inject
     BatchRepository batches;
+
     @Inject
     NettingRepository netting;
+
     @Inject
     BatchFileRepository files;
+
     @Inject
     SettlementStepProbe probe;
+
     @Inject
     Clock clock;
 
@@ -51,14 +56,20 @@ public class BatchFiles {
             return;
         }
         var batch = batches.byId(batchId).orElseThrow();
-        List<SettlementItem> payouts = netting.items(batchId).stream().filter(item -> item.netting().isPaid()).toList();
-        LocalDate executionDate = batch.executionDate() != null ? batch.executionDate()
+        List<SettlementItem> payouts = netting.items(batchId).stream()
+                .filter(item -> item.netting().isPaid())
+                .toList();
+        LocalDate executionDate = batch.executionDate() != null
+                ? batch.executionDate()
                 : batch.cutoff().atZone(bank.timeZone()).toLocalDate();
-        PayoutInstruction instruction = new PayoutInstruction(batchId, batch.cutoff(), bank.bic(), bank.settlementAccount(),
-                bank.currency(), payouts, executionDate);
-        String baseName = bank.id() + "-" + NAME_TIME.format(batch.cutoff()) + "-" + batchId.toString().substring(0, 8);
+        PayoutInstruction instruction = new PayoutInstruction(
+                batchId, batch.cutoff(), bank.bic(), bank.settlementAccount(), bank.currency(), payouts, executionDate);
+        String baseName = bank.id() + "-" + NAME_TIME.format(batch.cutoff()) + "-"
+                + batchId.toString().substring(0, 8);
         // A window where nobody is owed anything instructs nothing: no files, nothing to deliver.
-        List<PartnerBank.FileFormat> formats = payouts.isEmpty() ? List.of() : bank.fileFormats().stream().sorted().toList();
+        List<PartnerBank.FileFormat> formats = payouts.isEmpty()
+                ? List.of()
+                : bank.fileFormats().stream().sorted().toList();
         for (PartnerBank.FileFormat format : formats) {
             StoredFile file = switch (format) {
                 case PAIN001 -> {
@@ -67,21 +78,34 @@ public class BatchFiles {
                     yield stored("pain001", baseName + ".pain001.xml", "application/xml", xml);
                 }
                 case CSV -> stored("csv", baseName + ".csv", "text/csv", PayoutCsvWriter.write(instruction));
-                case ZENGIN -> stored("zengin", baseName + ".zengin.txt", "text/plain; charset=Shift_JIS",
-                        ZenginTransferWriter.write(requester(bank), executionDate, payouts));
+                case ZENGIN ->
+                    stored(
+                            "zengin",
+                            baseName + ".zengin.txt",
+                            "text/plain; charset=Shift_JIS",
+                            ZenginTransferWriter.write(requester(bank), executionDate, payouts));
             };
             files.saveFileIfAbsent(batchId, file, clock.instant());
             probe.reached(SettlementStepProbe.MID_FILES, batchId);
         }
-        batches.moveState(batchId, BatchState.CLOSED, BatchState.FILES_WRITTEN,
-                formats.isEmpty() ? "no payouts, no files" : String.join(",", formats.stream().map(Enum::name).toList()),
-                actor, clock.instant());
+        batches.moveState(
+                batchId,
+                BatchState.CLOSED,
+                BatchState.FILES_WRITTEN,
+                formats.isEmpty()
+                        ? "no payouts, no files"
+                        : String.join(",", formats.stream().map(Enum::name).toList()),
+                actor,
+                clock.instant());
     }
 
     private static ZenginTransferWriter.Requester requester(PartnerBank bank) {
-        return new ZenginTransferWriter.Requester(bank.zenginRequesterCode(), bank.zenginRequesterName(),
-                ZenginAccount.parse(bank.settlementAccount()).orElseThrow(() -> new IllegalStateException(
-                        "bank " + bank.id() + " has no Zengin settlement account")));
+        return new ZenginTransferWriter.Requester(
+                bank.zenginRequesterCode(),
+                bank.zenginRequesterName(),
+                ZenginAccount.parse(bank.settlementAccount())
+                        .orElseThrow(() ->
+                                new IllegalStateException("bank " + bank.id() + " has no Zengin settlement account")));
     }
 
     private static StoredFile stored(String format, String name, String mediaType, byte[] content) {

@@ -16,8 +16,7 @@ public final class CutoffCalendar {
     /** However many cut-offs are skipped (closed days), one look-ahead reads at most this many. */
     private static final int MAX_SCANNED = 5_000;
 
-    private CutoffCalendar() {
-    }
+    private CutoffCalendar() {}
 
     /** Cut-offs in (after, until], ascending, at most {@code limit}. */
     public static List<Instant> between(PartnerBank bank, Instant after, Instant until, int limit) {
@@ -29,15 +28,19 @@ public final class CutoffCalendar {
      * {@code limit}. A cut-off on a closed day is no batch of its own: its payments wait for the next open day's
      * cut-off, whose window reaches back to the previous batch.
      */
-    public static List<Instant> between(PartnerBank bank, Instant after, Instant until, int limit,
-            Predicate<Instant> takesPlace) {
+    public static List<Instant> between(
+            PartnerBank bank, Instant after, Instant until, int limit, Predicate<Instant> takesPlace) {
         TreeSet<Instant> cutoffs = new TreeSet<>();
         for (String cron : bank.cutoffSchedule()) {
             CronExpression expression = parse(cron);
             expression.setTimeZone(TimeZone.getTimeZone(bank.timeZone()));
             Date next = expression.getNextValidTimeAfter(Date.from(after));
-            for (int scanned = 0; next != null && !next.toInstant().isAfter(until) && cutoffs.size() < limit * 2
-                    && scanned < MAX_SCANNED; scanned++) {
+            for (int scanned = 0;
+                    next != null
+                            && !next.toInstant().isAfter(until)
+                            && cutoffs.size() < limit * 2
+                            && scanned < MAX_SCANNED;
+                    scanned++) {
                 if (takesPlace.test(next.toInstant())) {
                     cutoffs.add(next.toInstant());
                 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 public class DeliveryTargetResolver {
     @Inject
     PartnerBanks banks;
+
     @Inject
     SettlementConfig config;
 

@@ -33,10 +33,13 @@ public class PayoutReturns {
 
     @Inject
     PayoutReturnRepository repository;
+
     @Inject
     Ledger ledger;
+
     @Inject
     Clock clock;
+
     @Inject
     Event<PayoutReturnBooked> booked;
 
@@ -45,9 +48,11 @@ public class PayoutReturns {
         if (event.batchId() == null || event.endToEndId() == null) {
             return;
         }
-        ReturnableItem item = repository.lockPaidItem(event.batchId(), event.endToEndId()).orElse(null);
+        ReturnableItem item =
+                repository.lockPaidItem(event.batchId(), event.endToEndId()).orElse(null);
         if (item == null) {
-            LOG.warnf("Bank %s returned %s of batch %s, which paid no such item; the break is the operator's",
+            LOG.warnf(
+                    "Bank %s returned %s of batch %s, which paid no such item; the break is the operator's",
                     event.bankId(), event.endToEndId(), event.batchId());
             return;
         }
@@ -62,20 +67,29 @@ public class PayoutReturns {
         }
         Instant now = clock.instant();
         UUID journalId = UUID.randomUUID();
-        ledger.post(SettlementJournals.returned(journalId, event.bankId(), item.merchantId(), event.endToEndId(),
-                event.amount(), now));
+        ledger.post(SettlementJournals.returned(
+                journalId, event.bankId(), item.merchantId(), event.endToEndId(), event.amount(), now));
         if (!repository.markReturned(event.batchId(), event.endToEndId(), event.reasonCode(), journalId, now)) {
             throw new IllegalStateException("payout " + event.endToEndId() + " changed while locked");
         }
-        booked.fire(new PayoutReturnBooked(event.batchId(), event.bankId(), item.merchantId(), event.endToEndId(),
-                event.amount(), event.reasonCode(), journalId, now));
+        booked.fire(new PayoutReturnBooked(
+                event.batchId(),
+                event.bankId(),
+                item.merchantId(),
+                event.endToEndId(),
+                event.amount(),
+                event.reasonCode(),
+                journalId,
+                now));
     }
 
     /** The batch's returned payouts by end-to-end id (empty when none came back). */
     @Transactional
     public Map<String, PayoutReturn> returnsOf(UUID batchId) {
-        return repository.payouts(batchId).stream().filter(p -> p.payoutStatus().equals("RETURNED"))
-                .collect(Collectors.toMap(PayoutReturnRepository.PayoutState::endToEndId,
+        return repository.payouts(batchId).stream()
+                .filter(p -> p.payoutStatus().equals("RETURNED"))
+                .collect(Collectors.toMap(
+                        PayoutReturnRepository.PayoutState::endToEndId,
                         p -> new PayoutReturn(p.endToEndId(), p.returnReason(), p.returnedAt(), p.returnJournalId())));
     }
 }

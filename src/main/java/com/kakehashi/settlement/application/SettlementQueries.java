@@ -19,8 +19,10 @@ import java.util.UUID;
 public class SettlementQueries {
     @Inject
     BatchRepository batches;
+
     @Inject
     NettingRepository netting;
+
     @Inject
     BatchFileRepository files;
 
@@ -36,6 +38,8 @@ public class SettlementQueries {
 
     @Transactional
     public Optional<StoredFile> file(UUID batchId, String format) {
-        return files.files(batchId).stream().filter(f -> f.format().equals(format)).findFirst();
+        return files.files(batchId).stream()
+                .filter(f -> f.format().equals(format))
+                .findFirst();
     }
 }

@@ -26,21 +26,26 @@ public class SettlementRuns {
 
     @Inject
     BatchRepository repository;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     WindowClosing closing;
+
     @Inject
     BatchFiles files;
+
     @Inject
     BatchDelivery delivery;
+
     @Inject
     SettlementStepProbe probe;
+
     @Inject
     Clock clock;
 
-    public record Run(SettlementBatch batch, boolean created) {
-    }
+    public record Run(SettlementBatch batch, boolean created) {}
 
     /** Settles the bank's window ending at {@code cutoff}; the same bank and cut-off always give the same batch. */
     public Run run(String bankId, Instant cutoff, String actor) {
@@ -48,10 +53,11 @@ public class SettlementRuns {
         if (cutoff.isAfter(clock.instant())) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "cut-off " + cutoff + " is in the future");
         }
-        boolean created = QuarkusTransaction.requiringNew().call(
-                () -> repository.insertIfAbsent(UUID.randomUUID(), bank.id(), cutoff, bank.currency(), clock.instant()));
-        SettlementBatch batch = QuarkusTransaction.requiringNew().call(
-                () -> repository.byBankAndCutoff(bank.id(), cutoff).orElseThrow());
+        boolean created = QuarkusTransaction.requiringNew()
+                .call(() -> repository.insertIfAbsent(
+                        UUID.randomUUID(), bank.id(), cutoff, bank.currency(), clock.instant()));
+        SettlementBatch batch = QuarkusTransaction.requiringNew()
+                .call(() -> repository.byBankAndCutoff(bank.id(), cutoff).orElseThrow());
         return new Run(advance(batch.id(), bank, actor), created);
     }
 
@@ -83,7 +89,8 @@ public class SettlementRuns {
         SettlementBatch batch = batch(batchId);
         var seen = QuarkusTransaction.requiringNew().call(() -> repository.stateAndVersion(batchId));
         if (seen.state() != BatchState.DELIVERED && seen.state() != BatchState.FAILED) {
-            throw new BusinessException(ErrorCode.BATCH_STATE_CONFLICT,
+            throw new BusinessException(
+                    ErrorCode.BATCH_STATE_CONFLICT,
                     "Batch " + batchId + " is " + seen.state() + "; only DELIVERED or FAILED batches are redelivered");
         }
         // Concurrent redeliveries that saw the same state send once: the first moves the version on.
@@ -97,13 +104,19 @@ public class SettlementRuns {
             try {
                 advance(batch.id(), banks.byId(batch.bankId()), actor);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Settlement batch %s (%s %s) could not be resumed", batch.id(), batch.bankId(), batch.cutoff());
+                LOG.errorf(
+                        e,
+                        "Settlement batch %s (%s %s) could not be resumed",
+                        batch.id(),
+                        batch.bankId(),
+                        batch.cutoff());
             }
         }
     }
 
     public SettlementBatch batch(UUID batchId) {
-        return QuarkusTransaction.requiringNew().call(() -> repository.byId(batchId)).orElseThrow(
-                () -> new BusinessException(ErrorCode.BATCH_NOT_FOUND, "No settlement batch " + batchId));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> repository.byId(batchId))
+                .orElseThrow(() -> new BusinessException(ErrorCode.BATCH_NOT_FOUND, "No settlement batch " + batchId));
     }
 }

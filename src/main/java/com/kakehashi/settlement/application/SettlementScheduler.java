@@ -27,18 +27,25 @@ public class SettlementScheduler {
 
     @Inject
     SettlementRuns runs;
+
     @Inject
     PartnerBanks banks;
+
     @Inject
     BatchRepository repository;
+
     @Inject
     SettlementConfig config;
+
     @Inject
     Clock clock;
+
     @Inject
     BusinessCalendars calendars;
 
-    @Scheduled(identity = "settlement-tick", cron = "${kakehashi.settlement.tick}",
+    @Scheduled(
+            identity = "settlement-tick",
+            cron = "${kakehashi.settlement.tick}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         runDue(clock.instant());
@@ -49,10 +56,16 @@ public class SettlementScheduler {
         runs.resumeUnfinished(ACTOR);
         List<Instant> ran = new ArrayList<>();
         for (PartnerBank bank : banks.all()) {
-            Instant after = QuarkusTransaction.requiringNew().call(() -> repository.latestCutoff(bank.id()))
-                    .filter(latest -> latest.isAfter(bank.settlesFrom())).orElse(bank.settlesFrom());
+            Instant after = QuarkusTransaction.requiringNew()
+                    .call(() -> repository.latestCutoff(bank.id()))
+                    .filter(latest -> latest.isAfter(bank.settlesFrom()))
+                    .orElse(bank.settlesFrom());
             var calendar = calendars.of(bank);
-            for (Instant cutoff : CutoffCalendar.between(bank, after, now, config.maxCatchUp(),
+            for (Instant cutoff : CutoffCalendar.between(
+                    bank,
+                    after,
+                    now,
+                    config.maxCatchUp(),
                     at -> calendar.isOpen(at.atZone(bank.timeZone()).toLocalDate()))) {
                 try {
                     runs.run(bank.id(), cutoff, ACTOR);

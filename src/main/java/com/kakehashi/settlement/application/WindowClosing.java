@@ -35,14 +35,19 @@ import javax.money.CurrencyUnit;
 public class WindowClosing {
     @Inject
     BatchRepository batches;
+
     @Inject
     NettingRepository netting;
+
     @Inject
     Ledger ledger;
+
     @Inject
     SettlementConfig config;
+
     @Inject
     Clock clock;
+
     @Inject
     BusinessCalendars calendars;
 
@@ -53,7 +58,8 @@ public class WindowClosing {
         }
         var batch = batches.byId(batchId).orElseThrow();
         Instant notBefore = batches.previousCutoff(bank.id(), batch.cutoff())
-                .map(previous -> previous.minus(config.lateCommitMargin())).orElse(Instant.EPOCH);
+                .map(previous -> previous.minus(config.lateCommitMargin()))
+                .orElse(Instant.EPOCH);
         Assigned assigned = netting.assignWindow(batchId, bank.id(), batch.cutoff(), notBefore);
         CurrencyUnit currency = Currencies.supported(bank.currency());
         MinorAmount minimumPayout = MinorAmount.of(bank.minimumPayoutMinor(), currency);
@@ -65,9 +71,16 @@ public class WindowClosing {
         int itemCount = 0;
         for (MerchantTotals totals : netting.merchantTotals(batchId)) {
             // A merchant of another currency than its bank's cannot be netted against its minimum: minus() refuses it.
-            MerchantNetting net = MerchantNetting.of(totals.gross(), totals.refunded(), config.merchantFeeBps(), minimumPayout);
-            SettlementItem item = new SettlementItem(totals.merchantId(), totals.name(), totals.payoutAccount(),
-                    totals.payments(), totals.refunds(), net, totals.chargeYen(),
+            MerchantNetting net =
+                    MerchantNetting.of(totals.gross(), totals.refunded(), config.merchantFeeBps(), minimumPayout);
+            SettlementItem item = new SettlementItem(
+                    totals.merchantId(),
+                    totals.name(),
+                    totals.payoutAccount(),
+                    totals.payments(),
+                    totals.refunds(),
+                    net,
+                    totals.chargeYen(),
                     net.isPaid() ? EndToEndIds.of(batchId, batch.cutoff(), totals.merchantId()) : null,
                     totals.payoutAccountHolderKana());
             netting.insertItem(batchId, item);
@@ -79,19 +92,37 @@ public class WindowClosing {
                 yenSold = yenSold.plus(item.chargeYen());
                 bought = bought.plus(net.grossAmount().minus(net.refundedAmount()));
             }
-            // A carried-forward item stays as it is; the bank's next batch takes it over (NettingRepository.assignWindow).
+            // A carried-forward item stays as it is; the bank's next batch takes it over
+            // (NettingRepository.assignWindow).
         }
         boolean foreign = !currency.equals(Currencies.JPY);
-        LocalDate executionDate = calendars.of(bank).nextOpenOnOrAfter(batch.cutoff().atZone(bank.timeZone()).toLocalDate());
-        batches.setTotals(batchId, new BatchRepository.Totals(payout, fees, foreign ? yenSold : null,
-                foreign ? bought : null, payouts.size(), executionDate));
+        LocalDate executionDate = calendars
+                .of(bank)
+                .nextOpenOnOrAfter(batch.cutoff().atZone(bank.timeZone()).toLocalDate());
+        batches.setTotals(
+                batchId,
+                new BatchRepository.Totals(
+                        payout,
+                        fees,
+                        foreign ? yenSold : null,
+                        foreign ? bought : null,
+                        payouts.size(),
+                        executionDate));
         if (!payouts.isEmpty()) {
-            var journal = SettlementJournals.payout(UUID.randomUUID(), batchId, bank.id(), payout, payouts, clock.instant());
+            var journal =
+                    SettlementJournals.payout(UUID.randomUUID(), batchId, bank.id(), payout, payouts, clock.instant());
             SettlementJournals.requireTotal(journal, bank.id(), payout);
             ledger.post(journal);
         }
-        batches.moveState(batchId, BatchState.OPEN, BatchState.CLOSED, assigned.payments() + " payments, "
-                + assigned.refunds() + " refunds, " + assigned.carriedIn() + " carried in, " + itemCount + " merchants, "
-                + payouts.size() + " paid", actor, clock.instant());
+        batches.moveState(
+                batchId,
+                BatchState.OPEN,
+                BatchState.CLOSED,
+                assigned.payments() + " payments, "
+                        + assigned.refunds() + " refunds, " + assigned.carriedIn() + " carried in, " + itemCount
+                        + " merchants, "
+                        + payouts.size() + " paid",
+                actor,
+                clock.instant());
     }
 }

@@ -9,10 +9,14 @@ import java.util.UUID;
  * and for a foreign-currency bank credit it with the currency bought for the batch ({@code fxBoughtMinor},
  * null for a yen bank).
  */
-public record BatchDelivered(UUID batchId, String bankId, String currency, LocalDate valueDate, List<Instruction> instructions,
+public record BatchDelivered(
+        UUID batchId,
+        String bankId,
+        String currency,
+        LocalDate valueDate,
+        List<Instruction> instructions,
         Long fxBoughtMinor) {
-    public record Instruction(String endToEndId, long amountMinor, String counterparty) {
-    }
+    public record Instruction(String endToEndId, long amountMinor, String counterparty) {}
 
     /** The reference the bank's FX desk quotes for the batch's cover: "FXC" + the batch's message id tail. */
     public String fxCoverReference() {

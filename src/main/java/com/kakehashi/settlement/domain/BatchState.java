@@ -8,7 +8,13 @@ import java.util.Set;
  * (with a reason) after delivery was refused; a failed batch is redelivered. Each step is idempotent.
  */
 public enum BatchState {
-    OPEN, CLOSED, FILES_WRITTEN, DELIVERED, ACKNOWLEDGED, FAILED, RECONCILED;
+    OPEN,
+    CLOSED,
+    FILES_WRITTEN,
+    DELIVERED,
+    ACKNOWLEDGED,
+    FAILED,
+    RECONCILED;
 
     public boolean canMoveTo(BatchState next) {
         return allowedNext().contains(next);

@@ -11,13 +11,14 @@ import java.util.UUID;
  * characters (ISO 20022 Max35Text): "KKH" + cut-off (yyMMddHHmm) + 8 hex of the batch + 12 of the merchant.
  */
 public final class EndToEndIds {
-    private static final DateTimeFormatter CUTOFF = DateTimeFormatter.ofPattern("yyMMddHHmm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CUTOFF =
+            DateTimeFormatter.ofPattern("yyMMddHHmm").withZone(ZoneOffset.UTC);
 
-    private EndToEndIds() {
-    }
+    private EndToEndIds() {}
 
     public static String of(UUID batchId, Instant cutoff, UUID merchantId) {
-        return "KKH" + CUTOFF.format(cutoff) + hex(batchId).substring(0, 8) + hex(merchantId).substring(20, 32);
+        return "KKH" + CUTOFF.format(cutoff) + hex(batchId).substring(0, 8)
+                + hex(merchantId).substring(20, 32);
     }
 
     /** The message id of the batch's files: "KKH" + the batch id without dashes (35 characters). */

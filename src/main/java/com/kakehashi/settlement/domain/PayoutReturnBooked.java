@@ -9,6 +9,12 @@ import java.util.UUID;
  * {@code journalId} moved {@code amount} from the bank's clearing account back to the merchant's payable.
  * Fired in that transaction (the webhook outbox row commits with it).
  */
-public record PayoutReturnBooked(UUID batchId, String bankId, UUID merchantId, String endToEndId, MinorAmount amount,
-        String reasonCode, UUID journalId, Instant returnedAt) {
-}
+public record PayoutReturnBooked(
+        UUID batchId,
+        String bankId,
+        UUID merchantId,
+        String endToEndId,
+        MinorAmount amount,
+        String reasonCode,
+        UUID journalId,
+        Instant returnedAt) {}

@@ -11,6 +11,11 @@ import java.util.UUID;
  * reconciliation depends on settlement and never the other way round. It may come more than once (a corrected
  * statement says it again): its observers are idempotent.
  */
-public record PayoutReturned(String bankId, UUID batchId, String endToEndId, MinorAmount amount, String reasonCode,
-        UUID statementId, int entry) {
-}
+public record PayoutReturned(
+        String bankId,
+        UUID batchId,
+        String endToEndId,
+        MinorAmount amount,
+        String reasonCode,
+        UUID statementId,
+        int entry) {}

@@ -13,9 +13,22 @@ import javax.money.CurrencyUnit;
  * {@code executionDate}: the requested execution date, the bank's business day on or after the cut-off's date in
  * its zone (set when the batch closes).
  */
-public record SettlementBatch(UUID id, String bankId, Instant cutoff, CurrencyUnit currencyUnit, BatchState state,
-        String failureReason, MinorAmount payout, MinorAmount fee, MinorAmount fxSold, MinorAmount fxBought,
-        Integer itemsTotal, int itemsDone, Instant createdAt, Instant updatedAt, LocalDate executionDate) {
+public record SettlementBatch(
+        UUID id,
+        String bankId,
+        Instant cutoff,
+        CurrencyUnit currencyUnit,
+        BatchState state,
+        String failureReason,
+        MinorAmount payout,
+        MinorAmount fee,
+        MinorAmount fxSold,
+        MinorAmount fxBought,
+        Integer itemsTotal,
+        int itemsDone,
+        Instant createdAt,
+        Instant updatedAt,
+        LocalDate executionDate) {
 
     public SettlementBatch {
         requireCurrency(payout, currencyUnit);

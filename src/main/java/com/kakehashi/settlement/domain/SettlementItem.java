@@ -10,8 +10,16 @@ import java.util.UUID;
  * paid for it (the FX cover's yen side), always yen. {@code payoutAccountHolderKana} is the account holder's name as
  * Zengin files carry it (Japanese banks), or null.
  */
-public record SettlementItem(UUID merchantId, String merchantName, String payoutAccount, int payments, int refunds,
-        MerchantNetting netting, MinorAmount chargeYen, String endToEndId, String payoutAccountHolderKana) {
+public record SettlementItem(
+        UUID merchantId,
+        String merchantName,
+        String payoutAccount,
+        int payments,
+        int refunds,
+        MerchantNetting netting,
+        MinorAmount chargeYen,
+        String endToEndId,
+        String payoutAccountHolderKana) {
     public SettlementItem {
         Objects.requireNonNull(netting, "netting");
         if (!Currencies.JPY.equals(chargeYen.currency())) {
@@ -19,8 +27,15 @@ public record SettlementItem(UUID merchantId, String merchantName, String payout
         }
     }
 
-    public SettlementItem(UUID merchantId, String merchantName, String payoutAccount, int payments, int refunds,
-            MerchantNetting netting, MinorAmount chargeYen, String endToEndId) {
+    public SettlementItem(
+            UUID merchantId,
+            String merchantName,
+            String payoutAccount,
+            int payments,
+            int refunds,
+            MerchantNetting netting,
+            MinorAmount chargeYen,
+            String endToEndId) {
         this(merchantId, merchantName, payoutAccount, payments, refunds, netting, chargeYen, endToEndId, null);
     }
 

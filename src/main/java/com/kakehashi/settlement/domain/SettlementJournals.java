@@ -17,12 +17,11 @@ import org.javamoney.moneta.Money;
  * fee income and the net to the bank's clearing account (money on its way out through that bank).
  */
 public final class SettlementJournals {
-    private SettlementJournals() {
-    }
+    private SettlementJournals() {}
 
     /** Every payout must be in the batch's currency ({@code payout}'s): a merchant of another currency is refused. */
-    public static JournalEntry payout(UUID journalId, UUID batchId, String bankId, MinorAmount payout,
-            List<SettlementItem> payouts, Instant at) {
+    public static JournalEntry payout(
+            UUID journalId, UUID batchId, String bankId, MinorAmount payout, List<SettlementItem> payouts, Instant at) {
         String currency = payout.currencyCode();
         List<Posting> postings = new ArrayList<>();
         for (SettlementItem item : payouts) {
@@ -42,19 +41,33 @@ public final class SettlementJournals {
      * merchant again (its payable is credited), so the next payout or an operator can pay it. The fee stays earned.
      * Reference: the payout's end-to-end id.
      */
-    public static JournalEntry returned(UUID journalId, String bankId, UUID merchantId, String endToEndId,
-            com.kakehashi.common.money.MinorAmount amount, Instant at) {
+    public static JournalEntry returned(
+            UUID journalId,
+            String bankId,
+            UUID merchantId,
+            String endToEndId,
+            com.kakehashi.common.money.MinorAmount amount,
+            Instant at) {
         var unit = amount.currency();
-        return new JournalEntry(journalId, JournalType.SETTLEMENT_RETURN, endToEndId, at, List.of(
-                Posting.debit(LedgerAccounts.bankClearing(bankId, unit.getCurrencyCode()), minor(amount.amount(), unit)),
-                Posting.credit(merchantId, minor(amount.amount(), unit))));
+        return new JournalEntry(
+                journalId,
+                JournalType.SETTLEMENT_RETURN,
+                endToEndId,
+                at,
+                List.of(
+                        Posting.debit(
+                                LedgerAccounts.bankClearing(bankId, unit.getCurrencyCode()),
+                                minor(amount.amount(), unit)),
+                        Posting.credit(merchantId, minor(amount.amount(), unit))));
     }
 
     /** The batch total must equal what the journal moves into the bank's clearing account. */
     public static void requireTotal(JournalEntry journal, String bankId, MinorAmount payout) {
         UUID clearing = LedgerAccounts.bankClearing(bankId, payout.currencyCode());
-        BigDecimal posted = journal.postings().stream().filter(p -> p.accountId().equals(clearing))
-                .map(p -> p.amount().getNumberStripped()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal posted = journal.postings().stream()
+                .filter(p -> p.accountId().equals(clearing))
+                .map(p -> p.amount().getNumberStripped())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (posted.compareTo(payout.decimal()) != 0) {
             throw new IllegalStateException("batch total " + payout + " but the journal posts " + posted);
         }

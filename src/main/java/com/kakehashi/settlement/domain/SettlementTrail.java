@@ -9,8 +9,7 @@ import java.util.UUID;
  * carried-forward item moved to, until one paid it. A hop's outcome is null while its batch is not closed yet.
  */
 public record SettlementTrail(UUID paymentId, List<Hop> hops) {
-    public record Hop(UUID batchId, MerchantNetting.Outcome outcome) {
-    }
+    public record Hop(UUID batchId, MerchantNetting.Outcome outcome) {}
 
     public SettlementTrail {
         hops = List.copyOf(hops);
@@ -25,6 +24,9 @@ public record SettlementTrail(UUID paymentId, List<Hop> hops) {
 
     /** The batch whose payout included the payment, if one did yet. */
     public Optional<UUID> paidIn() {
-        return hops.stream().filter(h -> h.outcome() == MerchantNetting.Outcome.PAYOUT).map(Hop::batchId).findFirst();
+        return hops.stream()
+                .filter(h -> h.outcome() == MerchantNetting.Outcome.PAYOUT)
+                .map(Hop::batchId)
+                .findFirst();
     }
 }

@@ -16,6 +16,9 @@ public interface BankFileApi {
     @PUT
     @Path("/{name}")
     @Consumes("application/octet-stream")
-    Response put(@PathParam("name") String name, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam("X-Content-SHA256") String sha256, byte[] content);
+    Response put(
+            @PathParam("name") String name,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("X-Content-SHA256") String sha256,
+            byte[] content);
 }

@@ -22,10 +22,13 @@ public class BankFileCalls {
 
     public void put(String bankId, String baseUrl, String name, String idempotencyKey, String sha256, byte[] content)
             throws Exception {
-        guard(bankId).call(() -> {
-            putOnce(baseUrl, name, idempotencyKey, sha256, content);
-            return Boolean.TRUE;
-        }, Boolean.class);
+        guard(bankId)
+                .call(
+                        () -> {
+                            putOnce(baseUrl, name, idempotencyKey, sha256, content);
+                            return Boolean.TRUE;
+                        },
+                        Boolean.class);
     }
 
     /** The circuit breaker's name for a bank (metrics and maintenance use it). */
@@ -34,16 +37,31 @@ public class BankFileCalls {
     }
 
     private Guard guard(String bankId) {
-        return guards.computeIfAbsent(bankId, id -> Guard.create().withDescription("file delivery to " + id)
-                .withTimeout().duration(15, ChronoUnit.SECONDS).done()
-                .withRetry().maxRetries(3).delay(500, ChronoUnit.MILLIS).jitter(200, ChronoUnit.MILLIS)
-                .abortOn(RejectedFileException.class).done()
-                .withCircuitBreaker().name(breakerName(id)).requestVolumeThreshold(6).failureRatio(0.5)
-                .delay(30, ChronoUnit.SECONDS).skipOn(RejectedFileException.class).done()
-                .build());
+        return guards.computeIfAbsent(
+                bankId,
+                id -> Guard.create()
+                        .withDescription("file delivery to " + id)
+                        .withTimeout()
+                        .duration(15, ChronoUnit.SECONDS)
+                        .done()
+                        .withRetry()
+                        .maxRetries(3)
+                        .delay(500, ChronoUnit.MILLIS)
+                        .jitter(200, ChronoUnit.MILLIS)
+                        .abortOn(RejectedFileException.class)
+                        .done()
+                        .withCircuitBreaker()
+                        .name(breakerName(id))
+                        .requestVolumeThreshold(6)
+                        .failureRatio(0.5)
+                        .delay(30, ChronoUnit.SECONDS)
+                        .skipOn(RejectedFileException.class)
+                        .done()
+                        .build());
     }
 
-    private void putOnce(String baseUrl, String name, String idempotencyKey, String sha256, byte[] content) throws IOException {
+    private void putOnce(String baseUrl, String name, String idempotencyKey, String sha256, byte[] content)
+            throws IOException {
         int status;
         try (var response = client(baseUrl).put(name, idempotencyKey, sha256, content)) {
             status = response.getStatus();
@@ -59,8 +77,13 @@ public class BankFileCalls {
     }
 
     private BankFileApi client(String baseUrl) {
-        return clients.computeIfAbsent(baseUrl, url -> QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(url))
-                .connectTimeout(3, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS).build(BankFileApi.class));
+        return clients.computeIfAbsent(
+                baseUrl,
+                url -> QuarkusRestClientBuilder.newBuilder()
+                        .baseUri(URI.create(url))
+                        .connectTimeout(3, TimeUnit.SECONDS)
+                        .readTimeout(10, TimeUnit.SECONDS)
+                        .build(BankFileApi.class));
     }
 
     /** A 4xx: retrying the same file will not help. */

@@ -28,26 +28,34 @@ public class BatchRepository {
     EntityManager em;
 
     /** The batch's state and version (bumped by every state change). */
-    public record LockedBatch(BatchState state, long version) {
-    }
+    public record LockedBatch(BatchState state, long version) {}
 
     /** What a batch closing sets: totals in the batch's currency, FX cover (null for a yen bank), item count. */
-    public record Totals(MinorAmount payout, MinorAmount fee,
-            MinorAmount fxSold, MinorAmount fxBought, int items,
-            LocalDate executionDate) {
-    }
+    public record Totals(
+            MinorAmount payout,
+            MinorAmount fee,
+            MinorAmount fxSold,
+            MinorAmount fxBought,
+            int items,
+            LocalDate executionDate) {}
 
     /** Creates the batch unless this bank and cut-off already have one; true when this call created it. */
     public boolean insertIfAbsent(UUID id, String bankId, Instant cutoff, String currency, Instant now) {
         return em.createNativeQuery("""
                 insert into settlement_batch (id, bank_id, cutoff, currency, state, created_at, updated_at)
                 values (?1, ?2, ?3, ?4, 'OPEN', ?5, ?5) on conflict (bank_id, cutoff) do nothing""")
-                .setParameter(1, id).setParameter(2, bankId).setParameter(3, cutoff).setParameter(4, currency)
-                .setParameter(5, now).executeUpdate() == 1;
+                        .setParameter(1, id)
+                        .setParameter(2, bankId)
+                        .setParameter(3, cutoff)
+                        .setParameter(4, currency)
+                        .setParameter(5, now)
+                        .executeUpdate()
+                == 1;
     }
 
     public Optional<SettlementBatch> byBankAndCutoff(String bankId, Instant cutoff) {
-        return batches("where bank_id = ?1 and cutoff = ?2", bankId, cutoff).stream().findFirst();
+        return batches("where bank_id = ?1 and cutoff = ?2", bankId, cutoff).stream()
+                .findFirst();
     }
 
     public Optional<SettlementBatch> byId(UUID id) {
@@ -55,20 +63,35 @@ public class BatchRepository {
     }
 
     public Optional<Instant> latestCutoff(String bankId) {
-        return SqlRow.list(SqlRow.query(em, "select max(cutoff) as latest from settlement_batch where bank_id = ?1",
-                bankId), r -> Optional.ofNullable(r.instant("latest"))).getFirst();
+        return SqlRow.list(
+                        SqlRow.query(
+                                em, "select max(cutoff) as latest from settlement_batch where bank_id = ?1", bankId),
+                        r -> Optional.ofNullable(r.instant("latest")))
+                .getFirst();
     }
 
     /** The cut-off of the bank's batch before this one, if any. */
     public Optional<Instant> previousCutoff(String bankId, Instant cutoff) {
-        return SqlRow.list(SqlRow.query(em, "select max(cutoff) as previous from settlement_batch where bank_id = ?1"
-                + " and cutoff < ?2", bankId, cutoff), r -> Optional.ofNullable(r.instant("previous"))).getFirst();
+        return SqlRow.list(
+                        SqlRow.query(
+                                em,
+                                "select max(cutoff) as previous from settlement_batch where bank_id = ?1"
+                                        + " and cutoff < ?2",
+                                bankId,
+                                cutoff),
+                        r -> Optional.ofNullable(r.instant("previous")))
+                .getFirst();
     }
 
     public List<SettlementBatch> list(String bankId, String state, Instant from, Instant to, int offset, int limit) {
-        return batches("where (cast(?1 as varchar) is null or bank_id = cast(?1 as varchar))"
-                + " and (cast(?2 as varchar) is null or state = cast(?2 as varchar)) and cutoff >= ?3 and cutoff < ?4"
-                + " order by cutoff desc, bank_id offset " + offset + " limit " + limit, bankId, state, from, to);
+        return batches(
+                "where (cast(?1 as varchar) is null or bank_id = cast(?1 as varchar))"
+                        + " and (cast(?2 as varchar) is null or state = cast(?2 as varchar)) and cutoff >= ?3 and cutoff < ?4"
+                        + " order by cutoff desc, bank_id offset " + offset + " limit " + limit,
+                bankId,
+                state,
+                from,
+                to);
     }
 
     public List<SettlementBatch> inProgress() {
@@ -82,13 +105,15 @@ public class BatchRepository {
 
     /** The batch's state and version as committed now, without a lock (what a caller saw). */
     public LockedBatch stateAndVersion(UUID id) {
-        return SqlRow.single(SqlRow.query(em, "select state, version from settlement_batch where id = ?1", id),
+        return SqlRow.single(
+                SqlRow.query(em, "select state, version from settlement_batch where id = ?1", id),
                 BatchRepository::lockedBatch);
     }
 
     /** The batch's state and version, its row locked for this transaction. */
     public LockedBatch lockWithVersion(UUID id) {
-        return SqlRow.single(SqlRow.query(em, "select state, version from settlement_batch where id = ?1 for update", id),
+        return SqlRow.single(
+                SqlRow.query(em, "select state, version from settlement_batch where id = ?1 for update", id),
                 BatchRepository::lockedBatch);
     }
 
@@ -104,12 +129,21 @@ public class BatchRepository {
                 update settlement_batch set state = ?3, updated_at = ?4, version = version + 1,
                     failure_reason = case when ?3 = 'FAILED' then ?5 else null end
                 where id = ?1 and state = ?2""")
-                .setParameter(1, id).setParameter(2, from.name()).setParameter(3, to.name()).setParameter(4, now)
-                .setParameter(5, detail).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, from.name())
+                .setParameter(3, to.name())
+                .setParameter(4, now)
+                .setParameter(5, detail)
+                .executeUpdate();
         if (updated == 1) {
-            em.createNativeQuery("insert into settlement_batch_event (batch_id, state, detail, actor, at) values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, id).setParameter(2, to.name()).setParameter(3, detail).setParameter(4, actor)
-                    .setParameter(5, now).executeUpdate();
+            em.createNativeQuery(
+                            "insert into settlement_batch_event (batch_id, state, detail, actor, at) values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, id)
+                    .setParameter(2, to.name())
+                    .setParameter(3, detail)
+                    .setParameter(4, actor)
+                    .setParameter(5, now)
+                    .executeUpdate();
         }
         return updated == 1;
     }
@@ -118,19 +152,28 @@ public class BatchRepository {
         em.createNativeQuery("""
                 update settlement_batch set payout_minor = ?2, fee_minor = ?3, fx_sold_minor = ?4, fx_bought_minor = ?5,
                     items_total = ?6, execution_date = ?7 where id = ?1""")
-                .setParameter(1, batchId).setParameter(2, totals.payout().amount()).setParameter(3, totals.fee().amount())
-                .setParameter(4, totals.fxSold() == null ? null : totals.fxSold().amount())
-                .setParameter(5, totals.fxBought() == null ? null : totals.fxBought().amount())
-                .setParameter(6, totals.items()).setParameter(7, totals.executionDate()).executeUpdate();
+                .setParameter(1, batchId)
+                .setParameter(2, totals.payout().amount())
+                .setParameter(3, totals.fee().amount())
+                .setParameter(
+                        4, totals.fxSold() == null ? null : totals.fxSold().amount())
+                .setParameter(
+                        5, totals.fxBought() == null ? null : totals.fxBought().amount())
+                .setParameter(6, totals.items())
+                .setParameter(7, totals.executionDate())
+                .executeUpdate();
     }
 
     public void setItemsDone(UUID batchId, int done) {
         em.createNativeQuery("update settlement_batch set items_done = ?2 where id = ?1")
-                .setParameter(1, batchId).setParameter(2, done).executeUpdate();
+                .setParameter(1, batchId)
+                .setParameter(2, done)
+                .executeUpdate();
     }
 
     private List<SettlementBatch> batches(String where, Object... params) {
-        return SqlRow.list(SqlRow.query(em, "select " + BATCH_COLUMNS + " from settlement_batch " + where, params),
+        return SqlRow.list(
+                SqlRow.query(em, "select " + BATCH_COLUMNS + " from settlement_batch " + where, params),
                 BatchRepository::batch);
     }
 
@@ -140,10 +183,21 @@ public class BatchRepository {
 
     private static SettlementBatch batch(SqlRow r) {
         var currency = Monetary.getCurrency(r.string("currency"));
-        return new SettlementBatch(r.uuid("id"), r.string("bank_id"), r.instant("cutoff"), currency,
-                r.enumValue("state", BatchState.class), r.string("failure_reason"), r.minor("payout_minor", currency),
-                r.minor("fee_minor", currency), r.minor("fx_sold_minor", Currencies.JPY), r.minor("fx_bought_minor", currency),
-                r.intOrNull("items_total"), r.intValue("items_done"), r.instant("created_at"), r.instant("updated_at"),
+        return new SettlementBatch(
+                r.uuid("id"),
+                r.string("bank_id"),
+                r.instant("cutoff"),
+                currency,
+                r.enumValue("state", BatchState.class),
+                r.string("failure_reason"),
+                r.minor("payout_minor", currency),
+                r.minor("fee_minor", currency),
+                r.minor("fx_sold_minor", Currencies.JPY),
+                r.minor("fx_bought_minor", currency),
+                r.intOrNull("items_total"),
+                r.intValue("items_done"),
+                r.instant("created_at"),
+                r.instant("updated_at"),
                 r.date("execution_date"));
     }
 }

@@ -13,8 +13,7 @@ import java.util.Arrays;
  * file with the same bytes.
  */
 public final class DirectoryDrop {
-    private DirectoryDrop() {
-    }
+    private DirectoryDrop() {}
 
     /** @return true when the file was written, false when the identical file was already there */
     public static boolean deliver(Path directory, String fileName, byte[] content) throws IOException {

@@ -26,12 +26,19 @@ public class NettingRepository {
     EntityManager em;
 
     /** What closing a window took: new payments and refunds, and items carried in from earlier batches. */
-    public record Assigned(int payments, int refunds, int carriedIn) {
-    }
+    public record Assigned(int payments, int refunds, int carriedIn) {}
 
     /** Per merchant of the batch, its own rows and the items it carried in, aggregated by the database. */
-    public record MerchantTotals(UUID merchantId, String name, String payoutAccount, int payments, MinorAmount gross,
-            int refunds, MinorAmount refunded, MinorAmount chargeYen, String payoutAccountHolderKana) {
+    public record MerchantTotals(
+            UUID merchantId,
+            String name,
+            String payoutAccount,
+            int payments,
+            MinorAmount gross,
+            int refunds,
+            MinorAmount refunded,
+            MinorAmount chargeYen,
+            String payoutAccountHolderKana) {
         public MerchantTotals {
             gross.requireSameCurrency(refunded);
         }
@@ -50,7 +57,10 @@ public class NettingRepository {
                 from payment p join merchant m on m.id = p.merchant_id
                 where m.bank_id = ?2 and p.captured_at < ?3 and p.captured_at >= ?4
                   and not exists (select 1 from settlement_payment s where s.payment_id = p.id)""")
-                .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).setParameter(4, notBefore)
+                .setParameter(1, batchId)
+                .setParameter(2, bankId)
+                .setParameter(3, cutoff)
+                .setParameter(4, notBefore)
                 .executeUpdate();
         int refunds = em.createNativeQuery("""
                 insert into settlement_refund (refund_id, batch_id, merchant_id, price_minor, yen_minor)
@@ -58,10 +68,14 @@ public class NettingRepository {
                 from refund r join payment p on p.id = r.payment_id join merchant m on m.id = p.merchant_id
                 where m.bank_id = ?2 and r.created_at < ?3 and r.created_at >= ?4
                   and not exists (select 1 from settlement_refund s where s.refund_id = r.id)""")
-                .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).setParameter(4, notBefore)
+                .setParameter(1, batchId)
+                .setParameter(2, bankId)
+                .setParameter(3, cutoff)
+                .setParameter(4, notBefore)
                 .executeUpdate();
         // What earlier batches of this bank carried forward is taken over by this one: a new row, nothing rewritten.
-        int carried = em.createNativeQuery("""
+        int carried = em.createNativeQuery(
+                        """
                 insert into settlement_carry_forward (from_batch_id, merchant_id, to_batch_id)
                 select i.batch_id, i.merchant_id, ?1
                 from settlement_item i join settlement_batch b on b.id = i.batch_id
@@ -69,7 +83,10 @@ public class NettingRepository {
                   and not exists (select 1 from settlement_carry_forward c
                                   where c.from_batch_id = i.batch_id and c.merchant_id = i.merchant_id)
                 on conflict do nothing""") // another of the bank's batches closing at the same moment took it: it is theirs
-                .setParameter(1, batchId).setParameter(2, bankId).setParameter(3, cutoff).executeUpdate();
+                .setParameter(1, batchId)
+                .setParameter(2, bankId)
+                .setParameter(3, cutoff)
+                .executeUpdate();
         return new Assigned(payments, refunds, carried);
     }
 
@@ -101,9 +118,16 @@ public class NettingRepository {
                 left join carried on carried.merchant_id = m.id
                 order by m.id""", batchId), r -> {
             CurrencyUnit currency = Monetary.getCurrency(r.string("currency"));
-            return new MerchantTotals(r.uuid("merchant_id"), r.string("name"), r.string("payout_account"),
-                    r.intValue("payments"), r.minor("gross", currency), r.intValue("refunds"), r.minor("refunded", currency),
-                    r.minor("charge_yen", Currencies.JPY), r.string("payout_account_holder_kana"));
+            return new MerchantTotals(
+                    r.uuid("merchant_id"),
+                    r.string("name"),
+                    r.string("payout_account"),
+                    r.intValue("payments"),
+                    r.minor("gross", currency),
+                    r.intValue("refunds"),
+                    r.minor("refunded", currency),
+                    r.minor("charge_yen", Currencies.JPY),
+                    r.string("payout_account_holder_kana"));
         });
     }
 
@@ -114,13 +138,22 @@ public class NettingRepository {
                     gross_minor, refunds_minor, fee_minor, net_minor, charge_minor, outcome, end_to_end_id,
                     payout_account_holder_kana)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)""")
-                .setParameter(1, batchId).setParameter(2, item.merchantId()).setParameter(3, item.merchantName())
-                .setParameter(4, item.payoutAccount()).setParameter(5, item.currency()).setParameter(6, item.payments())
-                .setParameter(7, item.refunds()).setParameter(8, n.grossAmount().amount())
-                .setParameter(9, n.refundedAmount().amount()).setParameter(10, n.feeAmount().amount())
-                .setParameter(11, n.netAmount().amount()).setParameter(12, item.chargeYen().amount())
-                .setParameter(13, n.outcome().name()).setParameter(14, item.endToEndId())
-                .setParameter(15, item.payoutAccountHolderKana()).executeUpdate();
+                .setParameter(1, batchId)
+                .setParameter(2, item.merchantId())
+                .setParameter(3, item.merchantName())
+                .setParameter(4, item.payoutAccount())
+                .setParameter(5, item.currency())
+                .setParameter(6, item.payments())
+                .setParameter(7, item.refunds())
+                .setParameter(8, n.grossAmount().amount())
+                .setParameter(9, n.refundedAmount().amount())
+                .setParameter(10, n.feeAmount().amount())
+                .setParameter(11, n.netAmount().amount())
+                .setParameter(12, item.chargeYen().amount())
+                .setParameter(13, n.outcome().name())
+                .setParameter(14, item.endToEndId())
+                .setParameter(15, item.payoutAccountHolderKana())
+                .executeUpdate();
     }
 
     public List<SettlementItem> items(UUID batchId) {
@@ -129,12 +162,22 @@ public class NettingRepository {
                        fee_minor, net_minor, outcome, charge_minor, end_to_end_id, payout_account_holder_kana
                 from settlement_item where batch_id = ?1 order by merchant_id""", batchId), r -> {
             CurrencyUnit currency = Monetary.getCurrency(r.string("currency"));
-            MerchantNetting netting = new MerchantNetting(r.minor("gross_minor", currency), r.minor("refunds_minor", currency),
-                    r.minor("fee_minor", currency), r.minor("net_minor", currency),
+            MerchantNetting netting = new MerchantNetting(
+                    r.minor("gross_minor", currency),
+                    r.minor("refunds_minor", currency),
+                    r.minor("fee_minor", currency),
+                    r.minor("net_minor", currency),
                     r.enumValue("outcome", MerchantNetting.Outcome.class));
-            return new SettlementItem(r.uuid("merchant_id"), r.string("merchant_name"), r.string("payout_account"),
-                    r.intValue("payments"), r.intValue("refunds"), netting, r.minor("charge_minor", Currencies.JPY),
-                    r.string("end_to_end_id"), r.string("payout_account_holder_kana"));
+            return new SettlementItem(
+                    r.uuid("merchant_id"),
+                    r.string("merchant_name"),
+                    r.string("payout_account"),
+                    r.intValue("payments"),
+                    r.intValue("refunds"),
+                    netting,
+                    r.minor("charge_minor", Currencies.JPY),
+                    r.string("end_to_end_id"),
+                    r.string("payout_account_holder_kana"));
         });
     }
 }

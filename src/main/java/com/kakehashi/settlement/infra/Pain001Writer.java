@@ -32,20 +32,25 @@ import java.util.List;
 public final class Pain001Writer {
     static final String INITIATING_PARTY = "Kakehashi";
 
-    private Pain001Writer() {
-    }
+    private Pain001Writer() {}
 
     public static byte[] write(PayoutInstruction instruction) {
         List<SettlementItem> payouts = instruction.payouts();
-        BigDecimal total = payouts.stream().map(item -> amount(item, instruction.currency()))
+        BigDecimal total = payouts.stream()
+                .map(item -> amount(item, instruction.currency()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         String messageId = EndToEndIds.messageId(instruction.batchId());
-        GroupHeader85 header = new GroupHeader85().setMsgId(messageId)
+        GroupHeader85 header = new GroupHeader85()
+                .setMsgId(messageId)
                 .setCreDtTm(instruction.cutoff().atOffset(ZoneOffset.UTC))
-                .setNbOfTxs(Integer.toString(payouts.size())).setCtrlSum(total)
+                .setNbOfTxs(Integer.toString(payouts.size()))
+                .setCtrlSum(total)
                 .setInitgPty(new PartyIdentification135().setNm(INITIATING_PARTY));
-        PaymentInstruction30 payment = new PaymentInstruction30().setPmtInfId(messageId).setPmtMtd(PaymentMethod3Code.TRF)
-                .setNbOfTxs(Integer.toString(payouts.size())).setCtrlSum(total)
+        PaymentInstruction30 payment = new PaymentInstruction30()
+                .setPmtInfId(messageId)
+                .setPmtMtd(PaymentMethod3Code.TRF)
+                .setNbOfTxs(Integer.toString(payouts.size()))
+                .setCtrlSum(total)
                 .setReqdExctnDt(new DateAndDateTime2Choice().setDt(instruction.executionDate()))
                 .setDbtr(new PartyIdentification135().setNm(INITIATING_PARTY))
                 .setDbtrAcct(account(instruction.settlementAccount()))
@@ -54,20 +59,26 @@ public final class Pain001Writer {
         for (SettlementItem item : payouts) {
             payment.addCdtTrfTxInf(new CreditTransferTransaction34()
                     .setPmtId(new PaymentIdentification6().setEndToEndId(item.endToEndId()))
-                    .setAmt(new AmountType4Choice().setInstdAmt(new ActiveOrHistoricCurrencyAndAmount()
-                            .setCcy(instruction.currency()).setValue(amount(item, instruction.currency()))))
+                    .setAmt(new AmountType4Choice()
+                            .setInstdAmt(new ActiveOrHistoricCurrencyAndAmount()
+                                    .setCcy(instruction.currency())
+                                    .setValue(amount(item, instruction.currency()))))
                     .setCdtr(new PartyIdentification135().setNm(item.merchantName()))
                     .setCdtrAcct(account(item.payoutAccount()))
-                    .setRmtInf(new RemittanceInformation16().addUstrd("Kakehashi settlement " + instruction.cutoff()
-                            + ": " + item.payments() + " payments, " + item.refunds() + " refunds")));
+                    .setRmtInf(new RemittanceInformation16()
+                            .addUstrd("Kakehashi settlement " + instruction.cutoff() + ": " + item.payments()
+                                    + " payments, " + item.refunds() + " refunds")));
         }
-        MxPain00100109 message = new MxPain00100109().setCstmrCdtTrfInitn(
-                new CustomerCreditTransferInitiationV09().setGrpHdr(header).addPmtInf(payment));
+        MxPain00100109 message = new MxPain00100109()
+                .setCstmrCdtTrfInitn(new CustomerCreditTransferInitiationV09()
+                        .setGrpHdr(header)
+                        .addPmtInf(payment));
         return message.document().getBytes(StandardCharsets.UTF_8);
     }
 
     private static CashAccount38 account(String id) {
-        return new CashAccount38().setId(new AccountIdentification4Choice().setOthr(new GenericAccountIdentification1().setId(id)));
+        return new CashAccount38()
+                .setId(new AccountIdentification4Choice().setOthr(new GenericAccountIdentification1().setId(id)));
     }
 
     /** The item's net as the file's decimal; an item in another currency than the instruction's is refused. */

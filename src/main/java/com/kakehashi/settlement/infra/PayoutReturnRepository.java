@@ -29,7 +29,9 @@ public class PayoutReturnRepository {
         List<?> rows = em.createNativeQuery("""
                 select merchant_id, currency, net_minor, payout_status from settlement_item
                 where batch_id = ?1 and end_to_end_id = ?2 and outcome = 'PAYOUT' for update""", Object[].class)
-                .setParameter(1, batchId).setParameter(2, endToEndId).getResultList();
+                .setParameter(1, batchId)
+                .setParameter(2, endToEndId)
+                .getResultList();
         return rows.stream().findFirst().map(r -> {
             Object[] row = (Object[]) r;
             return new ReturnableItem((UUID) row[0], (String) row[1], ((Number) row[2]).longValue(), (String) row[3]);
@@ -42,24 +44,41 @@ public class PayoutReturnRepository {
                 update settlement_item set payout_status = 'RETURNED', return_reason = ?3, returned_at = ?4,
                     return_journal_id = ?5
                 where batch_id = ?1 and end_to_end_id = ?2 and payout_status = 'INSTRUCTED'""")
-                .setParameter(1, batchId).setParameter(2, endToEndId).setParameter(3, reasonCode).setParameter(4, at)
-                .setParameter(5, journalId).executeUpdate() == 1;
+                        .setParameter(1, batchId)
+                        .setParameter(2, endToEndId)
+                        .setParameter(3, reasonCode)
+                        .setParameter(4, at)
+                        .setParameter(5, journalId)
+                        .executeUpdate()
+                == 1;
     }
 
     /** The payout's state as the API shows it. */
-    public record PayoutState(String endToEndId, UUID merchantId, String payoutStatus, String returnReason,
-            Instant returnedAt, UUID returnJournalId) {
-    }
+    public record PayoutState(
+            String endToEndId,
+            UUID merchantId,
+            String payoutStatus,
+            String returnReason,
+            Instant returnedAt,
+            UUID returnJournalId) {}
 
     public List<PayoutState> payouts(UUID batchId) {
         List<?> rows = em.createNativeQuery("""
                 select end_to_end_id, merchant_id, payout_status, return_reason, returned_at, return_journal_id
                 from settlement_item where batch_id = ?1 and outcome = 'PAYOUT' order by merchant_id""", Object[].class)
-                .setParameter(1, batchId).getResultList();
-        return rows.stream().map(r -> {
-            Object[] row = (Object[]) r;
-            return new PayoutState((String) row[0], (UUID) row[1], (String) row[2], (String) row[3],
-                    row[4] == null ? null : SqlValues.instant(row[4]), row[5] == null ? null : (UUID) row[5]);
-        }).toList();
+                .setParameter(1, batchId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> {
+                    Object[] row = (Object[]) r;
+                    return new PayoutState(
+                            (String) row[0],
+                            (UUID) row[1],
+                            (String) row[2],
+                            (String) row[3],
+                            row[4] == null ? null : SqlValues.instant(row[4]),
+                            row[5] == null ? null : (UUID) row[5]);
+                })
+                .toList();
     }
 }

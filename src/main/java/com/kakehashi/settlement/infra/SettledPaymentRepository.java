@@ -21,12 +21,15 @@ public class SettledPaymentRepository {
 
     public boolean isInBatch(UUID paymentId) {
         return !em.createNativeQuery("select 1 from settlement_payment where payment_id = ?1")
-                .setParameter(1, paymentId).getResultList().isEmpty();
+                .setParameter(1, paymentId)
+                .getResultList()
+                .isEmpty();
     }
 
     /** The payment's first batch, then each batch that took its merchant's carried item over (append-only rows). */
     public Optional<SettlementTrail> trail(UUID paymentId) {
-        List<SettlementTrail.Hop> hops = SqlRow.list(SqlRow.query(em, """
+        List<SettlementTrail.Hop> hops = SqlRow.list(
+                SqlRow.query(em, """
                 with recursive chain (batch_id, merchant_id, depth) as (
                     select batch_id, merchant_id, 0 from settlement_payment where payment_id = ?1
                     union all
@@ -36,8 +39,10 @@ public class SettledPaymentRepository {
                     where chain.depth < ?2)
                 select chain.batch_id, i.outcome from chain
                 left join settlement_item i on i.batch_id = chain.batch_id and i.merchant_id = chain.merchant_id
-                order by chain.depth""", paymentId, MAX_HOPS), r -> new SettlementTrail.Hop(r.uuid("batch_id"),
-                r.string("outcome") == null ? null : r.enumValue("outcome", MerchantNetting.Outcome.class)));
+                order by chain.depth""", paymentId, MAX_HOPS),
+                r -> new SettlementTrail.Hop(
+                        r.uuid("batch_id"),
+                        r.string("outcome") == null ? null : r.enumValue("outcome", MerchantNetting.Outcome.class)));
         return hops.isEmpty() ? Optional.empty() : Optional.of(new SettlementTrail(paymentId, hops));
     }
 }

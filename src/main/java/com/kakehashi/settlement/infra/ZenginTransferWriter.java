@@ -1,9 +1,9 @@
 package com.kakehashi.settlement.infra;
 
-import com.kakehashi.common.zengin.ZenginAccount;
-import com.kakehashi.common.zengin.ZenginText;
 import com.kakehashi.common.money.Currencies;
 import com.kakehashi.common.money.MinorAmount;
+import com.kakehashi.common.zengin.ZenginAccount;
+import com.kakehashi.common.zengin.ZenginText;
 import com.kakehashi.settlement.domain.SettlementItem;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
@@ -22,14 +22,13 @@ public final class ZenginTransferWriter {
     private static final byte[] CRLF = {'\r', '\n'};
 
     /** The requester (委託者) of the file: the house, as registered with the bank. */
-    public record Requester(String code, String kanaName, ZenginAccount account) {
-    }
+    public record Requester(String code, String kanaName, ZenginAccount account) {}
 
-    private ZenginTransferWriter() {
-    }
+    private ZenginTransferWriter() {}
 
     public static byte[] write(Requester requester, LocalDate executionDate, List<SettlementItem> payouts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(RECORD_LENGTH * (payouts.size() + 3) + 2 * (payouts.size() + 3));
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(RECORD_LENGTH * (payouts.size() + 3) + 2 * (payouts.size() + 3));
         record(out, header(requester, executionDate));
         MinorAmount total = MinorAmount.zero(Currencies.JPY);
         for (SettlementItem item : payouts) {
@@ -50,8 +49,9 @@ public final class ZenginTransferWriter {
     }
 
     static String data(SettlementItem item) {
-        ZenginAccount account = ZenginAccount.parse(item.payoutAccount()).orElseThrow(() -> new IllegalArgumentException(
-                "merchant " + item.merchantId() + " has no Zengin payout account (" + ZenginAccount.FORM_DESCRIPTION + ")"));
+        ZenginAccount account = ZenginAccount.parse(item.payoutAccount())
+                .orElseThrow(() -> new IllegalArgumentException("merchant " + item.merchantId()
+                        + " has no Zengin payout account (" + ZenginAccount.FORM_DESCRIPTION + ")"));
         if (item.payoutAccountHolderKana() == null) {
             throw new IllegalArgumentException("merchant " + item.merchantId() + " has no payoutAccountHolderKana");
         }
@@ -59,7 +59,8 @@ public final class ZenginTransferWriter {
         if (yen > 9_999_999_999L) {
             throw new IllegalArgumentException("a Zengin transfer is at most 9,999,999,999 yen");
         }
-        return "2" + account.bankCode() + spaces(15) + account.branchCode() + spaces(15) + spaces(4) + account.depositType()
+        return "2" + account.bankCode() + spaces(15) + account.branchCode() + spaces(15) + spaces(4)
+                + account.depositType()
                 + account.number() + text(item.payoutAccountHolderKana(), 30) + number(yen, 10) + "0"
                 + text(customerCode1(item.endToEndId()), 10) + text(customerCode2(item.endToEndId()), 10) + "7" + " "
                 + spaces(7);
@@ -106,5 +107,4 @@ public final class ZenginTransferWriter {
     private static String spaces(int count) {
         return " ".repeat(count);
     }
-
 }

@@ -42,12 +42,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WalletResource {
     @Inject
     Caller caller;
+
     @Inject
     Wallets wallets;
+
     @Inject
     TopUps topUps;
+
     @Inject
     WalletCharges charges;
+
     @Inject
     Clock clock;
 
@@ -64,7 +68,9 @@ public class WalletResource {
     @Operation(summary = "The caller's own wallets")
     public java.util.List<WalletDto> mine() {
         var today = charges.businessDay(clock.instant());
-        return wallets.ownedBy(caller).stream().map(w -> WalletDtos.toDto(w, today)).toList();
+        return wallets.ownedBy(caller).stream()
+                .map(w -> WalletDtos.toDto(w, today))
+                .toList();
     }
 
     @GET
@@ -80,8 +86,12 @@ public class WalletResource {
     @RolesAllowed(Roles.TRAVELLER)
     @Operation(summary = "Link a Japanese (Zengin) bank account for top-ups")
     public Response linkBankAccount(@PathParam("id") UUID id, @NotNull @Valid BankLinkRequest request) {
-        JapaneseBankAccount account = new JapaneseBankAccount(request.bankCode(), request.branchCode(),
-                JapaneseBankAccount.accountType(request.accountType()), request.accountNumber(), request.holderName());
+        JapaneseBankAccount account = new JapaneseBankAccount(
+                request.bankCode(),
+                request.branchCode(),
+                JapaneseBankAccount.accountType(request.accountType()),
+                request.accountNumber(),
+                request.holderName());
         BankLinkDto link = WalletDtos.toDto(wallets.linkBankAccount(caller, id, account));
         return Response.status(201).entity(link).build();
     }
@@ -90,9 +100,12 @@ public class WalletResource {
     @Path("/{id}/top-ups")
     @RolesAllowed(Roles.TRAVELLER)
     @Operation(summary = "Top up from the linked account; PENDING until the bank answers definitely")
-    public Response topUp(@PathParam("id") UUID id, @HeaderParam(Idempotency.KEY_HEADER) String key,
+    public Response topUp(
+            @PathParam("id") UUID id,
+            @HeaderParam(Idempotency.KEY_HEADER) String key,
             @NotNull @Valid TopUpRequest request) {
-        TopUpDto topUp = WalletDtos.toDto(topUps.request(caller, id, key, request.amount().toPositiveMoney()));
+        TopUpDto topUp = WalletDtos.toDto(
+                topUps.request(caller, id, key, request.amount().toPositiveMoney()));
         return Response.status(201).entity(topUp).build();
     }
 
@@ -107,7 +120,8 @@ public class WalletResource {
     @Path("/{id}/transactions")
     @RolesAllowed({Roles.TRAVELLER, Roles.OPERATOR})
     @Operation(summary = "The wallet's ledger movements, newest first")
-    public MovementPage transactions(@PathParam("id") UUID id,
+    public MovementPage transactions(
+            @PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return WalletDtos.toDto(wallets.transactions(caller, id, page, size));

@@ -11,10 +11,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PendingTopUpJob {
     @Inject
     TopUps topUps;
+
     @ConfigProperty(name = "kakehashi.top-up.pending-check-after")
     Duration checkAfter;
 
-    @Scheduled(every = "${kakehashi.top-up.pending-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${kakehashi.top-up.pending-check-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkPending() {
         topUps.resolvePending(checkAfter);
     }

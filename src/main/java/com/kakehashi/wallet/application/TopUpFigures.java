@@ -12,12 +12,12 @@ public class TopUpFigures {
     @Inject
     TopUpFiguresRepository repository;
 
-    public record PendingTotal(String currency, long count, long amountMinor) {
-    }
+    public record PendingTotal(String currency, long count, long amountMinor) {}
 
     @Transactional
     public List<PendingTotal> pending() {
-        return repository.pendingByCurrency().stream().map(r -> new PendingTotal(r.currency(), r.count(), r.amountMinor()))
+        return repository.pendingByCurrency().stream()
+                .map(r -> new PendingTotal(r.currency(), r.count(), r.amountMinor()))
                 .toList();
     }
 }

@@ -49,40 +49,49 @@ public class TopUps {
 
     @Inject
     Wallets wallets;
+
     private static final Logger LOG = Logger.getLogger(TopUps.class);
 
     @Inject
     TopUpRepository topUps;
+
     @Inject
     WalletRepository walletRows;
+
     @Inject
     BankLinkRepository bankLinks;
+
     @Inject
     FundingBank fundingBank;
+
     @Inject
     Idempotency idempotency;
+
     @Inject
     Ledger ledger;
+
     @Inject
     WalletCharges charges;
+
     @Inject
     java.time.Clock clock;
+
     @Inject
     jakarta.enterprise.event.Event<TopUpRequested> topUpRequested;
+
     @Inject
     jakarta.enterprise.event.Event<TopUpReversalStarted> reversalStarted;
     /** Failed credits of an approved top-up before its debit is reversed at the bank (a wallet that cannot take it). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kakehashi.top-up.credit-attempts", defaultValue = "3")
+    @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "kakehashi.top-up.credit-attempts",
+            defaultValue = "3")
     int creditAttempts;
 
-    private sealed interface Start {
-    }
+    private sealed interface Start {}
 
-    private record Known(UUID topUpId) implements Start {
-    }
+    private record Known(UUID topUpId) implements Start {}
 
-    private record Started(UUID topUpId, DebitInstruction instruction) implements Start {
-    }
+    private record Started(UUID topUpId, DebitInstruction instruction) implements Start {}
 
     /** Requests a top-up; the same key and amount again return the same top-up in its current state. */
     public TopUp request(Caller caller, UUID walletId, String key, Money amount) {
@@ -99,23 +108,31 @@ public class TopUps {
     private Start begin(Caller caller, UUID walletId, String key, Money amount) {
         walletRows.lockForTopUp(walletId); // before the wallet is read: concurrent requests see each other's
         Wallet wallet = wallets.ownedBy(caller, walletId);
-        Claim claim = idempotency.claim(caller.subject(), OPERATION, key, walletId + "|" + Amounts.format(amount)
-                + "|" + amount.getCurrency().getCurrencyCode());
+        Claim claim = idempotency.claim(
+                caller.subject(),
+                OPERATION,
+                key,
+                walletId + "|" + Amounts.format(amount) + "|"
+                        + amount.getCurrency().getCurrencyCode());
         if (claim instanceof Claim.Mismatch mismatch) {
             throw Idempotency.reused(mismatch);
         }
         if (!(claim instanceof Claim.Fresh)) {
-            String resource = claim instanceof Claim.InFlight inFlight ? inFlight.resourceId()
-                    : ((Claim.Replay) claim).body();
+            String resource =
+                    claim instanceof Claim.InFlight inFlight ? inFlight.resourceId() : ((Claim.Replay) claim).body();
             return new Known(UUID.fromString(resource));
         }
         Money pending = Amounts.fromMinor(topUps.pendingTotalMinor(walletId), wallet.currency());
         SpendingPolicy.topUpRefusal(wallet, pending, amount).ifPresent(code -> {
-            throw new BusinessException(code, "Top-up of " + Amounts.format(amount) + " " + amount.getCurrency()
-                    + " refused: " + code.title().toLowerCase(java.util.Locale.ROOT));
+            throw new BusinessException(
+                    code,
+                    "Top-up of " + Amounts.format(amount) + " " + amount.getCurrency() + " refused: "
+                            + code.title().toLowerCase(java.util.Locale.ROOT));
         });
-        BankLinkEntity link = bankLinks.forWallet(walletId).orElseThrow(() -> new BusinessException(
-                ErrorCode.NO_LINKED_BANK_ACCOUNT, "Link a bank account to wallet " + walletId + " first"));
+        BankLinkEntity link = bankLinks
+                .forWallet(walletId)
+                .orElseThrow(() -> new BusinessException(
+                        ErrorCode.NO_LINKED_BANK_ACCOUNT, "Link a bank account to wallet " + walletId + " first"));
         TopUpEntity topUp = new TopUpEntity();
         topUp.id = UUID.randomUUID();
         topUp.walletId = walletId;
@@ -126,13 +143,21 @@ public class TopUps {
         topUp.createdAt = clock.instant();
         topUp.updatedAt = topUp.createdAt;
         topUps.persist(topUp);
-        topUpRequested.fire(new TopUpRequested(topUp.id, link.fundingBankId, topUp.amountMinor, topUp.currency,
-                link.holderName, topUp.createdAt));
+        topUpRequested.fire(new TopUpRequested(
+                topUp.id, link.fundingBankId, topUp.amountMinor, topUp.currency, link.holderName, topUp.createdAt));
         idempotency.attachResource(caller.subject(), OPERATION, key, topUp.id.toString());
         // The answer to a replay is the top-up itself, read fresh: its status moves on after the bank answers.
         idempotency.complete(caller.subject(), OPERATION, key, 201, topUp.id.toString());
-        return new Started(topUp.id, new DebitInstruction(topUp.id, link.bankCode, link.branchCode,
-                link.accountType, link.accountNumber, link.holderName, amount));
+        return new Started(
+                topUp.id,
+                new DebitInstruction(
+                        topUp.id,
+                        link.bankCode,
+                        link.branchCode,
+                        link.accountType,
+                        link.accountNumber,
+                        link.holderName,
+                        amount));
     }
 
     /**
@@ -146,13 +171,21 @@ public class TopUps {
             QuarkusTransaction.requiringNew().run(() -> apply(topUpId, outcome));
             return true;
         } catch (RuntimeException e) {
-            int failures = QuarkusTransaction.requiringNew().call(
-                    () -> topUps.recordCreditFailure(topUpId, "credit failed: " + e, clock.instant()));
-            LOG.errorf(e, "Top-up %s: applying the bank's answer %s failed (attempt %d of %d)", topUpId,
-                    outcome.getClass().getSimpleName(), failures, creditAttempts);
+            int failures = QuarkusTransaction.requiringNew()
+                    .call(() -> topUps.recordCreditFailure(topUpId, "credit failed: " + e, clock.instant()));
+            LOG.errorf(
+                    e,
+                    "Top-up %s: applying the bank's answer %s failed (attempt %d of %d)",
+                    topUpId,
+                    outcome.getClass().getSimpleName(),
+                    failures,
+                    creditAttempts);
             if (failures >= creditAttempts && outcome instanceof DebitOutcome.Approved approved) {
-                QuarkusTransaction.requiringNew().run(() -> startReversal(topUps.findById(topUpId),
-                        approved.bankReference(), "the wallet could not be credited after " + failures + " attempts"));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> startReversal(
+                                topUps.findById(topUpId),
+                                approved.bankReference(),
+                                "the wallet could not be credited after " + failures + " attempts"));
             }
             return false;
         }
@@ -182,8 +215,8 @@ public class TopUps {
         Instant now = clock.instant();
         if (topUps.startReversal(topUp.id, bankReference, reason, now)) {
             BankLinkEntity link = bankLinks.findById(topUp.bankLinkId);
-            reversalStarted.fire(new TopUpReversalStarted(topUp.id, link.fundingBankId, topUp.amountMinor,
-                    topUp.currency, link.holderName, now));
+            reversalStarted.fire(new TopUpReversalStarted(
+                    topUp.id, link.fundingBankId, topUp.amountMinor, topUp.currency, link.holderName, now));
         }
     }
 
@@ -194,8 +227,8 @@ public class TopUps {
             return false;
         }
         if (fundingBank.reverse(topUpId.toString()) instanceof ReversalOutcome.Reversed reversed) {
-            return QuarkusTransaction.requiringNew().call(
-                    () -> topUps.reversed(topUpId, reversed.bankReference(), clock.instant()));
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> topUps.reversed(topUpId, reversed.bankReference(), clock.instant()));
         }
         return false;
     }
@@ -203,9 +236,15 @@ public class TopUps {
     private void credit(TopUpEntity topUp, Instant now) {
         Money amount = Amounts.fromMinor(topUp.amountMinor, topUp.currency);
         charges.credit(topUp.walletId, amount);
-        ledger.post(new JournalEntry(UUID.randomUUID(), JournalType.TOP_UP, topUp.id.toString(), now, List.of(
-                Posting.credit(topUp.walletId, amount),
-                Posting.debit(LedgerAccounts.bankClearing(PartnerBanks.FUNDING_BANK_ID, topUp.currency), amount))));
+        ledger.post(new JournalEntry(
+                UUID.randomUUID(),
+                JournalType.TOP_UP,
+                topUp.id.toString(),
+                now,
+                List.of(
+                        Posting.credit(topUp.walletId, amount),
+                        Posting.debit(
+                                LedgerAccounts.bankClearing(PartnerBanks.FUNDING_BANK_ID, topUp.currency), amount))));
     }
 
     /** The funding bank's statement shows the debit: a PENDING top-up completes (once; later calls change nothing). */
@@ -222,8 +261,8 @@ public class TopUps {
 
     /** The statements show no debit long after it was due: a still PENDING top-up is declined. */
     public boolean failFromStatement(UUID topUpId, String reason) {
-        return QuarkusTransaction.requiringNew().call(
-                () -> topUps.resolve(topUpId, TopUpStatus.DECLINED.name(), null, reason, clock.instant()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> topUps.resolve(topUpId, TopUpStatus.DECLINED.name(), null, reason, clock.instant()));
     }
 
     /**
@@ -231,8 +270,8 @@ public class TopUps {
      * returns how many it settled (completed, declined or reversed).
      */
     public int resolvePending(Duration minAge) {
-        List<UUID> pending = QuarkusTransaction.requiringNew().call(
-                () -> topUps.pendingBefore(clock.instant().minus(minAge), RESOLVE_BATCH));
+        List<UUID> pending = QuarkusTransaction.requiringNew()
+                .call(() -> topUps.pendingBefore(clock.instant().minus(minAge), RESOLVE_BATCH));
         int settled = 0;
         for (UUID id : pending) {
             settled += resolve(id) ? 1 : 0;

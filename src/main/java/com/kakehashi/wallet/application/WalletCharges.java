@@ -19,6 +19,7 @@ import org.javamoney.moneta.Money;
 public class WalletCharges {
     @Inject
     WalletRepository wallets;
+
     @Inject
     WalletConfig config;
 

@@ -28,17 +28,20 @@ import java.util.UUID;
 public class Wallets {
     @Inject
     WalletRepository wallets;
+
     @Inject
     BankLinkRepository bankLinks;
+
     @Inject
     Ledger ledger;
+
     @Inject
     WalletConfig config;
+
     @Inject
     Clock clock;
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
+    public record Page<T>(List<T> items, int page, int size, long total) {}
 
     @Transactional
     public Wallet open(Caller caller) {
@@ -87,7 +90,8 @@ public class Wallets {
     public BankLink linkBankAccount(Caller caller, UUID walletId, JapaneseBankAccount account) {
         Wallet wallet = ownedBy(caller, walletId);
         if (bankLinks.forWallet(wallet.id()).isPresent()) {
-            throw new BusinessException(ErrorCode.BANK_ALREADY_LINKED, "Wallet " + walletId + " already has a linked account");
+            throw new BusinessException(
+                    ErrorCode.BANK_ALREADY_LINKED, "Wallet " + walletId + " already has a linked account");
         }
         BankLinkEntity link = new BankLinkEntity();
         link.id = UUID.randomUUID();
@@ -106,7 +110,7 @@ public class Wallets {
     @Transactional
     public Page<AccountMovement> transactions(Caller caller, UUID walletId, int page, int size) {
         Wallet wallet = visibleTo(caller, walletId);
-        return new Page<>(ledger.movements(wallet.id(), page * size, size), page, size,
-                ledger.movementCount(wallet.id()));
+        return new Page<>(
+                ledger.movements(wallet.id(), page * size, size), page, size, ledger.movementCount(wallet.id()));
     }
 }

@@ -11,8 +11,7 @@ import org.javamoney.moneta.Money;
  * refused charge.
  */
 public final class SpendingPolicy {
-    private SpendingPolicy() {
-    }
+    private SpendingPolicy() {}
 
     public static Optional<ErrorCode> refusal(Wallet wallet, Money charge, LocalDate today) {
         if (wallet.status() != WalletStatus.ACTIVE) {
@@ -45,7 +44,10 @@ public final class SpendingPolicy {
         if (!wallet.currency().equals(amount.getCurrency())) {
             return Optional.of(ErrorCode.CURRENCY_MISMATCH);
         }
-        if (wallet.balance().add(pending).add(amount).isGreaterThan(wallet.limits().maxBalance())) {
+        if (wallet.balance()
+                .add(pending)
+                .add(amount)
+                .isGreaterThan(wallet.limits().maxBalance())) {
             return Optional.of(ErrorCode.MAX_BALANCE_EXCEEDED);
         }
         return Optional.empty();

@@ -13,22 +13,31 @@ import java.util.UUID;
 public class TopUpEntity {
     @Id
     public UUID id;
+
     @Column(name = "wallet_id")
     public UUID walletId;
+
     @Column(name = "bank_link_id")
     public UUID bankLinkId;
+
     @Column(name = "amount_minor")
     public long amountMinor;
+
     public String currency;
     public String status;
+
     @Column(name = "bank_reference")
     public String bankReference;
+
     @Column(name = "failure_reason")
     public String failureReason;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Version
     public long version;
 }

@@ -12,11 +12,11 @@ public class TopUpFiguresRepository {
     @Inject
     EntityManager em;
 
-    public record CurrencyRow(String currency, long count, long amountMinor) {
-    }
+    public record CurrencyRow(String currency, long count, long amountMinor) {}
 
     public List<CurrencyRow> pendingByCurrency() {
-        return SqlRow.list(SqlRow.query(em, """
+        return SqlRow.list(
+                SqlRow.query(em, """
                 select currency, count(*) as top_ups, sum(amount_minor) as amount from top_up where status = 'PENDING'
                 group by currency order by currency"""),
                 r -> new CurrencyRow(r.string("currency"), r.longValue("top_ups"), r.longValue("amount")));

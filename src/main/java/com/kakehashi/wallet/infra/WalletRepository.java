@@ -26,8 +26,11 @@ public class WalletRepository implements PanacheRepositoryBase<WalletEntity, UUI
      * over its limits. False when refused.
      */
     public boolean tryCharge(UUID walletId, long chargeMinor, LocalDate today) {
-        return (Boolean) getEntityManager().createNativeQuery("select charge_wallet(?1, ?2, ?3)")
-                .setParameter(1, walletId).setParameter(2, chargeMinor).setParameter(3, today)
+        return (Boolean) getEntityManager()
+                .createNativeQuery("select charge_wallet(?1, ?2, ?3)")
+                .setParameter(1, walletId)
+                .setParameter(2, chargeMinor)
+                .setParameter(3, today)
                 .getSingleResult();
     }
 
@@ -37,36 +40,55 @@ public class WalletRepository implements PanacheRepositoryBase<WalletEntity, UUI
      * the previous one committed.
      */
     public void lockForTopUp(UUID walletId) {
-        getEntityManager().createNativeQuery("select id from wallet where id = ?1 for update")
-                .setParameter(1, walletId).getResultList();
+        getEntityManager()
+                .createNativeQuery("select id from wallet where id = ?1 for update")
+                .setParameter(1, walletId)
+                .getResultList();
     }
 
     /** A closed wallet takes no new money: an approved top-up to it is reversed at the bank instead. */
     public boolean isClosed(UUID walletId) {
-        return "CLOSED".equals(getEntityManager().createNativeQuery("select status from wallet where id = ?1")
-                .setParameter(1, walletId).getSingleResult());
+        return "CLOSED"
+                .equals(getEntityManager()
+                        .createNativeQuery("select status from wallet where id = ?1")
+                        .setParameter(1, walletId)
+                        .getSingleResult());
     }
 
     /** Credits the wallet (confirmed top-up, refund). A credit is never refused: the money has moved. */
     public void credit(UUID walletId, long amountMinor) {
-        int rows = getEntityManager().createNativeQuery(
-                "update wallet set balance_minor = balance_minor + ?2, version = version + 1 where id = ?1")
-                .setParameter(1, walletId).setParameter(2, amountMinor).executeUpdate();
+        int rows = getEntityManager()
+                .createNativeQuery(
+                        "update wallet set balance_minor = balance_minor + ?2, version = version + 1 where id = ?1")
+                .setParameter(1, walletId)
+                .setParameter(2, amountMinor)
+                .executeUpdate();
         if (rows != 1) {
             throw new IllegalStateException("Wallet " + walletId + " vanished while being credited");
         }
     }
 
     public java.util.List<Wallet> ownedBy(String owner) {
-        return find("owner = ?1 order by createdAt", owner).list().stream().map(WalletRepository::toDomain).toList();
+        return find("owner = ?1 order by createdAt", owner).list().stream()
+                .map(WalletRepository::toDomain)
+                .toList();
     }
 
     static Wallet toDomain(WalletEntity e) {
         CurrencyUnit currency = Currencies.supported(e.currency);
-        WalletLimits limits = new WalletLimits(Amounts.fromMinor(e.maxBalanceMinor, currency),
-                Amounts.fromMinor(e.perPaymentLimitMinor, currency), Amounts.fromMinor(e.dailyLimitMinor, currency));
-        return new Wallet(e.id, e.owner, currency, WalletStatus.valueOf(e.status),
-                Amounts.fromMinor(e.balanceMinor, currency), limits, e.spendDay,
-                Amounts.fromMinor(e.spentOnSpendDayMinor, currency), e.createdAt);
+        WalletLimits limits = new WalletLimits(
+                Amounts.fromMinor(e.maxBalanceMinor, currency),
+                Amounts.fromMinor(e.perPaymentLimitMinor, currency),
+                Amounts.fromMinor(e.dailyLimitMinor, currency));
+        return new Wallet(
+                e.id,
+                e.owner,
+                currency,
+                WalletStatus.valueOf(e.status),
+                Amounts.fromMinor(e.balanceMinor, currency),
+                limits,
+                e.spendDay,
+                Amounts.fromMinor(e.spentOnSpendDayMinor, currency),
+                e.createdAt);
     }
 }

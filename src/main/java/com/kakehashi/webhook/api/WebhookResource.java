@@ -37,19 +37,35 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Webhooks")
 @RolesAllowed({Roles.MERCHANT, Roles.ACQUIRER, Roles.OPERATOR})
 public class WebhookResource {
-    public record SubscriptionRequest(@NotNull @Size(max = 500) String url, @NotNull @Size(min = 1, max = 10) List<String> events) {
-    }
+    public record SubscriptionRequest(
+            @NotNull @Size(max = 500) String url,
+            @NotNull @Size(min = 1, max = 10) List<String> events) {}
 
-    public record SubscriptionDto(UUID id, String url, List<String> events, Instant createdAt,
-            @Schema(description = "The signing secret: in the answer to POST only, never again") String secret) {
-    }
+    public record SubscriptionDto(
+            UUID id,
+            String url,
+            List<String> events,
+            Instant createdAt,
 
-    public record DeliveryDto(UUID id, UUID eventId, String eventType, String resourceId, String status, int attempts,
-            Instant nextAttemptAt, Integer lastStatus, String lastError, Instant createdAt, Instant deliveredAt) {
-    }
+            @Schema(description = "The signing secret: in the answer to POST only, never again")
+            String secret) {}
+
+    public record DeliveryDto(
+            UUID id,
+            UUID eventId,
+            String eventType,
+            String resourceId,
+            String status,
+            int attempts,
+            Instant nextAttemptAt,
+            Integer lastStatus,
+            String lastError,
+            Instant createdAt,
+            Instant deliveredAt) {}
 
     @Inject
     Caller caller;
+
     @Inject
     Webhooks webhooks;
 
@@ -57,7 +73,9 @@ public class WebhookResource {
     @Operation(summary = "Subscribe a URL to events; the answer shows the signing secret this once")
     public Response subscribe(@NotNull @Valid SubscriptionRequest request) {
         Webhooks.Created created = webhooks.subscribe(caller, request.url(), request.events());
-        return Response.status(201).entity(toDto(created.subscription(), created.secret())).build();
+        return Response.status(201)
+                .entity(toDto(created.subscription(), created.secret()))
+                .build();
     }
 
     @GET
@@ -81,10 +99,13 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "Deliveries of this subscription, newest first")
-    public List<DeliveryDto> deliveries(@PathParam("id") UUID id,
+    public List<DeliveryDto> deliveries(
+            @PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return webhooks.deliveries(caller, id, page, size).stream().map(WebhookResource::toDto).toList();
+        return webhooks.deliveries(caller, id, page, size).stream()
+                .map(WebhookResource::toDto)
+                .toList();
     }
 
     @POST
@@ -96,12 +117,22 @@ public class WebhookResource {
     }
 
     static SubscriptionDto toDto(Subscription s, String secret) {
-        return new SubscriptionDto(s.id(), s.url(), s.events().stream().map(EventType::wireName).toList(), s.createdAt(),
-                secret);
+        return new SubscriptionDto(
+                s.id(), s.url(), s.events().stream().map(EventType::wireName).toList(), s.createdAt(), secret);
     }
 
     static DeliveryDto toDto(Delivery d) {
-        return new DeliveryDto(d.id(), d.eventId(), d.eventType(), d.resourceId(), d.status().name(), d.attempts(),
-                d.nextAttemptAt(), d.lastStatus(), d.lastError(), d.createdAt(), d.deliveredAt());
+        return new DeliveryDto(
+                d.id(),
+                d.eventId(),
+                d.eventType(),
+                d.resourceId(),
+                d.status().name(),
+                d.attempts(),
+                d.nextAttemptAt(),
+                d.lastStatus(),
+                d.lastError(),
+                d.createdAt(),
+                d.deliveredAt());
     }
 }

@@ -24,7 +24,12 @@ public class PaymentEventsToWebhooks {
 
     void onCaptured(@Observes PaymentCaptured event) {
         Payment p = event.payment();
-        outbox.emit(EventType.PAYMENT_CAPTURED, p.id().toString(), List.of(p.merchantId().toString()), true, data(p));
+        outbox.emit(
+                EventType.PAYMENT_CAPTURED,
+                p.id().toString(),
+                List.of(p.merchantId().toString()),
+                true,
+                data(p));
     }
 
     void onRefunded(@Observes PaymentRefunded event) {
@@ -33,7 +38,12 @@ public class PaymentEventsToWebhooks {
         data.put("refundId", event.refundId().toString());
         data.put("refundAmount", MoneyDto.of(event.price()));
         data.put("returnedToWallet", MoneyDto.of(event.charge()));
-        outbox.emit(EventType.PAYMENT_REFUNDED, p.id().toString(), List.of(p.merchantId().toString()), true, data);
+        outbox.emit(
+                EventType.PAYMENT_REFUNDED,
+                p.id().toString(),
+                List.of(p.merchantId().toString()),
+                true,
+                data);
     }
 
     void onBatchDelivered(@Observes BatchDelivered event) {
@@ -41,7 +51,9 @@ public class PaymentEventsToWebhooks {
         data.put("batchId", event.batchId().toString());
         data.put("bankId", event.bankId());
         data.put("currency", event.currency());
-        data.put("valueDate", event.valueDate() == null ? null : event.valueDate().toString());
+        data.put(
+                "valueDate",
+                event.valueDate() == null ? null : event.valueDate().toString());
         data.put("instructions", event.instructions().size());
         outbox.emit(EventType.SETTLEMENT_DELIVERED, event.batchId().toString(), List.of(), true, data);
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 public class ReconciliationEventsToWebhooks implements BreakListeners {
     @Inject
     WebhookOutbox outbox;
+
     @Inject
     SubscriberIndex subscribers;
 

@@ -27,9 +27,17 @@ public class SettlementReturnsToWebhooks {
         data.put("bankId", event.bankId());
         data.put("merchantId", event.merchantId().toString());
         data.put("endToEndId", event.endToEndId());
-        data.put("amount", MoneyDto.of(Amounts.fromMinor(event.amount().amount(), event.amount().currency())));
+        data.put(
+                "amount",
+                MoneyDto.of(Amounts.fromMinor(
+                        event.amount().amount(), event.amount().currency())));
         data.put("reasonCode", event.reasonCode());
         data.put("returnedAt", event.returnedAt().toString());
-        outbox.emit(EventType.SETTLEMENT_RETURNED, event.endToEndId(), List.of(event.merchantId().toString()), true, data);
+        outbox.emit(
+                EventType.SETTLEMENT_RETURNED,
+                event.endToEndId(),
+                List.of(event.merchantId().toString()),
+                true,
+                data);
     }
 }

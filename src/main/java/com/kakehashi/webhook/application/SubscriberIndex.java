@@ -19,8 +19,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SubscriberIndex {
-    private record Snapshot(Set<String> subjects, boolean operators) {
-    }
+    private record Snapshot(Set<String> subjects, boolean operators) {}
 
     @Inject
     WebhookRepository repository;
@@ -31,10 +30,13 @@ public class SubscriberIndex {
         refresh();
     }
 
-    @Scheduled(every = "${kakehashi.webhooks.subscriber-refresh-every:5s}", executeWith = Scheduled.SIMPLE,
+    @Scheduled(
+            every = "${kakehashi.webhooks.subscriber-refresh-every:5s}",
+            executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        List<WebhookRepository.Subscriber> rows = QuarkusTransaction.requiringNew().call(repository::activeSubscribers);
+        List<WebhookRepository.Subscriber> rows =
+                QuarkusTransaction.requiringNew().call(repository::activeSubscribers);
         Set<String> subjects = new HashSet<>();
         boolean operators = false;
         for (WebhookRepository.Subscriber row : rows) {

@@ -26,12 +26,16 @@ public class WebhookDispatcher {
 
     @Inject
     WebhookRepository repository;
+
     @Inject
     WebhookSender sender;
+
     @Inject
     WebhookConfig config;
+
     @Inject
     Clock clock;
+
     @Inject
     WebhookSecrets secrets;
 
@@ -53,8 +57,13 @@ public class WebhookDispatcher {
         long timestamp = clock.instant().getEpochSecond();
         String secret = secrets.open(delivery.subscriptionId(), delivery.secret()); // a wrong key throws, loudly
         String signature = WebhookSignature.header(secret, timestamp, delivery.body());
-        WebhookSender.Outcome outcome = sender.send(delivery.url(), delivery.body(), delivery.eventId().toString(),
-                delivery.type(), signature, config.requestTimeout());
+        WebhookSender.Outcome outcome = sender.send(
+                delivery.url(),
+                delivery.body(),
+                delivery.eventId().toString(),
+                delivery.type(),
+                signature,
+                config.requestTimeout());
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome, now));
     }

@@ -10,8 +10,11 @@ public class WebhookJob {
     @Inject
     WebhookDispatcher dispatcher;
 
-    @Scheduled(every = "${kakehashi.webhooks.dispatch-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "webhook-dispatch", executeWith = Scheduled.SIMPLE)
+    @Scheduled(
+            every = "${kakehashi.webhooks.dispatch-every:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "webhook-dispatch",
+            executeWith = Scheduled.SIMPLE)
     void tick() {
         dispatcher.runOnce();
     }

@@ -23,10 +23,13 @@ import java.util.UUID;
 public class WebhookOutbox {
     @Inject
     WebhookRepository repository;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     Clock clock;
+
     @Inject
     SubscriberIndex subscribers;
 
@@ -36,7 +39,8 @@ public class WebhookOutbox {
      * @param data      the event's {@code data} object
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID emit(EventType type, String resourceId, List<String> audience, boolean operators, Map<String, Object> data) {
+    public UUID emit(
+            EventType type, String resourceId, List<String> audience, boolean operators, Map<String, Object> data) {
         UUID id = UUID.randomUUID();
         if (!subscribers.anyFor(audience, operators)) {
             return id; // nobody listens: no statement at all

@@ -25,6 +25,7 @@ public class WebhookSecretSealing {
 
     @Inject
     WebhookRepository repository;
+
     @Inject
     WebhookSecrets secrets;
 
@@ -32,8 +33,9 @@ public class WebhookSecretSealing {
         int sealed = sealPlaintext();
         int resealed = resealOldKeys();
         if (sealed + resealed > 0) {
-            LOG.infof("Webhook secrets: %d sealed from plain text, %d sealed again under key version %d", sealed,
-                    resealed, secrets.currentVersion());
+            LOG.infof(
+                    "Webhook secrets: %d sealed from plain text, %d sealed again under key version %d",
+                    sealed, resealed, secrets.currentVersion());
         }
     }
 
@@ -60,7 +62,8 @@ public class WebhookSecretSealing {
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             int n = QuarkusTransaction.requiringNew().call(() -> {
                 List<SealedSecret> rows = repository.sealedUnderOtherKeys(secrets.currentVersion(), BATCH);
-                rows.forEach(r -> repository.storeSealed(r.id(), secrets.seal(r.id(), secrets.open(r.id(), r.sealed()))));
+                rows.forEach(r ->
+                        repository.storeSealed(r.id(), secrets.seal(r.id(), secrets.open(r.id(), r.sealed()))));
                 return rows.size();
             });
             done += n;

@@ -33,9 +33,12 @@ public class WebhookSecrets {
 
     static SecretCipher cipherOf(WebhookSecretConfig config) {
         Map<Integer, byte[]> keys = new HashMap<>();
-        config.previousSecretKey().ifPresent(previous -> keys.put(config.previousSecretKeyVersion().orElseThrow(
-                () -> new IllegalStateException("kakehashi.webhook.previous-secret-key needs previous-secret-key-version")),
-                decode("previous-secret-key", previous)));
+        config.previousSecretKey()
+                .ifPresent(previous -> keys.put(
+                        config.previousSecretKeyVersion()
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "kakehashi.webhook.previous-secret-key needs previous-secret-key-version")),
+                        decode("previous-secret-key", previous)));
         keys.put(config.secretKeyVersion(), decode("secret-key", config.secretKey()));
         return new SecretCipher(config.secretKeyVersion(), keys);
     }

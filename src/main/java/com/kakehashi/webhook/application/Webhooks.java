@@ -28,20 +28,24 @@ public class Webhooks {
 
     @Inject
     WebhookRepository repository;
+
     @Inject
     WebhookConfig config;
+
     @Inject
     Clock clock;
+
     @Inject
     SubscriberIndex index;
+
     @Inject
     jakarta.enterprise.inject.Instance<SubscriberAliases> aliases;
+
     @Inject
     WebhookSecrets secrets;
 
     /** A new subscription and its signing secret, which is shown only in this answer (stored sealed, never plain). */
-    public record Created(Subscription subscription, String secret) {
-    }
+    public record Created(Subscription subscription, String secret) {}
 
     @Transactional
     public Created subscribe(Caller caller, String url, List<String> eventNames) {
@@ -53,12 +57,16 @@ public class Webhooks {
         }
         LinkedHashSet<EventType> events = new LinkedHashSet<>();
         for (String name : eventNames) {
-            events.add(EventType.byWireName(name).orElseThrow(() -> new BusinessException(ErrorCode.INVALID_REQUEST,
-                    "Unknown event '" + name + "'; events are payment.captured, payment.refunded, payment.cancelled,"
-                            + " settlement.delivered, settlement.returned, reconciliation.break_opened")));
+            events.add(EventType.byWireName(name)
+                    .orElseThrow(() -> new BusinessException(
+                            ErrorCode.INVALID_REQUEST,
+                            "Unknown event '" + name
+                                    + "'; events are payment.captured, payment.refunded, payment.cancelled,"
+                                    + " settlement.delivered, settlement.returned, reconciliation.break_opened")));
         }
         if (repository.subscriptionsOf(caller.subject()).size() >= MAX_SUBSCRIPTIONS_PER_OWNER) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST,
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST,
                     "At most " + MAX_SUBSCRIPTIONS_PER_OWNER + " subscriptions per subscriber");
         }
         byte[] bytes = new byte[SECRET_BYTES];
@@ -66,8 +74,15 @@ public class Webhooks {
         String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         UUID id = UUID.randomUUID();
         String alias = aliases.isResolvable() ? aliases.get().aliasOf(caller).orElse(null) : null;
-        repository.insertSubscription(id, caller.subject(), roleOf(caller), alias, url, List.copyOf(events),
-                secrets.seal(id, secret), clock.instant());
+        repository.insertSubscription(
+                id,
+                caller.subject(),
+                roleOf(caller),
+                alias,
+                url,
+                List.copyOf(events),
+                secrets.seal(id, secret),
+                clock.instant());
         index.added(caller.subject(), alias, caller.isOperator());
         return new Created(repository.subscription(id).orElseThrow(), secret);
     }
@@ -80,7 +95,9 @@ public class Webhooks {
     /** The caller's own subscription; any other answers 404. */
     @Transactional
     public Subscription owned(Caller caller, UUID id) {
-        return repository.subscription(id).filter(s -> s.owner().equals(caller.subject()))
+        return repository
+                .subscription(id)
+                .filter(s -> s.owner().equals(caller.subject()))
                 .orElseThrow(() -> new BusinessException(ErrorCode.WEBHOOK_NOT_FOUND, "No webhook " + id));
     }
 

@@ -76,7 +76,8 @@ public final class SecretCipher {
                     + " was sealed with key version " + sealed.keyVersion() + ", which is not configured");
         }
         try {
-            byte[] plain = cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), subscriptionId).doFinal(sealed.ciphertext());
+            byte[] plain = cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), subscriptionId)
+                    .doFinal(sealed.ciphertext());
             return new String(plain, StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new UnreadableSecretException("The webhook secret of subscription " + subscriptionId

@@ -14,15 +14,15 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSignature {
     public static final String HEADER = "Kakehashi-Signature";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String header(String secret, long unixSeconds, String body) {
         return "t=" + unixSeconds + ",v1=" + hmacHex(secret, unixSeconds + "." + body);
     }
 
     /** What a receiver does: recompute and compare in constant time, and refuse a timestamp outside its tolerance. */
-    public static boolean verify(String secret, String header, String body, long nowUnixSeconds, long toleranceSeconds) {
+    public static boolean verify(
+            String secret, String header, String body, long nowUnixSeconds, long toleranceSeconds) {
         String t = null;
         String v1 = null;
         for (String part : header.split(",")) {

@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** Webhooks go to https URLs; plain http only to the loopback host, and only where the demo allows it. */
 public final class WebhookUrlPolicy {
-    private WebhookUrlPolicy() {
-    }
+    private WebhookUrlPolicy() {}
 
     /** Why the URL is refused, if it is. */
     public static Optional<String> refusal(String url, boolean allowHttpLoopback) {
@@ -22,11 +21,13 @@ public final class WebhookUrlPolicy {
         if ("https".equals(uri.getScheme())) {
             return Optional.empty();
         }
-        boolean loopback = uri.getHost().equals("localhost") || uri.getHost().equals("127.0.0.1")
+        boolean loopback = uri.getHost().equals("localhost")
+                || uri.getHost().equals("127.0.0.1")
                 || uri.getHost().equals("[::1]");
         if ("http".equals(uri.getScheme()) && loopback && allowHttpLoopback) {
             return Optional.empty();
         }
-        return Optional.of("webhooks are delivered over https only" + (allowHttpLoopback ? " (or http to localhost)" : ""));
+        return Optional.of(
+                "webhooks are delivered over https only" + (allowHttpLoopback ? " (or http to localhost)" : ""));
     }
 }

@@ -1,21 +1,22 @@
 package com.kakehashi.webhook.infra;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** POSTs one signed event; any answer but 2xx, and any I/O failure or timeout, is a failed attempt. */
 @ApplicationScoped
 public class WebhookSender {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
     public record Answered(int status) implements Outcome {
         public boolean ok() {
@@ -23,18 +24,20 @@ public class WebhookSender {
         }
     }
 
-    public record Unreachable(String reason) implements Outcome {
-    }
+    public record Unreachable(String reason) implements Outcome {}
 
     public Outcome send(String url, String body, String eventId, String eventType, String signature, Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Kakehashi-Event-Id", eventId)
                 .header("Kakehashi-Event-Type", eventType)
                 .header("Kakehashi-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
-            return new Answered(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            return new Answered(
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (IOException e) {
             return new Unreachable(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {

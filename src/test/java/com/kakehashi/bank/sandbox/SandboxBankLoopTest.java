@@ -14,9 +14,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kakehashi.bank.sandbox.SandboxStatements.Fault;
+import com.kakehashi.common.xml.XsdValidator;
 import com.kakehashi.reconciliation.application.StatementPickUp;
 import com.kakehashi.reconciliation.application.Statements;
-import com.kakehashi.common.xml.XsdValidator;
 import com.kakehashi.support.TestClock;
 import com.kakehashi.support.Tokens;
 import com.kakehashi.support.WireMockBank;
@@ -49,8 +49,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SandboxBankLoopTest {
     @Inject
     StatementPickUp pickUp;
+
     @Inject
     Statements statements;
+
     @Inject
     TestClock clock;
 
@@ -71,7 +73,9 @@ class SandboxBankLoopTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Fault.class, names = {"SHORT_PAY", "DUPLICATE"})
+    @EnumSource(
+            value = Fault.class,
+            names = {"SHORT_PAY", "DUPLICATE"})
     void eachFaultBecomesTheBreakAnOperatorChases(Fault fault) throws Exception {
         Loop loop = loop(EnumSet.of(fault));
         assertThat(loop.breaks()).containsKey(fault == Fault.SHORT_PAY ? "AMOUNT_MISMATCH" : "DUPLICATE");
@@ -88,7 +92,9 @@ class SandboxBankLoopTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Fault.class, names = {"BATCH_BOOKING", "RETURN_AC04"})
+    @EnumSource(
+            value = Fault.class,
+            names = {"BATCH_BOOKING", "RETURN_AC04"})
     void batchBookingAndReturnsAreStatementsReconciliationTakesIn(Fault fault) throws Exception {
         Loop loop = loop(EnumSet.of(fault));
         assertThat(loop.camt()).contains(fault == Fault.BATCH_BOOKING ? "Btch>" : "AC04");
@@ -101,20 +107,22 @@ class SandboxBankLoopTest {
                 .isEqualTo("<Doc:CreDtTm>2026-11-25T23:00:00</Doc:CreDtTm>");
     }
 
-    record Loop(String state, Map<String, Long> breaks, String camt) {
-    }
+    record Loop(String state, Map<String, Long> breaks, String camt) {}
 
     @Test
     void aZenginBanksBatchIsReconciledByTheZenginStatementTheSandboxSendsBack() throws Exception {
         Loop loop = zenginLoop(EnumSet.noneOf(Fault.class));
         assertThat(loop.breaks()).isEmpty();
         assertThat(loop.state()).isEqualTo("RECONCILED");
-        assertThat(loop.camt()).as("the statement's header: 種別コード 03, 作成日 and 勘定日 令和8年11月25日")
+        assertThat(loop.camt())
+                .as("the statement's header: 種別コード 03, 作成日 and 勘定日 令和8年11月25日")
                 .startsWith("1030081125081125081125");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Fault.class, names = {"DROP", "SHORT_PAY", "DUPLICATE", "RETURN_AC04"})
+    @EnumSource(
+            value = Fault.class,
+            names = {"DROP", "SHORT_PAY", "DUPLICATE", "RETURN_AC04"})
     void faultsAZenginStatementCanExpressShowUpInReconciliation(Fault fault) throws Exception {
         Loop loop = zenginLoop(EnumSet.of(fault));
         switch (fault) {
@@ -125,7 +133,8 @@ class SandboxBankLoopTest {
             // The second booking and the returned money (the format has no return reason) are the deposits to chase
             default -> assertThat(loop.breaks()).isEqualTo(Map.of("UNEXPECTED_AT_BANK", 1L));
         }
-        assertThat(loop.state()).isEqualTo(fault == Fault.DROP || fault == Fault.SHORT_PAY ? "DELIVERED" : "RECONCILED");
+        assertThat(loop.state())
+                .isEqualTo(fault == Fault.DROP || fault == Fault.SHORT_PAY ? "DELIVERED" : "RECONCILED");
     }
 
     /** A Zengin-only bank's batch, booked by the sandbox into a 入出金取引明細 and dropped for reconciliation. */
@@ -136,33 +145,53 @@ class SandboxBankLoopTest {
         String traveller = aTravellerSubject();
         String wallet = aWalletWithYen(traveller, 20_000);
         for (String merchant : List.of(aZenginMerchantOf(bank, "ﾔﾏﾀﾞｼﾖｳﾃﾝ"), aZenginMerchantOf(bank, "ｽｽﾞｷﾃﾞﾝｷ"))) {
-            pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, "1100"), null), UUID.randomUUID().toString())
-                    .then().statusCode(201);
+            pay(
+                            traveller,
+                            quoteId(traveller, wallet, dynamicQr(merchant, "1100"), null),
+                            UUID.randomUUID().toString())
+                    .then()
+                    .statusCode(201);
         }
         clock.reset();
         clock.advance(java.time.Duration.between(Instant.now(), CUTOFF.plusSeconds(60)));
         String batchId = run(bank, CUTOFF).then().statusCode(201).extract().path("id");
         Path delivered;
         try (var files = Files.list(Path.of("target/test-settlement-outbox", bank))) {
-            delivered = files.filter(f -> f.getFileName().toString().endsWith(".zengin.txt")).findFirst().orElseThrow();
+            delivered = files.filter(f -> f.getFileName().toString().endsWith(".zengin.txt"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        byte[] statement = SandboxZenginStatements.statement(SandboxZenginStatements.read(Files.readAllBytes(delivered),
-                java.time.LocalDate.of(2026, 11, 25)), faults);
+        byte[] statement = SandboxZenginStatements.statement(
+                SandboxZenginStatements.read(Files.readAllBytes(delivered), java.time.LocalDate.of(2026, 11, 25)),
+                faults);
         Path dropRoot = Files.createTempDirectory("statement-drop");
         Files.createDirectories(dropRoot.resolve(bank));
         Files.write(dropRoot.resolve(bank).resolve("sandbox-statement.zengin"), statement);
         List<Statements.Intake> intakes = pickUp.pickUp(dropRoot);
         assertThat(intakes).hasSize(1);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> statements.status(intakes.get(0).statementId()).done());
         assertThat(statements.status(intakes.get(0).statementId()).state()).isEqualTo("PROCESSED");
 
-        String state = given().header("Authorization", Tokens.operator()).get("/v1/settlement/batches/{id}", batchId)
-                .then().statusCode(200).extract().path("state");
-        List<Map<String, Object>> breaks = given().header("Authorization", Tokens.operator()).queryParam("bankId", bank)
-                .get("/v1/reconciliation/breaks").then().statusCode(200).extract().jsonPath().getList("$");
-        return new Loop(state, breaks.stream().collect(Collectors.groupingBy(b -> (String) b.get("outcome"),
-                Collectors.counting())), new String(statement, java.nio.charset.Charset.forName("Shift_JIS")));
+        String state = given().header("Authorization", Tokens.operator())
+                .get("/v1/settlement/batches/{id}", batchId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
+        List<Map<String, Object>> breaks = given().header("Authorization", Tokens.operator())
+                .queryParam("bankId", bank)
+                .get("/v1/reconciliation/breaks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        return new Loop(
+                state,
+                breaks.stream().collect(Collectors.groupingBy(b -> (String) b.get("outcome"), Collectors.counting())),
+                new String(statement, java.nio.charset.Charset.forName("Shift_JIS")));
     }
 
     private Loop loop(Set<Fault> faults) throws Exception {
@@ -172,19 +201,25 @@ class SandboxBankLoopTest {
         String traveller = aTravellerSubject();
         String wallet = aWalletWithYen(traveller, 20_000);
         for (String merchant : List.of(aMerchantOf(bank, "JPY"), aMerchantOf(bank, "JPY"))) {
-            pay(traveller, quoteId(traveller, wallet, dynamicQr(merchant, "1100"), null), UUID.randomUUID().toString())
-                    .then().statusCode(201);
+            pay(
+                            traveller,
+                            quoteId(traveller, wallet, dynamicQr(merchant, "1100"), null),
+                            UUID.randomUUID().toString())
+                    .then()
+                    .statusCode(201);
         }
         clock.reset();
         clock.advance(java.time.Duration.between(Instant.now(), CUTOFF.plusSeconds(60)));
         String batchId = run(bank, CUTOFF).then().statusCode(201).extract().path("id");
         Path delivered;
         try (var files = Files.list(Path.of("target/test-settlement-outbox", bank))) {
-            delivered = files.filter(f -> f.getFileName().toString().endsWith(".pain001.xml")).findFirst().orElseThrow();
+            delivered = files.filter(f -> f.getFileName().toString().endsWith(".pain001.xml"))
+                    .findFirst()
+                    .orElseThrow();
         }
 
-        String camt = SandboxStatements.camt053(SandboxStatements.read(Files.readAllBytes(delivered)), faults,
-                ZoneId.of("Asia/Tokyo"));
+        String camt = SandboxStatements.camt053(
+                SandboxStatements.read(Files.readAllBytes(delivered)), faults, ZoneId.of("Asia/Tokyo"));
         XsdValidator.validate("camt.053.001.08", camt.getBytes(StandardCharsets.UTF_8));
         Path dropRoot = Files.createTempDirectory("statement-drop");
         Files.createDirectories(dropRoot.resolve(bank));
@@ -192,14 +227,27 @@ class SandboxBankLoopTest {
         List<Statements.Intake> intakes = pickUp.pickUp(dropRoot);
         assertThat(intakes).hasSize(1);
         // Reconciliation processes statements off the caller's thread (docs/reconciliation.md).
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> statements.status(intakes.get(0).statementId()).done());
 
-        String state = given().header("Authorization", Tokens.operator()).get("/v1/settlement/batches/{id}", batchId)
-                .then().statusCode(200).extract().path("state");
-        List<Map<String, Object>> breaks = given().header("Authorization", Tokens.operator()).queryParam("bankId", bank)
-                .get("/v1/reconciliation/breaks").then().statusCode(200).extract().jsonPath().getList("$");
-        return new Loop(state, breaks.stream().collect(Collectors.groupingBy(b -> (String) b.get("outcome"),
-                Collectors.counting())), camt);
+        String state = given().header("Authorization", Tokens.operator())
+                .get("/v1/settlement/batches/{id}", batchId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
+        List<Map<String, Object>> breaks = given().header("Authorization", Tokens.operator())
+                .queryParam("bankId", bank)
+                .get("/v1/reconciliation/breaks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        return new Loop(
+                state,
+                breaks.stream().collect(Collectors.groupingBy(b -> (String) b.get("outcome"), Collectors.counting())),
+                camt);
     }
 }

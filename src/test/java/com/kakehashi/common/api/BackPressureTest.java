@@ -27,17 +27,26 @@ class BackPressureTest {
         int bound = filter.maxInFlight;
         filter.maxInFlight = 0; // the queue is full
         try {
-            quote(traveller, unknownWallet, "000201", "100", "JPY").then().statusCode(503)
-                    .contentType("application/problem+json").header("Retry-After", "1")
+            quote(traveller, unknownWallet, "000201", "100", "JPY")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "1")
                     .body("code", equalTo("overloaded"));
-            pay(traveller, UUID.randomUUID().toString(), UUID.randomUUID().toString()).then().statusCode(503)
+            pay(traveller, UUID.randomUUID().toString(), UUID.randomUUID().toString())
+                    .then()
+                    .statusCode(503)
                     .body("code", equalTo("overloaded"));
         } finally {
             filter.maxInFlight = bound;
         }
 
-        quote(traveller, unknownWallet, "000201", "100", "JPY").then().statusCode(404)
+        quote(traveller, unknownWallet, "000201", "100", "JPY")
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("wallet_not_found"));
-        assertThat(filter.inFlight()).as("every admitted request gave its place back").isZero();
+        assertThat(filter.inFlight())
+                .as("every admitted request gave its place back")
+                .isZero();
     }
 }

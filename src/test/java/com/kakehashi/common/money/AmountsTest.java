@@ -21,8 +21,10 @@ class AmountsTest {
 
     @Test
     void anAmountFinerThanTheMinorUnitIsRefusedNotRounded() {
-        assertThatThrownBy(() -> Amounts.parsePositive("0.5", "JPY")).isInstanceOf(BusinessException.class)
-                .extracting(e -> ((BusinessException) e).errorCode()).isEqualTo(ErrorCode.AMOUNT_PRECISION);
+        assertThatThrownBy(() -> Amounts.parsePositive("0.5", "JPY"))
+                .isInstanceOf(BusinessException.class)
+                .extracting(e -> ((BusinessException) e).errorCode())
+                .isEqualTo(ErrorCode.AMOUNT_PRECISION);
         assertThatThrownBy(() -> Amounts.parsePositive("1.001", "CNY")).isInstanceOf(BusinessException.class);
     }
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class OperationsMetricsTest {
     @Inject
     TestClock clock;
+
     @Inject
     OperationsMetrics metrics;
 
@@ -44,28 +45,46 @@ class OperationsMetricsTest {
         String bank = aSettlementBank("JPY");
         String traveller = aTravellerSubject();
         String wallet = aWalletWithYen(traveller, 10_000);
-        pay(traveller, quoteId(traveller, wallet, dynamicQr(aMerchantOf(bank, "JPY"), "1200"), null),
-                UUID.randomUUID().toString()).then().statusCode(201);
-        double deliveredBefore = gauge("kakehashi_settlement_batches", "state", "DELIVERED").orElse(0.0);
+        pay(
+                        traveller,
+                        quoteId(traveller, wallet, dynamicQr(aMerchantOf(bank, "JPY"), "1200"), null),
+                        UUID.randomUUID().toString())
+                .then()
+                .statusCode(201);
+        double deliveredBefore =
+                gauge("kakehashi_settlement_batches", "state", "DELIVERED").orElse(0.0);
         run(bank, clock.instant()).then().statusCode(201);
 
         // A statement with one entry nobody expected: one statement, and an open break for that bank.
         LocalDate day = clock.instant().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
-        List<Line> lines = List.of(new Line("DBIT", 777, day, "UNKNOWN-" + UUID.randomUUID().toString().substring(0, 8),
-                "Somebody"));
-        String camt = Statements.camt053("STMT-M-" + bank, "SETTLE-" + bank, "JPY", day.plusDays(3), 1_000_000,
-                1_000_000 + Statements.net(lines), lines);
-        given().header("Authorization", Tokens.bearer(bank, "bank")).contentType("application/xml").body(camt)
-                .post("/v1/reconciliation/statements").then().statusCode(org.hamcrest.Matchers.oneOf(201, 202));
+        List<Line> lines = List.of(new Line(
+                "DBIT", 777, day, "UNKNOWN-" + UUID.randomUUID().toString().substring(0, 8), "Somebody"));
+        String camt = Statements.camt053(
+                "STMT-M-" + bank,
+                "SETTLE-" + bank,
+                "JPY",
+                day.plusDays(3),
+                1_000_000,
+                1_000_000 + Statements.net(lines),
+                lines);
+        given().header("Authorization", Tokens.bearer(bank, "bank"))
+                .contentType("application/xml")
+                .body(camt)
+                .post("/v1/reconciliation/statements")
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(201, 202));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             metrics.refresh();
-            assertThat(gauge("kakehashi_settlement_batches", "state", "DELIVERED")).hasValueSatisfying(
-                    v -> assertThat(v).isGreaterThanOrEqualTo(deliveredBefore + 1));
-            assertThat(gauge("kakehashi_settlement_batch_run_seconds", "bank", bank)).hasValueSatisfying(
-                    v -> assertThat(v).isGreaterThanOrEqualTo(0.0).isLessThan(600.0));
-            assertThat(gauge("kakehashi_reconciliation_statements", "bank", bank)).contains(1.0);
-            assertThat(scrape()).containsPattern("kakehashi_reconciliation_breaks_open\\{outcome=\"[A-Z_]+\"[^}]*\\} [1-9]");
+            assertThat(gauge("kakehashi_settlement_batches", "state", "DELIVERED"))
+                    .hasValueSatisfying(v -> assertThat(v).isGreaterThanOrEqualTo(deliveredBefore + 1));
+            assertThat(gauge("kakehashi_settlement_batch_run_seconds", "bank", bank))
+                    .hasValueSatisfying(
+                            v -> assertThat(v).isGreaterThanOrEqualTo(0.0).isLessThan(600.0));
+            assertThat(gauge("kakehashi_reconciliation_statements", "bank", bank))
+                    .contains(1.0);
+            assertThat(scrape())
+                    .containsPattern("kakehashi_reconciliation_breaks_open\\{outcome=\"[A-Z_]+\"[^}]*\\} [1-9]");
         });
         // every state is a series, zero included, so dashboards never lose one
         assertThat(gauge("kakehashi_settlement_batches", "state", "RECONCILED")).isPresent();
@@ -75,8 +94,10 @@ class OperationsMetricsTest {
     void theSchedulerAndTheConnectionPoolAreMeasured() {
         assertThat(scrape()).contains("agroal_active_count{datasource=\"default\"}");
         // the gauges' own schedule runs once at start (and hourly) in tests
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape())
-                .containsPattern("scheduled_methods[a-z_]*\\{[^}]*scheduledRefresh"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(scrape()).containsPattern("scheduled_methods[a-z_]*\\{[^}]*scheduledRefresh"));
     }
 
     private static String scrape() {

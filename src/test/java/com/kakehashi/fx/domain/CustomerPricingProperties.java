@@ -38,12 +38,14 @@ class CustomerPricingProperties {
             @ForAll @IntRange(min = 0, max = 300) int feeYen) {
         BigDecimal price = BigDecimal.valueOf(priceFen, 2);
         BigDecimal mid = mid(midTenThousandths);
-        FxQuote quote = CustomerPricing.priceToCharge(Money.of(price, CNY), JPY, cnyJpy(mid),
-                new CorridorTerms(spreadBps, BigDecimal.valueOf(feeYen)), NOW);
+        FxQuote quote = CustomerPricing.priceToCharge(
+                Money.of(price, CNY), JPY, cnyJpy(mid), new CorridorTerms(spreadBps, BigDecimal.valueOf(feeYen)), NOW);
 
         // Independent: charge = ceil(price * mid * (1 + s/10000)) + fee, all in exact decimals.
         BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf(spreadBps).movePointLeft(4));
-        BigDecimal expected = price.multiply(mid).multiply(factor).setScale(0, RoundingMode.CEILING)
+        BigDecimal expected = price.multiply(mid)
+                .multiply(factor)
+                .setScale(0, RoundingMode.CEILING)
                 .add(BigDecimal.valueOf(feeYen));
 
         assertThat(quote.charge().getNumberStripped()).isEqualByComparingTo(expected);
@@ -63,10 +65,11 @@ class CustomerPricingProperties {
             @ForAll @IntRange(min = 0, max = 300) int feeYen) {
         BigDecimal mid = mid(midTenThousandths);
         CorridorTerms terms = new CorridorTerms(spreadBps, BigDecimal.valueOf(feeYen));
-        BigDecimal customerRate = mid.multiply(BigDecimal.ONE.add(BigDecimal.valueOf(spreadBps).movePointLeft(4)));
+        BigDecimal customerRate =
+                mid.multiply(BigDecimal.ONE.add(BigDecimal.valueOf(spreadBps).movePointLeft(4)));
         BigDecimal spendable = BigDecimal.valueOf(budgetYen - feeYen);
-        BigDecimal expectedPrice = spendable.signum() <= 0 ? BigDecimal.ZERO
-                : spendable.divide(customerRate, 2, RoundingMode.FLOOR);
+        BigDecimal expectedPrice =
+                spendable.signum() <= 0 ? BigDecimal.ZERO : spendable.divide(customerRate, 2, RoundingMode.FLOOR);
         if (expectedPrice.signum() <= 0) {
             return; // the budget buys nothing: refused, covered by the example tests
         }
@@ -74,8 +77,11 @@ class CustomerPricingProperties {
 
         assertThat(quote.price().getNumberStripped()).isEqualByComparingTo(expectedPrice);
         assertThat(quote.charge().getNumberStripped()).isLessThanOrEqualTo(BigDecimal.valueOf(budgetYen));
-        BigDecimal oneFenMore = expectedPrice.add(new BigDecimal("0.01")).multiply(customerRate)
-                .setScale(0, RoundingMode.CEILING).add(BigDecimal.valueOf(feeYen));
+        BigDecimal oneFenMore = expectedPrice
+                .add(new BigDecimal("0.01"))
+                .multiply(customerRate)
+                .setScale(0, RoundingMode.CEILING)
+                .add(BigDecimal.valueOf(feeYen));
         assertThat(oneFenMore).isGreaterThan(BigDecimal.valueOf(budgetYen));
         assertThat(decimals(quote.price())).isLessThanOrEqualTo(2);
         assertThat(decimals(quote.charge())).isLessThanOrEqualTo(0);
@@ -90,8 +96,9 @@ class CustomerPricingProperties {
         ConversionEngine engine = new ConversionEngine(new RateResolver(book, List.of()));
         Money cny = engine.convert(Money.of(yen, JPY), CNY, NOW).orElseThrow().amount();
         assertThat(decimals(cny)).isLessThanOrEqualTo(2);
-        BigDecimal expected = BigDecimal.valueOf(yen).multiply(
-                BigDecimal.ONE.divide(mid(midTenThousandths), FxRounding.RATE_INVERSION)).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal expected = BigDecimal.valueOf(yen)
+                .multiply(BigDecimal.ONE.divide(mid(midTenThousandths), FxRounding.RATE_INVERSION))
+                .setScale(2, RoundingMode.HALF_EVEN);
         assertThat(cny.getNumberStripped()).isEqualByComparingTo(expected);
     }
 

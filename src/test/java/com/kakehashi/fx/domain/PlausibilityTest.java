@@ -26,15 +26,19 @@ class PlausibilityTest {
                 .isEqualTo(new Plausibility.Within(new BigDecimal("20"), 500));
         assertThat(Plausibility.compare(new BigDecimal("21.000000000001"), new BigDecimal("20"), 500))
                 .isInstanceOf(Plausibility.Outside.class);
-        assertThat(Plausibility.compare(new BigDecimal("19.00"), new BigDecimal("20"), 500).publishable()).isTrue();
-        assertThat(Plausibility.deviationBps(new BigDecimal("0.0001"), new BigDecimal("21.2469"))).isEqualTo(-10_000);
+        assertThat(Plausibility.compare(new BigDecimal("19.00"), new BigDecimal("20"), 500)
+                        .publishable())
+                .isTrue();
+        assertThat(Plausibility.deviationBps(new BigDecimal("0.0001"), new BigDecimal("21.2469")))
+                .isEqualTo(-10_000);
         assertThat(Plausibility.deviationBps(new BigDecimal("999999999999999999"), new BigDecimal("0.000000000001")))
                 .isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
     void theFirstRateOfAPairHasNothingToBeComparedWith() {
-        assertThat(plausibility.assess(rate(CNY_JPY, "0.0001", T0), T0, 500)).isInstanceOf(Plausibility.FirstRate.class);
+        assertThat(plausibility.assess(rate(CNY_JPY, "0.0001", T0), T0, 500))
+                .isInstanceOf(Plausibility.FirstRate.class);
     }
 
     @Test
@@ -67,23 +71,46 @@ class PlausibilityTest {
     @Test
     void nobodyApprovesTheirOwnFigureAndADecidedItemStaysDecided() {
         FxRate figure = rate(CNY_JPY, "25", T0);
-        PendingRate held = PendingRate.held(UUID.randomUUID(), figure, "alice",
-                new Plausibility.Outside(new BigDecimal("21.2469"), 1767, 500));
+        PendingRate held = PendingRate.held(
+                UUID.randomUUID(), figure, "alice", new Plausibility.Outside(new BigDecimal("21.2469"), 1767, 500));
         assertThat(held.mayApprove("alice", new BigDecimal("21.2469"))).isInstanceOf(PendingRate.OwnFigure.class);
         assertThat(held.mayApprove("bob", new BigDecimal("21.2469"))).isInstanceOf(PendingRate.Decidable.class);
         assertThat(held.mayApprove("bob", new BigDecimal("21.30"))).isInstanceOf(PendingRate.ReferenceMoved.class);
         assertThat(held.publishedAt(T0.plusSeconds(60)).validFrom()).isEqualTo(T0.plusSeconds(60));
-        assertThatThrownBy(() -> new PendingRate(held.id(), figure, "alice", held.rateInForce(), 1767, 500,
-                PendingRate.Status.APPROVED, "alice", T0, null, 1)).isInstanceOf(IllegalArgumentException.class);
-        PendingRate rejected = new PendingRate(held.id(), figure, "alice", held.rateInForce(), 1767, 500,
-                PendingRate.Status.REJECTED, "bob", T0, "fat finger", 1);
-        assertThat(rejected.mayApprove("carol", new BigDecimal("21.2469"))).isInstanceOf(PendingRate.AlreadyDecided.class);
+        assertThatThrownBy(() -> new PendingRate(
+                        held.id(),
+                        figure,
+                        "alice",
+                        held.rateInForce(),
+                        1767,
+                        500,
+                        PendingRate.Status.APPROVED,
+                        "alice",
+                        T0,
+                        null,
+                        1))
+                .isInstanceOf(IllegalArgumentException.class);
+        PendingRate rejected = new PendingRate(
+                held.id(),
+                figure,
+                "alice",
+                held.rateInForce(),
+                1767,
+                500,
+                PendingRate.Status.REJECTED,
+                "bob",
+                T0,
+                "fat finger",
+                1);
+        assertThat(rejected.mayApprove("carol", new BigDecimal("21.2469")))
+                .isInstanceOf(PendingRate.AlreadyDecided.class);
     }
 
     @Test
     void figuresAreCappedAsTheOperatorApiCapsThem() {
         assertThat(RateFigures.parse("mid", "21.150000000000")).isEqualByComparingTo("21.15");
-        for (String bad : new String[] {"1e5", "-1", "0", "21.1234567890123", "1234567890123456789", " 21", "0x10", ""}) {
+        for (String bad :
+                new String[] {"1e5", "-1", "0", "21.1234567890123", "1234567890123456789", " 21", "0x10", ""}) {
             assertThatThrownBy(() -> RateFigures.parse("mid", bad)).isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> rate(CNY_JPY, "21", Instant.parse("+999999999-12-31T23:59:59Z")))

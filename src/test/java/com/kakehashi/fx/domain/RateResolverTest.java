@@ -19,7 +19,8 @@ class RateResolverTest {
     @Test
     void aStoredPairIsUsedDirectly() {
         book.add(rate("CNY", "JPY", "21.15", T0));
-        ResolvedRate resolved = resolver.resolve(CurrencyPair.of("CNY", "JPY"), T0.plusSeconds(60)).orElseThrow();
+        ResolvedRate resolved = resolver.resolve(CurrencyPair.of("CNY", "JPY"), T0.plusSeconds(60))
+                .orElseThrow();
         assertThat(resolved.mid()).isEqualByComparingTo("21.15");
         assertThat(resolved.path().describe()).isEqualTo("DIRECT");
     }
@@ -27,7 +28,8 @@ class RateResolverTest {
     @Test
     void theInverseOfAStoredPairIsOneOverItsRateTo20SignificantDigits() {
         book.add(rate("CNY", "JPY", "21.15", T0));
-        ResolvedRate resolved = resolver.resolve(CurrencyPair.of("JPY", "CNY"), T0).orElseThrow();
+        ResolvedRate resolved =
+                resolver.resolve(CurrencyPair.of("JPY", "CNY"), T0).orElseThrow();
         assertThat(resolved.path().kind()).isEqualTo(RatePath.Kind.INVERSE);
         assertThat(resolved.mid()).isEqualTo(BigDecimal.ONE.divide(new BigDecimal("21.15"), FxRounding.RATE_INVERSION));
         assertThat(resolved.mid().precision()).isEqualTo(20);
@@ -37,7 +39,8 @@ class RateResolverTest {
     void aCrossRateThroughUsdIsTheExactProductOfItsLegs() {
         book.add(rate("JPY", "USD", "0.0065", T0));
         book.add(rate("USD", "CNY", "7.2412", T0));
-        ResolvedRate resolved = resolver.resolve(CurrencyPair.of("JPY", "CNY"), T0).orElseThrow();
+        ResolvedRate resolved =
+                resolver.resolve(CurrencyPair.of("JPY", "CNY"), T0).orElseThrow();
         assertThat(resolved.path().describe()).isEqualTo("CROSS via USD");
         assertThat(resolved.path().legs()).hasSize(2);
         assertThat(resolved.mid()).isEqualTo(new BigDecimal("0.0065").multiply(new BigDecimal("7.2412")));
@@ -56,7 +59,8 @@ class RateResolverTest {
     void aCrossRateMayUseInverseLegsAsTheEcbFeedRequires() {
         book.add(rate("EUR", "JPY", "161.20", T0));
         book.add(rate("EUR", "CNY", "7.5870", T0));
-        ResolvedRate resolved = resolver.resolve(CurrencyPair.of("CNY", "JPY"), T0).orElseThrow();
+        ResolvedRate resolved =
+                resolver.resolve(CurrencyPair.of("CNY", "JPY"), T0).orElseThrow();
         assertThat(resolved.path().describe()).isEqualTo("CROSS via EUR");
         BigDecimal cnyToEur = BigDecimal.ONE.divide(new BigDecimal("7.5870"), FxRounding.RATE_INVERSION);
         assertThat(resolved.mid()).isEqualTo(cnyToEur.multiply(new BigDecimal("161.20")));
@@ -71,16 +75,20 @@ class RateResolverTest {
         CurrencyPair pair = CurrencyPair.of("CNY", "JPY");
         assertThat(resolver.resolve(pair, T0.minusSeconds(1))).isEmpty();
         assertThat(resolver.resolve(pair, T0).orElseThrow().mid()).isEqualByComparingTo("21.00");
-        assertThat(resolver.resolve(pair, T0.plusSeconds(3599)).orElseThrow().mid()).isEqualByComparingTo("21.00");
-        assertThat(resolver.resolve(pair, T0.plusSeconds(3600)).orElseThrow().mid()).isEqualByComparingTo("21.50");
-        assertThat(resolver.resolve(pair, T0.plusSeconds(100_000)).orElseThrow().mid()).isEqualByComparingTo("22.00");
+        assertThat(resolver.resolve(pair, T0.plusSeconds(3599)).orElseThrow().mid())
+                .isEqualByComparingTo("21.00");
+        assertThat(resolver.resolve(pair, T0.plusSeconds(3600)).orElseThrow().mid())
+                .isEqualByComparingTo("21.50");
+        assertThat(resolver.resolve(pair, T0.plusSeconds(100_000)).orElseThrow().mid())
+                .isEqualByComparingTo("22.00");
     }
 
     @Test
     void whenBothDirectionsAreStoredTheMoreRecentPublicationWins() {
         book.add(rate("CNY", "JPY", "21.00", T0));
         book.add(rate("JPY", "CNY", "0.05", T0.plusSeconds(60)));
-        ResolvedRate resolved = resolver.resolve(CurrencyPair.of("CNY", "JPY"), T0.plusSeconds(120)).orElseThrow();
+        ResolvedRate resolved = resolver.resolve(CurrencyPair.of("CNY", "JPY"), T0.plusSeconds(120))
+                .orElseThrow();
         assertThat(resolved.path().kind()).isEqualTo(RatePath.Kind.INVERSE);
         assertThat(resolved.mid()).isEqualByComparingTo("20");
     }
@@ -93,7 +101,8 @@ class RateResolverTest {
 
     @Test
     void aCurrencyConvertsToItselfAtExactlyOne() {
-        ResolvedRate resolved = resolver.resolve(CurrencyPair.of("JPY", "JPY"), T0).orElseThrow();
+        ResolvedRate resolved =
+                resolver.resolve(CurrencyPair.of("JPY", "JPY"), T0).orElseThrow();
         assertThat(resolved.mid()).isEqualByComparingTo("1");
         assertThat(resolved.path().kind()).isEqualTo(RatePath.Kind.IDENTITY);
     }
@@ -102,9 +111,12 @@ class RateResolverTest {
     void aCrossRateIsAsStaleAsItsOldestLeg() {
         book.add(rate("EUR", "JPY", "161.20", T0));
         book.add(rate("EUR", "CNY", "7.5870", T0.minusSeconds(40 * 3600)));
-        ResolvedRate resolved = resolver.resolve(CurrencyPair.of("CNY", "JPY"), T0).orElseThrow();
+        ResolvedRate resolved =
+                resolver.resolve(CurrencyPair.of("CNY", "JPY"), T0).orElseThrow();
         assertThat(resolved.validFrom()).isEqualTo(T0.minusSeconds(40 * 3600));
-        assertThat(Staleness.isStale(resolved, T0, java.time.Duration.ofHours(26))).isTrue();
-        assertThat(Staleness.isStale(resolved, T0, java.time.Duration.ofHours(48))).isFalse();
+        assertThat(Staleness.isStale(resolved, T0, java.time.Duration.ofHours(26)))
+                .isTrue();
+        assertThat(Staleness.isStale(resolved, T0, java.time.Duration.ofHours(48)))
+                .isFalse();
     }
 }

@@ -75,13 +75,16 @@ class RateFileParsersTest {
     void aBadEcbRateNamesItsLine() {
         String bad = ECB_DAILY.replace("rate='7.5870'", "rate='seven'");
         assertThatThrownBy(() -> EcbReferenceRatesParser.parse(text(bad), RECEIVED))
-                .isInstanceOf(RateFileException.class).hasMessageContaining("line 8").hasMessageContaining("seven");
+                .isInstanceOf(RateFileException.class)
+                .hasMessageContaining("line 8")
+                .hasMessageContaining("seven");
     }
 
     @Test
     void aFileWithoutRatesIsRefused() {
         assertThatThrownBy(() -> EcbReferenceRatesParser.parse(text("<Envelope/>"), RECEIVED))
-                .isInstanceOf(RateFileException.class).hasMessageContaining("no rates");
+                .isInstanceOf(RateFileException.class)
+                .hasMessageContaining("no rates");
     }
 
     @Test
@@ -104,10 +107,13 @@ class RateFileParsersTest {
     void aBankCsvErrorNamesTheLine() {
         String csv = "base,quote,bid,mid,ask,valid_from\nCNY,JPY,21.30,21.15,21.20,2026-11-25T01:00:00Z\n";
         assertThatThrownBy(() -> BankRateCsvParser.parse(text(csv), "b", RECEIVED))
-                .isInstanceOf(RateFileException.class).hasMessageContaining("line 2").hasMessageContaining("bid");
+                .isInstanceOf(RateFileException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("bid");
         assertThatThrownBy(() -> BankRateCsvParser.parse(text("base,quote\n"), "b", RECEIVED))
                 .hasMessageContaining("line 1");
-        assertThatThrownBy(() -> BankRateCsvParser.parse(text("base,quote,bid,mid,ask,valid_from\nCNY,JPY,,x,,2026\n"),
-                "b", RECEIVED)).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> BankRateCsvParser.parse(
+                        text("base,quote,bid,mid,ask,valid_from\nCNY,JPY,,x,,2026\n"), "b", RECEIVED))
+                .hasMessageContaining("line 2");
     }
 }

@@ -25,8 +25,14 @@ class SpiStoreRateProviderTest {
         RateBook book = new RateBook();
         Instant t0 = Instant.parse("2026-02-02T00:00:00Z");
         book.add(new FxRate(CurrencyPair.of("ZAR", "INR"), new BigDecimal("4.60"), null, null, "desk-z", t0, t0));
-        book.add(new FxRate(CurrencyPair.of("ZAR", "INR"), new BigDecimal("4.80"), null, null, "desk-z",
-                t0.plusSeconds(5 * 86_400), t0));
+        book.add(new FxRate(
+                CurrencyPair.of("ZAR", "INR"),
+                new BigDecimal("4.80"),
+                null,
+                null,
+                "desk-z",
+                t0.plusSeconds(5 * 86_400),
+                t0));
         SpiStoreRateProvider.install(new RateResolver(book, List.of()));
 
         ExchangeRateProvider viaSpi = MonetaryConversions.getExchangeRateProvider(StoreRateProvider.NAME);
@@ -37,8 +43,11 @@ class SpiStoreRateProviderTest {
         assertThat(viaSpi.isAvailable("ZAR", "KES")).isFalse();
 
         // A historic query by date (Moneta's convention) is answered for that day, not for today.
-        var historic = viaSpi.getExchangeRate(ConversionQueryBuilder.of().setBaseCurrency("ZAR").setTermCurrency("INR")
-                .set(LocalDate.class, LocalDate.parse("2026-02-03")).build());
+        var historic = viaSpi.getExchangeRate(ConversionQueryBuilder.of()
+                .setBaseCurrency("ZAR")
+                .setTermCurrency("INR")
+                .set(LocalDate.class, LocalDate.parse("2026-02-03"))
+                .build());
         assertThat(historic.getFactor().numberValue(BigDecimal.class)).isEqualByComparingTo("4.6");
     }
 }

@@ -19,7 +19,8 @@ class JournalEntryTest {
 
     @Test
     void aJournalThatSumsToZeroPerCurrencyIsAccepted() {
-        JournalEntry entry = journal(List.of(Posting.debit(WALLET, Money.of(2731, "JPY")),
+        JournalEntry entry = journal(List.of(
+                Posting.debit(WALLET, Money.of(2731, "JPY")),
                 Posting.credit(LedgerAccounts.fxPosition("JPY"), Money.of(2731, "JPY")),
                 Posting.debit(LedgerAccounts.fxPosition("CNY"), Money.of(128.50, "CNY")),
                 Posting.credit(MERCHANT, Money.of(128.50, "CNY"))));
@@ -28,15 +29,16 @@ class JournalEntryTest {
 
     @Test
     void aJournalThatDoesNotBalanceIsRefused() {
-        assertThatThrownBy(() -> journal(List.of(Posting.debit(WALLET, Money.of(1000, "JPY")),
-                Posting.credit(MERCHANT, Money.of(999, "JPY")))))
-                .isInstanceOf(UnbalancedJournalException.class).hasMessageContaining("JPY");
+        assertThatThrownBy(() -> journal(List.of(
+                        Posting.debit(WALLET, Money.of(1000, "JPY")), Posting.credit(MERCHANT, Money.of(999, "JPY")))))
+                .isInstanceOf(UnbalancedJournalException.class)
+                .hasMessageContaining("JPY");
     }
 
     @Test
     void balancingAcrossCurrenciesIsNotBalancing() {
-        assertThatThrownBy(() -> journal(List.of(Posting.debit(WALLET, Money.of(100, "JPY")),
-                Posting.credit(MERCHANT, Money.of(100, "CNY")))))
+        assertThatThrownBy(() -> journal(List.of(
+                        Posting.debit(WALLET, Money.of(100, "JPY")), Posting.credit(MERCHANT, Money.of(100, "CNY")))))
                 .isInstanceOf(UnbalancedJournalException.class);
     }
 
@@ -48,6 +50,7 @@ class JournalEntryTest {
 
     @Test
     void aPostingNeverMovesZero() {
-        assertThatThrownBy(() -> Posting.credit(WALLET, Money.of(0, "JPY"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Posting.credit(WALLET, Money.of(0, "JPY")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,28 +18,43 @@ class RefundPolicyTest {
         return paidInShanghai(cny, jpy, "0", rate, refundedCny, refundedJpy);
     }
 
-    private static Payment paidInShanghai(String cny, String jpy, String feeJpy, String rate, String refundedCny,
-            String refundedJpy) {
-        return new Payment(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "t", UUID.randomUUID(),
-                Money.of(new BigDecimal(cny), "CNY"), Money.of(new BigDecimal(jpy), "JPY"),
-                Money.of(new BigDecimal(feeJpy), "JPY"), new BigDecimal(rate),
-                Money.of(new BigDecimal(refundedCny), "CNY"), Money.of(new BigDecimal(refundedJpy), "JPY"),
-                PaymentStatus.CAPTURED, Instant.EPOCH, 0);
+    private static Payment paidInShanghai(
+            String cny, String jpy, String feeJpy, String rate, String refundedCny, String refundedJpy) {
+        return new Payment(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "t",
+                UUID.randomUUID(),
+                Money.of(new BigDecimal(cny), "CNY"),
+                Money.of(new BigDecimal(jpy), "JPY"),
+                Money.of(new BigDecimal(feeJpy), "JPY"),
+                new BigDecimal(rate),
+                Money.of(new BigDecimal(refundedCny), "CNY"),
+                Money.of(new BigDecimal(refundedJpy), "JPY"),
+                PaymentStatus.CAPTURED,
+                Instant.EPOCH,
+                0);
     }
 
     @Test
     void aPartialRefundReturnsYenAtTheLockedRateRoundedDown() {
         var decision = RefundPolicy.decide(paidInShanghai("128.50", "2731", "21.25", "0", "0"), Money.of(10.01, "CNY"));
-        assertThat(decision).isEqualTo(new RefundPolicy.Accepted(Money.of(10.01, "CNY"), Money.of(212, "JPY"),
-                Money.of(0, "JPY"), PaymentStatus.PARTIALLY_REFUNDED));
+        assertThat(decision)
+                .isEqualTo(new RefundPolicy.Accepted(
+                        Money.of(10.01, "CNY"),
+                        Money.of(212, "JPY"),
+                        Money.of(0, "JPY"),
+                        PaymentStatus.PARTIALLY_REFUNDED));
     }
 
     @Test
     void theRefundThatCompletesThePaymentReturnsExactlyTheRestOfTheCharge() {
-        var decision = RefundPolicy.decide(paidInShanghai("128.50", "2731", "21.25", "10.01", "212"),
-                Money.of(118.49, "CNY"));
-        assertThat(decision).isEqualTo(new RefundPolicy.Accepted(Money.of(118.49, "CNY"), Money.of(2519, "JPY"),
-                Money.of(0, "JPY"), PaymentStatus.REFUNDED));
+        var decision =
+                RefundPolicy.decide(paidInShanghai("128.50", "2731", "21.25", "10.01", "212"), Money.of(118.49, "CNY"));
+        assertThat(decision)
+                .isEqualTo(new RefundPolicy.Accepted(
+                        Money.of(118.49, "CNY"), Money.of(2519, "JPY"), Money.of(0, "JPY"), PaymentStatus.REFUNDED));
     }
 
     @Test
@@ -56,14 +71,15 @@ class RefundPolicyTest {
 
     @Test
     void moreThanWhatIsLeftIsRefused() {
-        var decision = RefundPolicy.decide(paidInShanghai("128.50", "2731", "21.25", "100", "2125"),
-                Money.of(28.51, "CNY"));
+        var decision =
+                RefundPolicy.decide(paidInShanghai("128.50", "2731", "21.25", "100", "2125"), Money.of(28.51, "CNY"));
         assertThat(decision).isInstanceOf(RefundPolicy.Rejected.class);
         assertThat(((RefundPolicy.Rejected) decision).code()).isEqualTo(ErrorCode.REFUND_EXCEEDS_REMAINING);
     }
 
     @Property(tries = 300)
-    void refundsTogetherNeverReturnMoreThanTheCharge(@ForAll @IntRange(min = 1, max = 100_000) int priceFen,
+    void refundsTogetherNeverReturnMoreThanTheCharge(
+            @ForAll @IntRange(min = 1, max = 100_000) int priceFen,
             @ForAll @Size(min = 1, max = 6) java.util.List<@IntRange(min = 1, max = 100) Integer> shares) {
         BigDecimal rate = new BigDecimal("21.2537");
         BigDecimal price = BigDecimal.valueOf(priceFen, 2);
@@ -71,19 +87,31 @@ class RefundPolicyTest {
         Payment payment = paidInShanghai(price.toPlainString(), charge.toPlainString(), rate.toPlainString(), "0", "0");
         int totalShares = shares.stream().mapToInt(Integer::intValue).sum();
         for (int i = 0; i < shares.size(); i++) {
-            BigDecimal part = i == shares.size() - 1 ? payment.refundablePrice().getNumberStripped()
+            BigDecimal part = i == shares.size() - 1
+                    ? payment.refundablePrice().getNumberStripped()
                     : price.multiply(BigDecimal.valueOf(shares.get(i)))
                             .divide(BigDecimal.valueOf(totalShares), 2, java.math.RoundingMode.DOWN);
             if (part.signum() == 0) {
                 continue;
             }
             var accepted = (RefundPolicy.Accepted) RefundPolicy.decide(payment, Money.of(part, "CNY"));
-            payment = new Payment(payment.id(), payment.quoteId(), payment.walletId(), payment.owner(),
-                    payment.merchantId(), payment.price(), payment.charge(), payment.fee(), payment.rate(),
+            payment = new Payment(
+                    payment.id(),
+                    payment.quoteId(),
+                    payment.walletId(),
+                    payment.owner(),
+                    payment.merchantId(),
+                    payment.price(),
+                    payment.charge(),
+                    payment.fee(),
+                    payment.rate(),
                     payment.refundedPrice().add(accepted.price()),
                     payment.refundedCharge().add(accepted.chargeAtOriginalRate()),
-                    accepted.resultingStatus(), payment.capturedAt(), payment.version() + 1);
-            assertThat(payment.refundedCharge().isLessThanOrEqualTo(payment.charge())).isTrue();
+                    accepted.resultingStatus(),
+                    payment.capturedAt(),
+                    payment.version() + 1);
+            assertThat(payment.refundedCharge().isLessThanOrEqualTo(payment.charge()))
+                    .isTrue();
         }
         assertThat(payment.refundedCharge()).isEqualTo(payment.charge());
         assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);

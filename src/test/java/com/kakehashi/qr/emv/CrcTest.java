@@ -44,7 +44,8 @@ class CrcTest {
         String payload = Payloads.EMVCO_EXAMPLE;
         String covered = payload.substring(0, payload.length() - 4);
         assertThat(covered).endsWith("6304");
-        assertThat(Payloads.hex4(Payloads.crc(covered.getBytes(StandardCharsets.UTF_8)))).isEqualTo("A13A");
+        assertThat(Payloads.hex4(Payloads.crc(covered.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("A13A");
         assertThat(Crc16.hex(covered.getBytes(StandardCharsets.UTF_8))).isEqualTo("A13A");
         // The other readings of "characters" give other checksums: the byte encoding matters.
         assertThat(Payloads.crc(covered.getBytes(StandardCharsets.UTF_16BE))).isNotEqualTo(0xA13A);
@@ -57,7 +58,8 @@ class CrcTest {
         String broken = Payloads.EMVCO_EXAMPLE.replace("0104最佳运输", "0102北京");
         assertThat("0002ZH0102北京0202北京").hasSize(18);
         String covered = broken.substring(0, broken.length() - 4);
-        assertThat(Payloads.hex4(Payloads.crc(covered.getBytes(StandardCharsets.UTF_8)))).isEqualTo("9337");
+        assertThat(Payloads.hex4(Payloads.crc(covered.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("9337");
     }
 
     private static byte[] findInputWhoseCrcIsBelow(int bound) {

@@ -66,8 +66,13 @@ class DecodeRefusesTest {
     void rejectsACrcWhoseLengthIsNot04() {
         String payload = Payloads.tokyoShop();
         String crcAt = payload.substring(0, payload.length() - 8);
-        refused(crcAt + "6305" + payload.substring(payload.length() - 4) + "0", Reason.INVALID_LENGTH, crcAt.length() + 2);
-        refused(crcAt + "6303" + payload.substring(payload.length() - 4, payload.length() - 1), Reason.INVALID_LENGTH,
+        refused(
+                crcAt + "6305" + payload.substring(payload.length() - 4) + "0",
+                Reason.INVALID_LENGTH,
+                crcAt.length() + 2);
+        refused(
+                crcAt + "6303" + payload.substring(payload.length() - 4, payload.length() - 1),
+                Reason.INVALID_LENGTH,
                 crcAt.length() + 2);
     }
 
@@ -134,9 +139,14 @@ class DecodeRefusesTest {
 
     @Test
     void rejectsTag00ThatIsNotFirst() {
-        String payload = withCrc(tlv("01", "11") + tlv("00", "01")
-                + tlv("26", tlv("00", "jp.example")) + tlv("52", "5812") + tlv("53", "392") + tlv("58", "JP")
-                + tlv("59", "SUSHI ZANMAI") + tlv("60", "TOKYO"));
+        String payload = withCrc(tlv("01", "11")
+                + tlv("00", "01")
+                + tlv("26", tlv("00", "jp.example"))
+                + tlv("52", "5812")
+                + tlv("53", "392")
+                + tlv("58", "JP")
+                + tlv("59", "SUSHI ZANMAI")
+                + tlv("60", "TOKYO"));
         refused(payload, Reason.MISPLACED_TAG, 6);
     }
 
@@ -152,8 +162,13 @@ class DecodeRefusesTest {
     void rejectsAPayloadWithoutAnyMerchantAccount() {
         refused(Body.tokyoShop().without("26").payload(), Reason.MISSING_MANDATORY_TAG, -1);
         // An unreserved template is not a merchant account.
-        refused(Body.tokyoShop().without("26").append(tlv("80", tlv("00", "jp.example"))).payload(),
-                Reason.MISSING_MANDATORY_TAG, -1);
+        refused(
+                Body.tokyoShop()
+                        .without("26")
+                        .append(tlv("80", tlv("00", "jp.example")))
+                        .payload(),
+                Reason.MISSING_MANDATORY_TAG,
+                -1);
     }
 
     @Test
@@ -275,9 +290,12 @@ class DecodeRefusesTest {
         refused(fixedMissing.payload(), Reason.MISSING_MANDATORY_TAG, fixedMissing.positionOf("55"));
         Body percentageMissing = Body.tokyoShop().insertBefore("58", tlv("55", "03"));
         refused(percentageMissing.payload(), Reason.MISSING_MANDATORY_TAG, percentageMissing.positionOf("55"));
-        Body percentageWithTip = Body.tokyoShop().insertBefore("58", tlv("55", "01")).insertBefore("58", tlv("57", "5"));
+        Body percentageWithTip =
+                Body.tokyoShop().insertBefore("58", tlv("55", "01")).insertBefore("58", tlv("57", "5"));
         refused(percentageWithTip.payload(), Reason.INVALID_VALUE, percentageWithTip.positionOf("57"));
-        Body bothFees = Body.tokyoShop().insertBefore("58", tlv("55", "03")).insertBefore("58", tlv("56", "100"))
+        Body bothFees = Body.tokyoShop()
+                .insertBefore("58", tlv("55", "03"))
+                .insertBefore("58", tlv("56", "100"))
                 .insertBefore("58", tlv("57", "5"));
         refused(bothFees.payload(), Reason.INVALID_VALUE, bothFees.positionOf("56"));
     }
@@ -338,7 +356,8 @@ class DecodeRefusesTest {
         String name = "寿".repeat(26);
         Body longName = Body.tokyoShop().append(tlv("64", tlv("00", "JA") + tlv("01", name)));
         refused(longName.payload(), Reason.INVALID_LENGTH, longName.positionOf("64") + 4 + 6 + 2);
-        Body longCity = Body.tokyoShop().append(tlv("64", tlv("00", "JA") + tlv("01", "すし") + tlv("02", "𠮷".repeat(16))));
+        Body longCity =
+                Body.tokyoShop().append(tlv("64", tlv("00", "JA") + tlv("01", "すし") + tlv("02", "𠮷".repeat(16))));
         refused(longCity.payload(), Reason.INVALID_LENGTH, longCity.positionOf("64") + 4 + 6 + 6 + 2);
     }
 

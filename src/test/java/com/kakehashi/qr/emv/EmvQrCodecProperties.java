@@ -57,70 +57,88 @@ class EmvQrCodecProperties {
     /** Any Unicode character but controls (C0, DEL, C1) and surrogates: Latin, Greek, CJK, emoji, astral planes. */
     private static Arbitrary<Integer> nonControlCodePoints() {
         return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.integers().between(0x20, 0x7E)),
-                Tuple.of(2, Arbitraries.integers().between(0xA0, 0x7FF)),
-                Tuple.of(4, Arbitraries.integers().between(0x4E00, 0x9FFF)),
-                Tuple.of(2, Arbitraries.integers().between(0x800, 0xFFFF)),
-                Tuple.of(2, Arbitraries.integers().between(0x10000, 0x10FFFF)))
+                        Tuple.of(3, Arbitraries.integers().between(0x20, 0x7E)),
+                        Tuple.of(2, Arbitraries.integers().between(0xA0, 0x7FF)),
+                        Tuple.of(4, Arbitraries.integers().between(0x4E00, 0x9FFF)),
+                        Tuple.of(2, Arbitraries.integers().between(0x800, 0xFFFF)),
+                        Tuple.of(2, Arbitraries.integers().between(0x10000, 0x10FFFF)))
                 .filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE);
     }
 
     /** Text of {@code min} to {@code max} characters (code points, which is what EMVCo lengths count). */
     private static Arbitrary<String> unicodeText(int min, int max) {
-        return nonControlCodePoints().list().ofMinSize(min).ofMaxSize(max)
+        return nonControlCodePoints()
+                .list()
+                .ofMinSize(min)
+                .ofMaxSize(max)
                 .map(cps -> new String(cps.stream().mapToInt(Integer::intValue).toArray(), 0, cps.size()));
     }
 
     private static Arbitrary<MerchantAccountInfo> merchantAccounts() {
-        Arbitrary<MerchantAccountInfo> primitive = Combinators.combine(tags(2, 25), ans().ofMinLength(1).ofMaxLength(99))
+        Arbitrary<MerchantAccountInfo> primitive = Combinators.combine(
+                        tags(2, 25), ans().ofMinLength(1).ofMaxLength(99))
                 .as(MerchantAccountInfo::primitive);
-        Arbitrary<List<DataObject>> subObjects = Combinators.combine(tags(1, 99), ans().ofMinLength(1).ofMaxLength(15))
-                .as(DataObject::new).list().ofMaxSize(3).uniqueElements(DataObject::tag);
-        Arbitrary<MerchantAccountInfo> template = Combinators.combine(tags(26, 51), ans().ofMinLength(1).ofMaxLength(32),
-                subObjects).as(MerchantAccountInfo::template);
+        Arbitrary<List<DataObject>> subObjects = Combinators.combine(
+                        tags(1, 99), ans().ofMinLength(1).ofMaxLength(15))
+                .as(DataObject::new)
+                .list()
+                .ofMaxSize(3)
+                .uniqueElements(DataObject::tag);
+        Arbitrary<MerchantAccountInfo> template = Combinators.combine(
+                        tags(26, 51), ans().ofMinLength(1).ofMaxLength(32), subObjects)
+                .as(MerchantAccountInfo::template);
         return Arbitraries.oneOf(primitive, template);
     }
 
     /** "999", "1.0", "390.8", "98.", "0.50", up to 13 characters. */
     private static Arbitrary<String> amounts() {
-        return Arbitraries.oneOf(digits(1, 13),
+        return Arbitraries.oneOf(
+                digits(1, 13),
                 Combinators.combine(digits(1, 10), digits(0, 2)).as((whole, fraction) -> whole + "." + fraction));
     }
 
-    record Fee(String indicator, String fixed, String percentage) {
-    }
+    record Fee(String indicator, String fixed, String percentage) {}
 
     private static Arbitrary<Fee> fees() {
-        Arbitrary<String> percentages = Combinators.combine(Arbitraries.integers().between(0, 99), digits(0, 2))
+        Arbitrary<String> percentages = Combinators.combine(
+                        Arbitraries.integers().between(0, 99), digits(0, 2))
                 .as((whole, fraction) -> whole + (fraction.isEmpty() ? "" : "." + fraction))
                 .filter(p -> !p.replace(".", "").chars().allMatch(c -> c == '0'));
-        return Arbitraries.oneOf(Arbitraries.just(new Fee(null, null, null)), Arbitraries.just(new Fee("01", null, null)),
-                amounts().map(a -> new Fee("02", a, null)), percentages.map(p -> new Fee("03", null, p)));
+        return Arbitraries.oneOf(
+                Arbitraries.just(new Fee(null, null, null)),
+                Arbitraries.just(new Fee("01", null, null)),
+                amounts().map(a -> new Fee("02", a, null)),
+                percentages.map(p -> new Fee("03", null, p)));
     }
 
-    record Head(String formatIndicator, PointOfInitiation initiation, List<MerchantAccountInfo> accounts) {
-    }
+    record Head(String formatIndicator, PointOfInitiation initiation, List<MerchantAccountInfo> accounts) {}
 
-    record Money(String categoryCode, String currency, String amount, Fee fee) {
-    }
+    record Money(String categoryCode, String currency, String amount, Fee fee) {}
 
-    record Place(String country, String name, String city, String postalCode) {
-    }
+    record Place(String country, String name, String city, String postalCode) {}
 
-    record Extras(List<DataObject> additionalData, List<DataObject> language, List<DataObject> otherTags) {
-    }
+    record Extras(List<DataObject> additionalData, List<DataObject> language, List<DataObject> otherTags) {}
 
     private static Arbitrary<List<DataObject>> additionalData() {
-        Arbitrary<DataObject> named = Combinators.combine(tags(1, 9), ans().ofMinLength(1).ofMaxLength(25)).as(DataObject::new);
-        Arbitrary<DataObject> other = Combinators.combine(tags(10, 99), unicodeText(1, 15)).as(DataObject::new);
+        Arbitrary<DataObject> named = Combinators.combine(
+                        tags(1, 9), ans().ofMinLength(1).ofMaxLength(25))
+                .as(DataObject::new);
+        Arbitrary<DataObject> other =
+                Combinators.combine(tags(10, 99), unicodeText(1, 15)).as(DataObject::new);
         return Arbitraries.oneOf(named, other).list().ofMaxSize(3).uniqueElements(DataObject::tag);
     }
 
     private static Arbitrary<List<DataObject>> languageTemplates() {
         Arbitrary<List<DataObject>> present = Combinators.combine(
-                Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').ofLength(2),
-                unicodeText(1, 25), unicodeText(1, 15).injectNull(0.5)).as((language, name, city) -> {
-                    List<DataObject> objects = new ArrayList<>(List.of(new DataObject("00", language), new DataObject("01", name)));
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .withCharRange('A', 'Z')
+                                .ofLength(2),
+                        unicodeText(1, 25),
+                        unicodeText(1, 15).injectNull(0.5))
+                .as((language, name, city) -> {
+                    List<DataObject> objects =
+                            new ArrayList<>(List.of(new DataObject("00", language), new DataObject("01", name)));
                     if (city != null) {
                         objects.add(new DataObject("02", city));
                     }
@@ -130,37 +148,63 @@ class EmvQrCodecProperties {
     }
 
     private static Arbitrary<List<DataObject>> otherTags() {
-        Arbitrary<DataObject> rfu = Combinators.combine(tags(65, 79), unicodeText(1, 30)).as(DataObject::new);
-        Arbitrary<DataObject> unreserved = Combinators.combine(tags(80, 99), ans().ofMinLength(1).ofMaxLength(30))
+        Arbitrary<DataObject> rfu =
+                Combinators.combine(tags(65, 79), unicodeText(1, 30)).as(DataObject::new);
+        Arbitrary<DataObject> unreserved = Combinators.combine(
+                        tags(80, 99), ans().ofMinLength(1).ofMaxLength(30))
                 .as((tag, id) -> new DataObject(tag, tlv("00", id)));
-        return Arbitraries.oneOf(rfu, unreserved).list().ofMaxSize(3).uniqueElements(DataObject::tag)
-                .map(list -> list.stream().sorted(Comparator.comparing(DataObject::tag)).toList());
+        return Arbitraries.oneOf(rfu, unreserved)
+                .list()
+                .ofMaxSize(3)
+                .uniqueElements(DataObject::tag)
+                .map(list -> list.stream()
+                        .sorted(Comparator.comparing(DataObject::tag))
+                        .toList());
     }
 
     @Provide
     Arbitrary<MerchantPresentedQr> qrs() {
         // Canonical encoding orders data objects by tag, so accounts and other tags are generated in that order.
-        Arbitrary<Head> head = Combinators.combine(Arbitraries.of("01", "02"),
-                Arbitraries.of(PointOfInitiation.values()).injectNull(0.3),
-                merchantAccounts().list().ofMinSize(1).ofMaxSize(3).uniqueElements(MerchantAccountInfo::tag)
-                        .map(list -> list.stream().sorted(Comparator.comparing(MerchantAccountInfo::tag)).toList()))
+        Arbitrary<Head> head = Combinators.combine(
+                        Arbitraries.of("01", "02"),
+                        Arbitraries.of(PointOfInitiation.values()).injectNull(0.3),
+                        merchantAccounts()
+                                .list()
+                                .ofMinSize(1)
+                                .ofMaxSize(3)
+                                .uniqueElements(MerchantAccountInfo::tag)
+                                .map(list -> list.stream()
+                                        .sorted(Comparator.comparing(MerchantAccountInfo::tag))
+                                        .toList()))
                 .as(Head::new);
-        Arbitrary<Money> money = Combinators.combine(digits(4, 4), digits(3, 3), amounts().injectNull(0.3), fees())
+        Arbitrary<Money> money = Combinators.combine(
+                        digits(4, 4), digits(3, 3), amounts().injectNull(0.3), fees())
                 .as(Money::new);
-        Arbitrary<Place> place = Combinators.combine(Arbitraries.strings().withCharRange('A', 'Z').ofLength(2),
-                ans().ofMinLength(1).ofMaxLength(25), ans().ofMinLength(1).ofMaxLength(15),
-                ans().ofMinLength(1).ofMaxLength(10).injectNull(0.7)).as(Place::new);
-        Arbitrary<Extras> extras = Combinators.combine(additionalData(), languageTemplates(), otherTags()).as(Extras::new);
+        Arbitrary<Place> place = Combinators.combine(
+                        Arbitraries.strings().withCharRange('A', 'Z').ofLength(2),
+                        ans().ofMinLength(1).ofMaxLength(25),
+                        ans().ofMinLength(1).ofMaxLength(15),
+                        ans().ofMinLength(1).ofMaxLength(10).injectNull(0.7))
+                .as(Place::new);
+        Arbitrary<Extras> extras = Combinators.combine(additionalData(), languageTemplates(), otherTags())
+                .as(Extras::new);
         return Combinators.combine(head, money, place, extras).as(EmvQrCodecProperties::build);
     }
 
     private static MerchantPresentedQr build(Head head, Money money, Place place, Extras extras) {
-        MerchantPresentedQr.Builder b = MerchantPresentedQr.builder().payloadFormatIndicator(head.formatIndicator())
-                .pointOfInitiation(head.initiation()).merchantCategoryCode(money.categoryCode())
-                .transactionCurrency(money.currency()).transactionAmount(money.amount())
-                .tipOrConvenienceIndicator(money.fee().indicator()).convenienceFeeFixed(money.fee().fixed())
-                .convenienceFeePercentage(money.fee().percentage()).countryCode(place.country())
-                .merchantName(place.name()).merchantCity(place.city()).postalCode(place.postalCode());
+        MerchantPresentedQr.Builder b = MerchantPresentedQr.builder()
+                .payloadFormatIndicator(head.formatIndicator())
+                .pointOfInitiation(head.initiation())
+                .merchantCategoryCode(money.categoryCode())
+                .transactionCurrency(money.currency())
+                .transactionAmount(money.amount())
+                .tipOrConvenienceIndicator(money.fee().indicator())
+                .convenienceFeeFixed(money.fee().fixed())
+                .convenienceFeePercentage(money.fee().percentage())
+                .countryCode(place.country())
+                .merchantName(place.name())
+                .merchantCity(place.city())
+                .postalCode(place.postalCode());
         head.accounts().forEach(b::merchantAccount);
         extras.additionalData().forEach(b::additionalData);
         extras.language().forEach(b::merchantInformationLanguage);
@@ -176,7 +220,8 @@ class EmvQrCodecProperties {
         MerchantPresentedQr decoded = EmvQrCodec.decode(payload);
 
         assertThat(decoded).usingRecursiveComparison().ignoringFields("crc").isEqualTo(qr);
-        assertThat(payload).as("CRC agrees with the independent implementation")
+        assertThat(payload)
+                .as("CRC agrees with the independent implementation")
                 .isEqualTo(Payloads.withCrc(payload.substring(0, payload.length() - 8)));
         assertThat(decoded.crc()).isEqualTo(payload.substring(payload.length() - 4));
         assertThat(EmvQrCodec.encode(decoded)).isEqualTo(payload);
@@ -204,15 +249,21 @@ class EmvQrCodecProperties {
 
     @Provide
     Arbitrary<String> payloadLikeNoise() {
-        Arbitrary<String> values = Arbitraries.oneOf(ans().ofMinLength(1).ofMaxLength(20), unicodeText(1, 10),
+        Arbitrary<String> values = Arbitraries.oneOf(
+                ans().ofMinLength(1).ofMaxLength(20),
+                unicodeText(1, 10),
                 Arbitraries.strings().withChars("0123456789.-").ofMinLength(1).ofMaxLength(14),
-                Combinators.combine(tags(0, 99), ans().ofMinLength(1).ofMaxLength(10)).as(Payloads::tlv),
+                Combinators.combine(tags(0, 99), ans().ofMinLength(1).ofMaxLength(10))
+                        .as(Payloads::tlv),
                 Arbitraries.strings().ofMaxLength(4));
         Arbitrary<String> objects = Arbitraries.frequencyOf(
                 Tuple.of(8, Combinators.combine(tags(0, 99), values).as(Payloads::tlv)),
                 Tuple.of(1, Arbitraries.strings().ofMaxLength(6)),
-                Tuple.of(1, Combinators.combine(tags(0, 99), digits(2, 2), values).as((t, l, v) -> t + l + v)));
-        return Combinators.combine(objects.list().ofMaxSize(14), Arbitraries.integers().between(0, 3))
+                Tuple.of(
+                        1,
+                        Combinators.combine(tags(0, 99), digits(2, 2), values).as((t, l, v) -> t + l + v)));
+        return Combinators.combine(
+                        objects.list().ofMaxSize(14), Arbitraries.integers().between(0, 3))
                 .as((list, shape) -> {
                     String body = String.join("", list);
                     return switch (shape) {
@@ -230,8 +281,10 @@ class EmvQrCodecProperties {
     }
 
     @Property(tries = 2000)
-    void mutatedPayloadsAreDecodedOrRefusedWithAnEmvQrExceptionOnly(@ForAll("qrs") MerchantPresentedQr qr,
-            @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll char character,
+    void mutatedPayloadsAreDecodedOrRefusedWithAnEmvQrExceptionOnly(
+            @ForAll("qrs") MerchantPresentedQr qr,
+            @ForAll @IntRange(min = 0, max = 100_000) int where,
+            @ForAll char character,
             @ForAll @IntRange(max = 4) int how) {
         String payload = EmvQrCodec.encode(qr);
         int at = where % payload.length();
@@ -240,9 +293,13 @@ class EmvQrCodecProperties {
             case 1 -> payload.substring(0, at) + character + payload.substring(at); // insert
             case 2 -> payload.substring(0, at) + character + payload.substring(at + 1); // flip
             case 3 -> payload.substring(0, at); // cut
-            default -> at + 1 < payload.length() // swap two neighbours
-                    ? payload.substring(0, at) + payload.charAt(at + 1) + payload.charAt(at) + payload.substring(at + 2)
-                    : payload;
+            default ->
+                at + 1 < payload.length() // swap two neighbours
+                        ? payload.substring(0, at)
+                                + payload.charAt(at + 1)
+                                + payload.charAt(at)
+                                + payload.substring(at + 2)
+                        : payload;
         };
         decodesOrRefusesCleanly(mutated);
     }
@@ -268,7 +325,8 @@ class EmvQrCodecProperties {
     }
 
     private static boolean onlyTheCaseOfACrcLetter(String payload, int index, int replacement) {
-        return index >= payload.length() - 4 && replacement < 0x80
+        return index >= payload.length() - 4
+                && replacement < 0x80
                 && Character.toUpperCase((char) replacement) == payload.charAt(index);
     }
 
@@ -318,8 +376,10 @@ class EmvQrCodecProperties {
     }
 
     @Property(tries = 2000)
-    void changingOneAsciiCharacterForAnotherIsAlwaysRefused(@ForAll("qrs") MerchantPresentedQr qr,
-            @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll("printableAscii") char replacement) {
+    void changingOneAsciiCharacterForAnotherIsAlwaysRefused(
+            @ForAll("qrs") MerchantPresentedQr qr,
+            @ForAll @IntRange(min = 0, max = 100_000) int where,
+            @ForAll("printableAscii") char replacement) {
         String payload = EmvQrCodec.encode(qr);
         int at = nthCodePointIndex(payload, where, false);
         char original = payload.charAt(at);
@@ -337,9 +397,12 @@ class EmvQrCodecProperties {
      * character of U+0080-U+07FF (2 bytes, 16 bits); for 3 and 4 bytes, one aligned pair of bytes.
      */
     @Property(tries = 3000)
-    void aSameLengthSubstitutionWithin16BitsIsAlwaysRefused(@ForAll("qrs") MerchantPresentedQr qr,
-            @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll boolean preferNonAscii,
-            @ForAll @IntRange(min = 0, max = 0xFFF) int bits, @ForAll boolean higherPair) {
+    void aSameLengthSubstitutionWithin16BitsIsAlwaysRefused(
+            @ForAll("qrs") MerchantPresentedQr qr,
+            @ForAll @IntRange(min = 0, max = 100_000) int where,
+            @ForAll boolean preferNonAscii,
+            @ForAll @IntRange(min = 0, max = 0xFFF) int bits,
+            @ForAll boolean higherPair) {
         String payload = EmvQrCodec.encode(qr);
         int at = nthCodePointIndex(payload, where, preferNonAscii);
         int original = payload.codePointAt(at);
@@ -349,7 +412,8 @@ class EmvQrCodecProperties {
             case 3 -> higherPair ? (original & 0x3F) | ((bits & 0x3FF) << 6) : (original & 0xF000) | bits;
             default -> higherPair ? (original & ~0x3FFC0) | (bits << 6) : (original & ~0xFFF) | bits;
         };
-        Assume.that(replacement != original && replacement <= Character.MAX_CODE_POINT
+        Assume.that(replacement != original
+                && replacement <= Character.MAX_CODE_POINT
                 && (replacement < Character.MIN_SURROGATE || replacement > Character.MAX_SURROGATE)
                 && utf8(replacement).length == utf8(original).length
                 && !onlyTheCaseOfACrcLetter(payload, at, replacement));
@@ -359,8 +423,10 @@ class EmvQrCodecProperties {
     }
 
     @Property(tries = 3000)
-    void aSameLengthSubstitutionOfAnOddNumberOfBitsIsAlwaysRefused(@ForAll("qrs") MerchantPresentedQr qr,
-            @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll boolean preferNonAscii,
+    void aSameLengthSubstitutionOfAnOddNumberOfBitsIsAlwaysRefused(
+            @ForAll("qrs") MerchantPresentedQr qr,
+            @ForAll @IntRange(min = 0, max = 100_000) int where,
+            @ForAll boolean preferNonAscii,
             @ForAll @IntRange(min = 1, max = 0x1FFFFF) int flips) {
         String payload = EmvQrCodec.encode(qr);
         int at = nthCodePointIndex(payload, where, preferNonAscii);
@@ -368,7 +434,8 @@ class EmvQrCodecProperties {
         int[] payloadBits = {0, 0x7F, 0x7FF, 0xFFFF, 0x1FFFFF}; // the code point bits a UTF-8 sequence carries
         int mask = flips & payloadBits[utf8(original).length];
         int replacement = original ^ mask;
-        Assume.that(Integer.bitCount(mask) % 2 == 1 && replacement <= Character.MAX_CODE_POINT
+        Assume.that(Integer.bitCount(mask) % 2 == 1
+                && replacement <= Character.MAX_CODE_POINT
                 && (replacement < Character.MIN_SURROGATE || replacement > Character.MAX_SURROGATE)
                 && utf8(replacement).length == utf8(original).length
                 && !onlyTheCaseOfACrcLetter(payload, at, replacement));

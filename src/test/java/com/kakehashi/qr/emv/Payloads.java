@@ -9,8 +9,7 @@ import java.util.List;
  * here calls production code, so a test built on it cannot agree with the codec by sharing its mistakes.
  */
 final class Payloads {
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /**
      * The worked example of the EMVCo MPM specification (Appendix), Chinese text in the language template 64.
@@ -84,9 +83,15 @@ final class Payloads {
 
         /** 00, 01 (static), 26 (JPQR-like identifier), 52, 53, 58, 59, 60. */
         static Body tokyoShop() {
-            return of(tlv("00", "01"), tlv("01", "11"),
+            return of(
+                    tlv("00", "01"),
+                    tlv("01", "11"),
                     tlv("26", tlv("00", "jp.or.paymentsjapan") + tlv("01", "0000000000001")),
-                    tlv("52", "5812"), tlv("53", "392"), tlv("58", "JP"), tlv("59", "SUSHI ZANMAI"), tlv("60", "TOKYO"));
+                    tlv("52", "5812"),
+                    tlv("53", "392"),
+                    tlv("58", "JP"),
+                    tlv("59", "SUSHI ZANMAI"),
+                    tlv("60", "TOKYO"));
         }
 
         /** Replaces the object with this tag by {@code raw} (which may be malformed), or appends it. */

@@ -16,8 +16,8 @@ class WildCodesTest {
     /** PromptPay static code to a mobile number: no tag 52, 59 or 60, as the Thai QR standard issues it. */
     static final String PROMPTPAY = withCrc("000201010211" + "29370016A000000677010111011300668123456785802TH5303764");
     /** VietQR (NAPAS 247) bank-transfer code: no tag 52, 59 or 60. */
-    static final String VIETQR = withCrc("000201010211"
-            + "38570010A00000072701270006970403011300110123456780208QRIBFTTA" + "5303704" + "5802VN");
+    static final String VIETQR = withCrc(
+            "000201010211" + "38570010A00000072701270006970403011300110123456780208QRIBFTTA" + "5303704" + "5802VN");
     /** PayNow to a UEN with a zero-length merchant name (tag 59 length 00). */
     static final String PAYNOW_EMPTY_NAME = withCrc("000201010212"
             + "26370009SG.PAYNOW010120210201234567X03010" + "52040000" + "5303702" + "54041.50" + "5802SG"
@@ -39,8 +39,10 @@ class WildCodesTest {
 
         assertThat(decoded.qr().transactionCurrency()).isEqualTo("764");
         assertThat(decoded.qr().merchantAccounts().get(0).globallyUniqueId()).isEqualTo("A000000677010111");
-        assertThat(decoded.warnings()).anyMatch(w -> w.startsWith("tag 52"))
-                .anyMatch(w -> w.startsWith("tag 59")).anyMatch(w -> w.startsWith("tag 60"));
+        assertThat(decoded.warnings())
+                .anyMatch(w -> w.startsWith("tag 52"))
+                .anyMatch(w -> w.startsWith("tag 59"))
+                .anyMatch(w -> w.startsWith("tag 60"));
     }
 
     @Test
@@ -77,8 +79,8 @@ class WildCodesTest {
 
         LenientDecoding decoded = EmvQrCodec.decodeLenient(DUITNOW_OPAQUE_82);
 
-        assertThat(decoded.qr().otherTags()).anyMatch(o -> o.tag().equals("82")
-                && o.value().equals("47FCECA2796DDB8C0D63753C1131BD85"));
+        assertThat(decoded.qr().otherTags())
+                .anyMatch(o -> o.tag().equals("82") && o.value().equals("47FCECA2796DDB8C0D63753C1131BD85"));
         assertThat(decoded.warnings()).containsExactly("template 82 is not TLV with numeric sub-tags; kept verbatim");
     }
 
@@ -86,16 +88,20 @@ class WildCodesTest {
     void aWrongCrcIsNeverReadLeniently() {
         String tampered = PROMPTPAY.replace("5802TH", "5802VN");
 
-        assertThatThrownBy(() -> EmvQrCodec.decodeLenient(tampered)).isInstanceOf(EmvQrException.class)
-                .extracting(e -> ((EmvQrException) e).reason()).isEqualTo(EmvQrException.Reason.CRC_MISMATCH);
+        assertThatThrownBy(() -> EmvQrCodec.decodeLenient(tampered))
+                .isInstanceOf(EmvQrException.class)
+                .extracting(e -> ((EmvQrException) e).reason())
+                .isEqualTo(EmvQrException.Reason.CRC_MISMATCH);
     }
 
     @Test
     void aCodeWithoutCurrencyIsNotPayable() {
         String noCurrency = withCrc("000201010211" + "29370016A000000677010111011300668123456785802TH");
 
-        assertThatThrownBy(() -> EmvQrCodec.decodeLenient(noCurrency)).isInstanceOf(EmvQrException.class)
-                .extracting(e -> ((EmvQrException) e).reason()).isEqualTo(EmvQrException.Reason.NOT_PAYABLE);
+        assertThatThrownBy(() -> EmvQrCodec.decodeLenient(noCurrency))
+                .isInstanceOf(EmvQrException.class)
+                .extracting(e -> ((EmvQrException) e).reason())
+                .isEqualTo(EmvQrException.Reason.NOT_PAYABLE);
     }
 
     @Test

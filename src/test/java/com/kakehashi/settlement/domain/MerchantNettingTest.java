@@ -21,7 +21,8 @@ class MerchantNettingTest {
 
     @Test
     void netIsGrossLessRefundsLessTheFeeRoundedDown() {
-        MerchantNetting n = MerchantNetting.of(fen(128_050), fen(2_850), 150); // 1.5 % of 1280.50 CNY = 19.2075 -> 19.20
+        MerchantNetting n =
+                MerchantNetting.of(fen(128_050), fen(2_850), 150); // 1.5 % of 1280.50 CNY = 19.2075 -> 19.20
         assertThat(n.feeAmount()).isEqualTo(fen(1_920));
         assertThat(n.netAmount()).isEqualTo(fen(128_050 - 2_850 - 1_920));
         assertThat(n.outcome()).isEqualTo(MerchantNetting.Outcome.PAYOUT);
@@ -39,37 +40,47 @@ class MerchantNettingTest {
     void aNetUnderTheBanksMinimumIsCarriedForward() {
         assertThat(MerchantNetting.of(yen(999), yen(0), 0, yen(1_000)).outcome())
                 .isEqualTo(MerchantNetting.Outcome.CARRIED_FORWARD);
-        assertThat(MerchantNetting.of(yen(1_000), yen(0), 0, yen(1_000)).outcome()).isEqualTo(MerchantNetting.Outcome.PAYOUT);
+        assertThat(MerchantNetting.of(yen(1_000), yen(0), 0, yen(1_000)).outcome())
+                .isEqualTo(MerchantNetting.Outcome.PAYOUT);
     }
 
     @Test
     void aNettingThatDoesNotAddUpCannotBeBuilt() {
-        assertThatThrownBy(() -> new MerchantNetting(yen(100), yen(10), yen(0), yen(80), MerchantNetting.Outcome.PAYOUT))
+        assertThatThrownBy(
+                        () -> new MerchantNetting(yen(100), yen(10), yen(0), yen(80), MerchantNetting.Outcome.PAYOUT))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MerchantNetting(yen(100), yen(100), yen(0), yen(0), MerchantNetting.Outcome.PAYOUT))
+        assertThatThrownBy(
+                        () -> new MerchantNetting(yen(100), yen(100), yen(0), yen(0), MerchantNetting.Outcome.PAYOUT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aNettingNeverMixesCurrencies() {
-        assertThatThrownBy(() -> MerchantNetting.of(fen(1_000), yen(10), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MerchantNetting.of(fen(1_000), yen(10), 0))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MerchantNetting.of(fen(1_000), fen(10), 0, yen(100)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MerchantNetting(fen(100), fen(10), fen(0), yen(90), MerchantNetting.Outcome.PAYOUT))
+        assertThatThrownBy(
+                        () -> new MerchantNetting(fen(100), fen(10), fen(0), yen(90), MerchantNetting.Outcome.PAYOUT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aSumBeyondTheRangeOfMinorUnitsThrowsInsteadOfWrapping() {
-        assertThatThrownBy(() -> MerchantNetting.of(yen(0), yen(Long.MAX_VALUE), 0).netAmount().minus(yen(2)))
+        assertThatThrownBy(() -> MerchantNetting.of(yen(0), yen(Long.MAX_VALUE), 0)
+                        .netAmount()
+                        .minus(yen(2)))
                 .isInstanceOf(ArithmeticException.class);
     }
 
     @Property(tries = 1000)
-    void nettingAlwaysAddsUpAndOnlyPositiveNetsArePaid(@ForAll @LongRange(max = 10_000_000_000L) long gross,
-            @ForAll @LongRange(max = 10_000_000_000L) long refunds, @ForAll @IntRange(max = 1000) int feeBps) {
+    void nettingAlwaysAddsUpAndOnlyPositiveNetsArePaid(
+            @ForAll @LongRange(max = 10_000_000_000L) long gross,
+            @ForAll @LongRange(max = 10_000_000_000L) long refunds,
+            @ForAll @IntRange(max = 1000) int feeBps) {
         MerchantNetting n = MerchantNetting.of(fen(gross), fen(refunds), feeBps);
-        assertThat(n.grossAmount().minus(n.refundedAmount()).minus(n.feeAmount())).isEqualTo(n.netAmount());
+        assertThat(n.grossAmount().minus(n.refundedAmount()).minus(n.feeAmount()))
+                .isEqualTo(n.netAmount());
         assertThat(n.fee()).isBetween(0L, gross);
         assertThat(n.fee() * 10_000).isLessThanOrEqualTo(gross * feeBps);
         assertThat(n.isPaid()).isEqualTo(n.netAmount().isPositive());

@@ -1,8 +1,8 @@
 package com.kakehashi.settlement.infra;
 
-import com.kakehashi.common.money.MinorAmount;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.settlement.domain.EndToEndIds;
 import com.kakehashi.settlement.domain.MerchantNetting;
 import com.kakehashi.settlement.domain.SettlementItem;
@@ -22,14 +22,22 @@ class PayoutCsvWriterTest {
 
     private static SettlementItem payoutTo(String name, long netFen) {
         UUID merchant = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
-        return new SettlementItem(merchant, name, "6222020200112233445", 3, 0,
-                MerchantNetting.of(MinorAmount.of(netFen, "CNY"), MinorAmount.of(0, "CNY"), 0), MinorAmount.of(0, "JPY"),
+        return new SettlementItem(
+                merchant,
+                name,
+                "6222020200112233445",
+                3,
+                0,
+                MerchantNetting.of(MinorAmount.of(netFen, "CNY"), MinorAmount.of(0, "CNY"), 0),
+                MinorAmount.of(0, "JPY"),
                 EndToEndIds.of(BATCH, CUTOFF, merchant));
     }
 
     private static List<CSVRecord> written(SettlementItem... payouts) throws Exception {
         byte[] csv = PayoutCsvWriter.write(new PayoutInstruction(BATCH, CUTOFF, "B", "A", "CNY", List.of(payouts)));
-        return CSVFormat.RFC4180.parse(new StringReader(new String(csv, StandardCharsets.UTF_8))).getRecords();
+        return CSVFormat.RFC4180
+                .parse(new StringReader(new String(csv, StandardCharsets.UTF_8)))
+                .getRecords();
     }
 
     @Test
@@ -46,16 +54,27 @@ class PayoutCsvWriterTest {
     void aMerchantNameWithACommaAndAQuoteStaysOneColumn() throws Exception {
         List<CSVRecord> records = written(payoutTo("Tea, \"House\"", 12_850), payoutTo("+Plus Mart", 100));
 
-        assertThat(records).hasSize(3).allSatisfy(record -> assertThat(record.size()).isEqualTo(8));
+        assertThat(records)
+                .hasSize(3)
+                .allSatisfy(record -> assertThat(record.size()).isEqualTo(8));
         assertThat(records.get(1).get(2)).isEqualTo("Tea, \"House\"");
         assertThat(records.get(2).get(2)).isEqualTo("'+Plus Mart");
-        assertThat(records.get(0).values()).containsExactly("end_to_end_id", "merchant_id", "merchant_name",
-                "payout_account", "currency", "amount", "payments", "refunds");
+        assertThat(records.get(0).values())
+                .containsExactly(
+                        "end_to_end_id",
+                        "merchant_id",
+                        "merchant_name",
+                        "payout_account",
+                        "currency",
+                        "amount",
+                        "payments",
+                        "refunds");
     }
 
     @Test
     void theBytesAreTheSameEveryTime() {
-        PayoutInstruction instruction = new PayoutInstruction(BATCH, CUTOFF, "B", "A", "CNY", List.of(payoutTo("Tea", 5)));
+        PayoutInstruction instruction =
+                new PayoutInstruction(BATCH, CUTOFF, "B", "A", "CNY", List.of(payoutTo("Tea", 5)));
         assertThat(PayoutCsvWriter.write(instruction)).isEqualTo(PayoutCsvWriter.write(instruction));
     }
 }

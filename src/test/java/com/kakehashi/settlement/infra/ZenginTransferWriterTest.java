@@ -1,9 +1,9 @@
 package com.kakehashi.settlement.infra;
 
-import com.kakehashi.common.money.MinorAmount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.common.zengin.ZenginAccount;
 import com.kakehashi.settlement.domain.MerchantNetting;
 import com.kakehashi.settlement.domain.SettlementItem;
@@ -21,13 +21,20 @@ import org.junit.jupiter.api.Test;
  * written out in hex (ｶ=B6 ｹ=B9 ﾊ=CA ｼ=BC ﾔ=D4 ﾏ=CF ﾀ=C0 ﾞ=DE ﾖ=D6 ｳ=B3 ﾃ=C3 ﾝ=DD).
  */
 class ZenginTransferWriterTest {
-    private static final ZenginTransferWriter.Requester HOUSE = new ZenginTransferWriter.Requester("1234567890", "ｶｹﾊｼ",
-            ZenginAccount.parse("0005-001-1-7777777").orElseThrow());
+    private static final ZenginTransferWriter.Requester HOUSE = new ZenginTransferWriter.Requester(
+            "1234567890", "ｶｹﾊｼ", ZenginAccount.parse("0005-001-1-7777777").orElseThrow());
 
     private static SettlementItem payout(String account, String kana, long yen, String endToEndId) {
-        return new SettlementItem(UUID.randomUUID(), "Shop", account, 2, 0,
-                MerchantNetting.of(MinorAmount.of(yen, "JPY"), MinorAmount.of(0, "JPY"), 0), MinorAmount.of(yen, "JPY"),
-                endToEndId, kana);
+        return new SettlementItem(
+                UUID.randomUUID(),
+                "Shop",
+                account,
+                2,
+                0,
+                MerchantNetting.of(MinorAmount.of(yen, "JPY"), MinorAmount.of(0, "JPY"), 0),
+                MinorAmount.of(yen, "JPY"),
+                endToEndId,
+                kana);
     }
 
     /** A hand-built record: ASCII pieces and raw bytes, in layout order. */
@@ -57,17 +64,64 @@ class ZenginTransferWriterTest {
 
     @Test
     void aBatchIsWrittenAsTheWorkedExampleByteForByte() {
-        byte[] file = ZenginTransferWriter.write(HOUSE, LocalDate.of(2026, 12, 1), List.of(
-                payout("0009-123-1-0012345", "ﾔﾏﾀﾞｼﾖｳﾃﾝ(ｶ", 1_280, "KKH2612010900ABCDEF120123456789AB"),
-                payout("0001-456-2-7654321", "ABC TRADING", 35_000, "KKH2612010900ABCDEF12FEDCBA987654")));
+        byte[] file = ZenginTransferWriter.write(
+                HOUSE,
+                LocalDate.of(2026, 12, 1),
+                List.of(
+                        payout("0009-123-1-0012345", "ﾔﾏﾀﾞｼﾖｳﾃﾝ(ｶ", 1_280, "KKH2612010900ABCDEF120123456789AB"),
+                        payout("0001-456-2-7654321", "ABC TRADING", 35_000, "KKH2612010900ABCDEF12FEDCBA987654")));
 
-        byte[] header = record("1", "21", "0", "1234567890", hex(0xB6, 0xB9, 0xCA, 0xBC), sp(36), "1201", "0005", sp(15),
-                "001", sp(15), "1", "7777777", sp(17));
-        byte[] first = record("2", "0009", sp(15), "123", sp(15), sp(4), "1", "0012345",
-                hex(0xD4, 0xCF, 0xC0, 0xDE, 0xBC, 0xD6, 0xB3, 0xC3, 0xDD, 0x28, 0xB6), sp(19), "0000001280", "0",
-                "ABCDEF12  ", "23456789AB", "7", " ", sp(7));
-        byte[] second = record("2", "0001", sp(15), "456", sp(15), sp(4), "2", "7654321", "ABC TRADING", sp(19),
-                "0000035000", "0", "ABCDEF12  ", "DCBA987654", "7", " ", sp(7));
+        byte[] header = record(
+                "1",
+                "21",
+                "0",
+                "1234567890",
+                hex(0xB6, 0xB9, 0xCA, 0xBC),
+                sp(36),
+                "1201",
+                "0005",
+                sp(15),
+                "001",
+                sp(15),
+                "1",
+                "7777777",
+                sp(17));
+        byte[] first = record(
+                "2",
+                "0009",
+                sp(15),
+                "123",
+                sp(15),
+                sp(4),
+                "1",
+                "0012345",
+                hex(0xD4, 0xCF, 0xC0, 0xDE, 0xBC, 0xD6, 0xB3, 0xC3, 0xDD, 0x28, 0xB6),
+                sp(19),
+                "0000001280",
+                "0",
+                "ABCDEF12  ",
+                "23456789AB",
+                "7",
+                " ",
+                sp(7));
+        byte[] second = record(
+                "2",
+                "0001",
+                sp(15),
+                "456",
+                sp(15),
+                sp(4),
+                "2",
+                "7654321",
+                "ABC TRADING",
+                sp(19),
+                "0000035000",
+                "0",
+                "ABCDEF12  ",
+                "DCBA987654",
+                "7",
+                " ",
+                sp(7));
         byte[] trailer = record("8", "000002", "000000036280", sp(101));
         byte[] end = record("9", sp(119));
 
@@ -78,7 +132,8 @@ class ZenginTransferWriterTest {
         }
         assertThat(file).hasSize(5 * 122);
         for (int i = 0; i < 5; i++) {
-            assertThat(Arrays.copyOfRange(file, i * 122, i * 122 + 122)).as("record " + (i + 1))
+            assertThat(Arrays.copyOfRange(file, i * 122, i * 122 + 122))
+                    .as("record " + (i + 1))
                     .isEqualTo(Arrays.copyOfRange(expected.toByteArray(), i * 122, i * 122 + 122));
         }
         assertThat(file).isEqualTo(expected.toByteArray());
@@ -86,7 +141,8 @@ class ZenginTransferWriterTest {
 
     @Test
     void theSameBatchGivesTheSameBytes() {
-        List<SettlementItem> payouts = List.of(payout("0009-123-1-0012345", "ﾔﾏﾀﾞ", 10, "KKH2612010900ABCDEF120123456789AB"));
+        List<SettlementItem> payouts =
+                List.of(payout("0009-123-1-0012345", "ﾔﾏﾀﾞ", 10, "KKH2612010900ABCDEF120123456789AB"));
         assertThat(ZenginTransferWriter.write(HOUSE, LocalDate.of(2027, 1, 4), payouts))
                 .isEqualTo(ZenginTransferWriter.write(HOUSE, LocalDate.of(2027, 1, 4), payouts));
     }
@@ -94,16 +150,22 @@ class ZenginTransferWriterTest {
     @Test
     void namesOutsideWhatZenginAllowsAreRefusedRatherThanMangled() {
         for (String kana : List.of("ﾔﾏﾀﾞ ｼｮｳﾃﾝ", "yamada", "山田商店", "ヤマダ", "ﾔﾏﾀﾞ&ｺ", "A".repeat(31))) {
-            assertThatThrownBy(() -> ZenginTransferWriter.write(HOUSE, LocalDate.of(2026, 12, 1),
-                    List.of(payout("0009-123-1-0012345", kana, 10, "KKH2612010900ABCDEF120123456789AB"))))
-                    .as(kana).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ZenginTransferWriter.write(
+                            HOUSE,
+                            LocalDate.of(2026, 12, 1),
+                            List.of(payout("0009-123-1-0012345", kana, 10, "KKH2612010900ABCDEF120123456789AB"))))
+                    .as(kana)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     @Test
     void aPayoutAccountNotInZenginFormIsRefused() {
-        assertThatThrownBy(() -> ZenginTransferWriter.write(HOUSE, LocalDate.of(2026, 12, 1),
-                List.of(payout("ACC-12345", "ﾔﾏﾀﾞ", 10, "KKH2612010900ABCDEF120123456789AB"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Zengin payout account");
+        assertThatThrownBy(() -> ZenginTransferWriter.write(
+                        HOUSE,
+                        LocalDate.of(2026, 12, 1),
+                        List.of(payout("ACC-12345", "ﾔﾏﾀﾞ", 10, "KKH2612010900ABCDEF120123456789AB"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Zengin payout account");
     }
 }

@@ -39,9 +39,11 @@ class SecretCipherTest {
         Sealed sealed = new SecretCipher(1, Map.of(1, KEY_1)).seal("sub-1", "whsec_abc");
 
         assertThatThrownBy(() -> new SecretCipher(1, Map.of(1, KEY_2)).open("sub-1", sealed))
-                .isInstanceOf(UnreadableSecretException.class).hasMessageContaining("does not open under key version 1");
+                .isInstanceOf(UnreadableSecretException.class)
+                .hasMessageContaining("does not open under key version 1");
         assertThatThrownBy(() -> new SecretCipher(2, Map.of(2, KEY_2)).open("sub-1", sealed))
-                .isInstanceOf(UnreadableSecretException.class).hasMessageContaining("not configured");
+                .isInstanceOf(UnreadableSecretException.class)
+                .hasMessageContaining("not configured");
     }
 
     @Test
@@ -64,7 +66,8 @@ class SecretCipherTest {
     @Test
     void aKeyOfTheWrongLengthIsRefused() {
         assertThatThrownBy(() -> new SecretCipher(1, Map.of(1, new byte[16])))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be 32");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be 32");
     }
 
     private static byte[] key(int fill) {
