@@ -91,30 +91,32 @@ public class OperationsMetrics {
         QuarkusTransaction.requiringNew().run(() -> {
             Map<String, Number> byState = new TreeMap<>();
             BATCH_STATES.forEach(s -> byState.put(s, 0));
-            byState.putAll(counts("select state, count(*) from settlement_batch group by state"));
+            byState.putAll(counts("select state as key, count(*) as n from settlement_batch group by state"));
             batches.register(rows("state", byState), true);
             runSeconds.register(rows("bank", counts("""
-                    select distinct on (b.bank_id) b.bank_id, extract(epoch from (d.at - b.created_at))
+                    select distinct on (b.bank_id) b.bank_id as key, extract(epoch from (d.at - b.created_at)) as n
                     from settlement_batch b
                     join lateral (select min(e.at) as at from settlement_batch_event e
                                   where e.batch_id = b.id and e.state in ('DELIVERED', 'FAILED')) d on d.at is not null
                     order by b.bank_id, b.cutoff desc""")), true);
             statements.register(
-                    rows("bank", counts("select bank_id, count(*) from bank_statement group by bank_id")), true);
+                    rows("bank", counts("select bank_id as key, count(*) as n from bank_statement group by bank_id")),
+                    true);
             openBreaks.register(
                     rows(
                             "outcome",
                             counts(
-                                    "select outcome, count(*) from reconciliation_break where status <> 'RESOLVED' group by outcome")),
+                                    "select outcome as key, count(*) as n from reconciliation_break where status <> 'RESOLVED' group by outcome")),
                     true);
         });
     }
 
     private Map<String, Number> counts(String sql) {
         Map<String, Number> result = new TreeMap<>();
-        for (Object row : em.createNativeQuery(sql).getResultList()) {
-            Object[] r = (Object[]) row;
-            result.put(String.valueOf(r[0]), (Number) r[1]);
+        // each query names its two columns "key" and "n"
+        for (var row : com.kakehashi.common.sql.SqlRow.list(
+                com.kakehashi.common.sql.SqlRow.query(em, sql), r -> Map.entry(r.string("key"), r.number("n")))) {
+            result.put(row.getKey(), row.getValue());
         }
         return result;
     }

@@ -92,6 +92,16 @@ public final class SqlRow {
         return SqlValues.date(tuple.get(column));
     }
 
+    /** Any numeric column (a count, an epoch difference) as the driver gives it; null stays null. */
+    public Number number(String column) {
+        return (Number) tuple.get(column);
+    }
+
+    /** A NUMERIC column as it is stored (scale kept); null stays null. */
+    public java.math.BigDecimal decimal(String column) {
+        return (java.math.BigDecimal) tuple.get(column);
+    }
+
     public Instant instant(String column) {
         Object v = tuple.get(column);
         return v == null ? null : SqlValues.instant(v);

@@ -1,6 +1,6 @@
 package com.kakehashi.fx.infra;
 
-import com.kakehashi.common.sql.SqlValues;
+import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.fx.domain.CurrencyPair;
 import com.kakehashi.fx.domain.FxRate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,22 +66,19 @@ public class FxRateRepository {
      * range scan on {@code fx_rate_stored_by_xact}.
      */
     public List<FollowedRate> storedAfter(long xact, long afterId, int limit) {
-        List<?> rows = em.createNativeQuery(
+        return SqlRow.list(
+                SqlRow.query(
+                        em,
                         "select id, base, quote, mid, bid, ask, source, valid_from, received_at,"
                                 + " cast(stored_by_xact as text) as xact from fx_rate"
                                 + " where (stored_by_xact, id) > (cast(?1 as xid8), ?2) order by stored_by_xact, id limit ?3",
-                        Object[].class)
-                .setParameter(1, Long.toString(xact))
-                .setParameter(2, afterId)
-                .setParameter(3, limit)
-                .getResultList();
-        return rows.stream()
-                .map(r -> {
-                    Object[] row = (Object[]) r;
-                    StoredRate stored = map(row);
-                    return new FollowedRate(stored.id(), Long.parseLong((String) row[9]), stored.rate());
-                })
-                .toList();
+                        Long.toString(xact),
+                        afterId,
+                        limit),
+                r -> {
+                    StoredRate stored = map(r);
+                    return new FollowedRate(stored.id(), Long.parseLong(r.string("xact")), stored.rate());
+                });
     }
 
     /** The rate this source published for the pair at this instant, if any. */
@@ -94,23 +91,19 @@ public class FxRateRepository {
                 validFrom);
     }
 
-    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     public List<StoredRate> history(CurrencyPair pair, Instant from, Instant to, long offset, int limit) {
-        return em
-                .createNativeQuery(
+        return SqlRow.list(
+                SqlRow.query(
+                        em,
                         SELECT + " where base = ?1 and quote = ?2 and valid_from >= ?3 and valid_from < ?4"
                                 + " order by valid_from desc, id desc offset ?5 limit ?6",
-                        Object[].class)
-                .setParameter(1, pair.base())
-                .setParameter(2, pair.quote())
-                .setParameter(3, from)
-                .setParameter(4, to)
-                .setParameter(5, offset)
-                .setParameter(6, limit)
-                .getResultList()
-                .stream()
-                .map(r -> map((Object[]) r))
-                .toList();
+                        pair.base(),
+                        pair.quote(),
+                        from,
+                        to,
+                        offset,
+                        limit),
+                FxRateRepository::map);
     }
 
     private static final String SELECT =
@@ -120,25 +113,20 @@ public class FxRateRepository {
         return many(where, params).stream().findFirst();
     }
 
-    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     private List<StoredRate> many(String where, Object... params) {
-        var query = em.createNativeQuery(SELECT + " " + where, Object[].class);
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
-        return query.getResultList().stream().map(r -> map((Object[]) r)).toList();
+        return SqlRow.list(SqlRow.query(em, SELECT + " " + where, params), FxRateRepository::map);
     }
 
-    private static StoredRate map(Object[] row) {
+    private static StoredRate map(SqlRow r) {
         FxRate rate = new FxRate(
-                new CurrencyPair((String) row[1], (String) row[2]),
-                strip((BigDecimal) row[3]),
-                strip((BigDecimal) row[4]),
-                strip((BigDecimal) row[5]),
-                (String) row[6],
-                SqlValues.instant(row[7]),
-                SqlValues.instant(row[8]));
-        return new StoredRate(((Number) row[0]).longValue(), rate);
+                new CurrencyPair(r.string("base"), r.string("quote")),
+                strip(r.decimal("mid")),
+                strip(r.decimal("bid")),
+                strip(r.decimal("ask")),
+                r.string("source"),
+                r.instant("valid_from"),
+                r.instant("received_at"));
+        return new StoredRate(r.longValue("id"), rate);
     }
 
     private static BigDecimal strip(BigDecimal value) {

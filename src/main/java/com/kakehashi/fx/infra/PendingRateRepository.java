@@ -1,6 +1,6 @@
 package com.kakehashi.fx.infra;
 
-import com.kakehashi.common.sql.SqlValues;
+import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.fx.domain.CurrencyPair;
 import com.kakehashi.fx.domain.FxRate;
 import com.kakehashi.fx.domain.PendingRate;
@@ -109,21 +109,16 @@ public class PendingRateRepository {
 
     /** The audit trail of one item, oldest first. */
     public List<Event> events(UUID id) {
-        List<?> rows = em.createNativeQuery(
+        return SqlRow.list(
+                SqlRow.query(
+                        em,
                         "select status, actor, at, reason from fx_rate_pending_event where pending_id = ?1 order by id",
-                        Object[].class)
-                .setParameter(1, id)
-                .getResultList();
-        return rows.stream()
-                .map(r -> {
-                    Object[] row = (Object[]) r;
-                    return new Event(
-                            PendingRate.Status.valueOf((String) row[0]),
-                            (String) row[1],
-                            SqlValues.instant(row[2]),
-                            (String) row[3]);
-                })
-                .toList();
+                        id),
+                r -> new Event(
+                        r.enumValue("status", PendingRate.Status.class),
+                        r.string("actor"),
+                        r.instant("at"),
+                        r.string("reason")));
     }
 
     private void event(UUID id, PendingRate.Status status, String actor, Instant at, String reason) {
@@ -137,36 +132,31 @@ public class PendingRateRepository {
                 .executeUpdate();
     }
 
-    @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
     private List<PendingRate> many(String where, Object... params) {
-        var query = em.createNativeQuery(SELECT + where, Object[].class);
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
-        return query.getResultList().stream().map(r -> map((Object[]) r)).toList();
+        return SqlRow.list(SqlRow.query(em, SELECT + where, params), PendingRateRepository::map);
     }
 
-    private static PendingRate map(Object[] row) {
+    private static PendingRate map(SqlRow r) {
         FxRate rate = new FxRate(
-                new CurrencyPair((String) row[1], (String) row[2]),
-                strip((BigDecimal) row[3]),
-                strip((BigDecimal) row[4]),
-                strip((BigDecimal) row[5]),
-                (String) row[6],
-                SqlValues.instant(row[7]),
-                SqlValues.instant(row[8]));
+                new CurrencyPair(r.string("base"), r.string("quote")),
+                strip(r.decimal("mid")),
+                strip(r.decimal("bid")),
+                strip(r.decimal("ask")),
+                r.string("source"),
+                r.instant("valid_from"),
+                r.instant("received_at"));
         return new PendingRate(
-                (UUID) row[0],
+                r.uuid("id"),
                 rate,
-                (String) row[9],
-                strip((BigDecimal) row[10]),
-                ((Number) row[11]).longValue(),
-                ((Number) row[12]).intValue(),
-                PendingRate.Status.valueOf((String) row[13]),
-                (String) row[14],
-                row[15] == null ? null : SqlValues.instant(row[15]),
-                (String) row[16],
-                ((Number) row[17]).longValue());
+                r.string("submitted_by"),
+                strip(r.decimal("rate_in_force")),
+                r.longValue("deviation_bps"),
+                r.intValue("band_bps"),
+                r.enumValue("status", PendingRate.Status.class),
+                r.string("decided_by"),
+                r.instant("decided_at"),
+                r.string("reason"),
+                r.longValue("version"));
     }
 
     private static BigDecimal strip(BigDecimal value) {

@@ -1,10 +1,10 @@
 package com.kakehashi.idempotency.infra;
 
+import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -29,18 +29,15 @@ public class IdempotencyRepository {
     }
 
     public Optional<Record> find(String caller, String operation, String key) {
-        List<?> rows = em.createNativeQuery("""
+        return SqlRow.first(
+                SqlRow.query(em, """
                 select request_hash, resource_id, response_status, response_body from idempotency_record
-                where caller = ?1 and operation = ?2 and idem_key = ?3""")
-                .setParameter(1, caller)
-                .setParameter(2, operation)
-                .setParameter(3, key)
-                .getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] r = (Object[]) row;
-            return new Record(
-                    (String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3]);
-        });
+                where caller = ?1 and operation = ?2 and idem_key = ?3""", caller, operation, key),
+                r -> new Record(
+                        r.string("request_hash"),
+                        r.string("resource_id"),
+                        r.intOrNull("response_status"),
+                        r.string("response_body")));
     }
 
     public void attachResource(String caller, String operation, String key, String resourceId) {

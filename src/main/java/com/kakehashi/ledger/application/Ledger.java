@@ -73,8 +73,7 @@ public class Ledger {
     @Transactional
     public List<TypeBalance> balancesByType(AccountType type) {
         return repository.balancesByType(type).stream()
-                .map(r -> new TypeBalance(
-                        Amounts.fromMinor(((Number) r[1]).longValue(), (String) r[0]), ((Number) r[2]).longValue()))
+                .map(r -> new TypeBalance(Amounts.fromMinor(r.balanceMinor(), r.currency()), r.postings()))
                 .toList();
     }
 }

@@ -1,6 +1,7 @@
 package com.kakehashi.ledger.infra;
 
 import com.kakehashi.common.money.Amounts;
+import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.ledger.domain.AccountType;
 import com.kakehashi.ledger.domain.JournalEntry;
 import com.kakehashi.ledger.domain.JournalType;
@@ -115,13 +116,14 @@ public class LedgerRepository {
     }
 
     /** Per currency: the summed balance of every account of a type, and how many postings made it. */
-    public List<Object[]> balancesByType(AccountType type) {
-        List<?> rows = em.createNativeQuery("""
-                select a.currency, coalesce(sum(p.amount_minor), 0), count(p.id)
+    public record CurrencyBalance(String currency, long balanceMinor, long postings) {}
+
+    public List<CurrencyBalance> balancesByType(AccountType type) {
+        return SqlRow.list(
+                SqlRow.query(em, """
+                select a.currency, coalesce(sum(p.amount_minor), 0) balance_minor, count(p.id) postings
                 from ledger_account a left join posting p on p.account_id = a.id
-                where a.type = ?1 group by a.currency order by a.currency""", Object[].class)
-                .setParameter(1, type.name())
-                .getResultList();
-        return rows.stream().map(r -> (Object[]) r).toList();
+                where a.type = ?1 group by a.currency order by a.currency""", type.name()),
+                r -> new CurrencyBalance(r.string("currency"), r.longValue("balance_minor"), r.longValue("postings")));
     }
 }

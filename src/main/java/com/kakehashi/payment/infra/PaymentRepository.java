@@ -61,7 +61,7 @@ public class PaymentRepository {
             UUID paymentId,
             JournalEntry journal,
             LocalDate today) {
-        Object[] row = (Object[]) em.createNativeQuery("""
+        var query = em.createNativeQuery("""
                 with claim as (
                     insert into idempotency_record (caller, operation, idem_key, request_hash, resource_id,
                         response_status, created_at)
@@ -89,9 +89,9 @@ public class PaymentRepository {
                     from j, unnest(cast(string_to_array(?12, ',') as uuid[]), string_to_array(?13, ','),
                         cast(string_to_array(?14, ',') as bigint[])) as l(account, currency, amount)
                     returning 1)
-                select (select count(*) from claim), (select count(*) from q),
-                    coalesce((select bool_or(ok) from w), false), (select count(*) from ps)""")
-                .setParameter(1, caller)
+                select (select count(*) from claim) claimed, (select count(*) from q) quote_used,
+                    coalesce((select bool_or(ok) from w), false) charged, (select count(*) from ps) postings""", jakarta.persistence.Tuple.class);
+        jakarta.persistence.Tuple row = (jakarta.persistence.Tuple) query.setParameter(1, caller)
                 .setParameter(2, operation)
                 .setParameter(3, idempotencyKey)
                 .setParameter(4, requestHash)
@@ -109,10 +109,10 @@ public class PaymentRepository {
                 .setParameter(14, join(journal.postings(), p -> Long.toString(Amounts.toMinor(p.amount()))))
                 .getSingleResult();
         return new CaptureSteps(
-                ((Number) row[0]).intValue() == 1,
-                ((Number) row[1]).intValue() == 1,
-                (Boolean) row[2],
-                ((Number) row[3]).intValue());
+                ((Number) row.get("claimed")).intValue() == 1,
+                ((Number) row.get("quote_used")).intValue() == 1,
+                (Boolean) row.get("charged"),
+                ((Number) row.get("postings")).intValue());
     }
 
     private static String join(List<Posting> postings, Function<Posting, String> field) {

@@ -317,12 +317,18 @@ public class ReconciliationResource {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.strip());
+            instant = Instant.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new BusinessException(
                     ErrorCode.INVALID_REQUEST, name + " must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z");
         }
+        if (!com.kakehashi.common.time.InstantRange.contains(instant)) {
+            throw new BusinessException(
+                    ErrorCode.INVALID_REQUEST, name + " must be " + com.kakehashi.common.time.InstantRange.DESCRIPTION);
+        }
+        return instant;
     }
 
     static MoneyDto money(long minor, String currency) {

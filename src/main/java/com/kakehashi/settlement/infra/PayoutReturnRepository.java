@@ -1,6 +1,6 @@
 package com.kakehashi.settlement.infra;
 
-import com.kakehashi.common.sql.SqlValues;
+import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,16 +26,15 @@ public class PayoutReturnRepository {
     }
 
     public Optional<ReturnableItem> lockPaidItem(UUID batchId, String endToEndId) {
-        List<?> rows = em.createNativeQuery("""
+        return SqlRow.first(
+                SqlRow.query(em, """
                 select merchant_id, currency, net_minor, payout_status from settlement_item
-                where batch_id = ?1 and end_to_end_id = ?2 and outcome = 'PAYOUT' for update""", Object[].class)
-                .setParameter(1, batchId)
-                .setParameter(2, endToEndId)
-                .getResultList();
-        return rows.stream().findFirst().map(r -> {
-            Object[] row = (Object[]) r;
-            return new ReturnableItem((UUID) row[0], (String) row[1], ((Number) row[2]).longValue(), (String) row[3]);
-        });
+                where batch_id = ?1 and end_to_end_id = ?2 and outcome = 'PAYOUT' for update""", batchId, endToEndId),
+                r -> new ReturnableItem(
+                        r.uuid("merchant_id"),
+                        r.string("currency"),
+                        r.longValue("net_minor"),
+                        r.string("payout_status")));
     }
 
     /** Compare-and-set: true when this call moved the item to RETURNED. */
@@ -63,22 +62,16 @@ public class PayoutReturnRepository {
             UUID returnJournalId) {}
 
     public List<PayoutState> payouts(UUID batchId) {
-        List<?> rows = em.createNativeQuery("""
+        return SqlRow.list(
+                SqlRow.query(em, """
                 select end_to_end_id, merchant_id, payout_status, return_reason, returned_at, return_journal_id
-                from settlement_item where batch_id = ?1 and outcome = 'PAYOUT' order by merchant_id""", Object[].class)
-                .setParameter(1, batchId)
-                .getResultList();
-        return rows.stream()
-                .map(r -> {
-                    Object[] row = (Object[]) r;
-                    return new PayoutState(
-                            (String) row[0],
-                            (UUID) row[1],
-                            (String) row[2],
-                            (String) row[3],
-                            row[4] == null ? null : SqlValues.instant(row[4]),
-                            row[5] == null ? null : (UUID) row[5]);
-                })
-                .toList();
+                from settlement_item where batch_id = ?1 and outcome = 'PAYOUT' order by merchant_id""", batchId),
+                r -> new PayoutState(
+                        r.string("end_to_end_id"),
+                        r.uuid("merchant_id"),
+                        r.string("payout_status"),
+                        r.string("return_reason"),
+                        r.instant("returned_at"),
+                        r.uuid("return_journal_id")));
     }
 }
