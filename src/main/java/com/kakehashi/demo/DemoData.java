@@ -1,5 +1,6 @@
 package com.kakehashi.demo;
 
+import com.kakehashi.acquiring.sandbox.SandboxAcquirerSeed;
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.bank.domain.PartnerBank.DeliveryChannel;
@@ -133,6 +134,9 @@ public class DemoData {
     @Inject
     FxImports fxImports;
 
+    @Inject
+    SandboxAcquirerSeed acquirerSeed;
+
     private volatile State state = State.SEEDING;
 
     /** Quarkus fires the server-start event asynchronously; the seed calls the sandbox bank over HTTP. */
@@ -153,6 +157,7 @@ public class DemoData {
     void seedIfEmpty() {
         try {
             seedBanks();
+            acquirerSeed.seedAfterBanks(); // its settlement bank is one of the demo banks
             seedRates(); // idempotent: an already imported snapshot is recognised, not doubled
             if (alreadySeeded()) {
                 LOG.info("Demo data present; not seeding again");
