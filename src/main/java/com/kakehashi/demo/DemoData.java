@@ -157,10 +157,10 @@ public class DemoData {
     void seedIfEmpty() {
         try {
             seedBanks();
-            acquirerSeed.seedAfterBanks(); // its settlement bank is one of the demo banks
             seedRates(); // idempotent: an already imported snapshot is recognised, not doubled
             if (alreadySeeded()) {
                 LOG.info("Demo data present; not seeding again");
+                acquirerSeed.seedAfterBanks(); // an older database may lack it
                 state = State.READY;
                 return;
             }
@@ -195,6 +195,8 @@ public class DemoData {
                         Amounts.parsePositive(Long.toString(t.yen()), "JPY"));
                 LOG.infof("Demo wallet of %s: id %s, top-up %s %s", t.subject(), wallet.id(), t.yen(), topUp.status());
             }
+            // After the banks (its settlement bank is one) and the merchants (its payee is listed after them).
+            acquirerSeed.seedAfterBanks();
             state = State.READY;
         } catch (RuntimeException | java.io.IOException e) {
             state = State.FAILED;
