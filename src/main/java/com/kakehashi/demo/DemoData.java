@@ -1,5 +1,6 @@
 package com.kakehashi.demo;
 
+import com.kakehashi.acquiring.sandbox.SandboxAcquirerSeed;
 import com.kakehashi.bank.application.PartnerBanks;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.bank.domain.PartnerBank.DeliveryChannel;
@@ -133,6 +134,9 @@ public class DemoData {
     @Inject
     FxImports fxImports;
 
+    @Inject
+    SandboxAcquirerSeed acquirerSeed;
+
     private volatile State state = State.SEEDING;
 
     /** Quarkus fires the server-start event asynchronously; the seed calls the sandbox bank over HTTP. */
@@ -156,6 +160,7 @@ public class DemoData {
             seedRates(); // idempotent: an already imported snapshot is recognised, not doubled
             if (alreadySeeded()) {
                 LOG.info("Demo data present; not seeding again");
+                acquirerSeed.seedAfterBanks(); // an older database may lack it
                 state = State.READY;
                 return;
             }
@@ -190,6 +195,8 @@ public class DemoData {
                         Amounts.parsePositive(Long.toString(t.yen()), "JPY"));
                 LOG.infof("Demo wallet of %s: id %s, top-up %s %s", t.subject(), wallet.id(), t.yen(), topUp.status());
             }
+            // After the banks (its settlement bank is one) and the merchants (its payee is listed after them).
+            acquirerSeed.seedAfterBanks();
             state = State.READY;
         } catch (RuntimeException | java.io.IOException e) {
             state = State.FAILED;

@@ -4,15 +4,17 @@ import com.kakehashi.acquiring.application.Acquirers;
 import com.kakehashi.acquiring.domain.AcquirerRegistration;
 import com.kakehashi.acquiring.domain.CodePattern;
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** The demo registers cn-sandbox-acquirer (settled by the Chinese bank), served by the sandbox above. Demo only. */
+/**
+ * The demo registers cn-sandbox-acquirer (settled by the Chinese bank), served by the sandbox above. Demo only.
+ * The demo seed calls it once its partner banks exist (on a fresh database the server-start event came
+ * before them, and the acquirer was refused: "No partner bank 'cn-settlement-bank'").
+ */
 @IfBuildProfile("demo")
 @ApplicationScoped
 public class SandboxAcquirerSeed {
@@ -24,7 +26,8 @@ public class SandboxAcquirerSeed {
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
-    void onHttpStarted(@ObservesAsync HttpServerStart started) {
+    /** Registers the sandbox acquirer unless it exists; its settlement bank must be registered already. */
+    public void seedAfterBanks() {
         if (!io.quarkus.runtime.configuration.ConfigUtils.getProfiles().contains("demo")) {
             return; // a demo build started in another profile seeds nothing
         }
