@@ -164,7 +164,8 @@ public class Matching {
         } catch (RuntimeException e) {
             String reason = "its consequence failed: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            LOG.errorf(e, "Statement %s line %s of bank %s is unprocessable", statementId, seq, bankId);
+            // WARN: the UNPROCESSABLE break is the durable signal an operator works from
+            LOG.warnf(e, "Statement %s line %s of bank %s is unprocessable", statementId, seq, bankId);
             QuarkusTransaction.requiringNew().run(() -> {
                 matching.unprocessable(bankId, statementId, seq == null ? 0 : seq, expectedItemId, reason, run, now);
                 breaks.sync(bankId, run, statementId, seq == null ? 0 : seq, seq == null ? 0 : seq, now);

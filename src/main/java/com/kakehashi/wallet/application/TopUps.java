@@ -173,7 +173,8 @@ public class TopUps {
         } catch (RuntimeException e) {
             int failures = QuarkusTransaction.requiringNew()
                     .call(() -> topUps.recordCreditFailure(topUpId, "credit failed: " + e, clock.instant()));
-            LOG.errorf(
+            // WARN: an attempt is retried, and the last one reverses the debit; neither loses money
+            LOG.warnf(
                     e,
                     "Top-up %s: applying the bank's answer %s failed (attempt %d of %d)",
                     topUpId,
