@@ -21,6 +21,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Acknowledgements {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Acknowledgements.class);
+
     /** pain.002 group statuses that mean the bank took the file. */
     private static final Set<String> ACCEPTED = Set.of("ACCP", "ACTC", "ACSP", "ACSC", "ACWC", "PART");
 
@@ -57,7 +59,12 @@ public class Acknowledgements {
 
     /** Reconciliation found every instruction on the bank's statements (or resolved its break). */
     void reconciled(@jakarta.enterprise.event.Observes com.kakehashi.settlement.domain.BatchReconciled event) {
-        BatchState state = repository.lock(event.batchId());
+        java.util.Optional<BatchState> locked = repository.lockIfPresent(event.batchId());
+        if (locked.isEmpty()) {
+            LOG.warnf("Reconciliation reports batch %s reconciled, but settlement has no such batch", event.batchId());
+            return;
+        }
+        BatchState state = locked.get();
         if (state.canMoveTo(BatchState.RECONCILED)) {
             repository.moveState(
                     event.batchId(),

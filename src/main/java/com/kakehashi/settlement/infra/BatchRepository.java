@@ -103,6 +103,14 @@ public class BatchRepository {
         return lockWithVersion(id).state();
     }
 
+    /** Locks the batch row if settlement has such a batch (a claim from outside may name one it does not). */
+    public java.util.Optional<BatchState> lockIfPresent(UUID id) {
+        return SqlRow.first(
+                        SqlRow.query(em, "select state, version from settlement_batch where id = ?1 for update", id),
+                        BatchRepository::lockedBatch)
+                .map(LockedBatch::state);
+    }
+
     /** The batch's state and version as committed now, without a lock (what a caller saw). */
     public LockedBatch stateAndVersion(UUID id) {
         return SqlRow.single(
