@@ -13,8 +13,8 @@ import java.util.function.Function;
 import javax.money.CurrencyUnit;
 
 /**
- * One native query row read by column name (never by position), with the driver's types converted once. The
- * shared form of reconciliation's {@code Rows}, for features outside reconciliation:
+ * One native query row read by column name (never by position), with the driver's types converted once; the one
+ * row mapper of every feature (ADR 0014):
  * {@code SqlRow.list(SqlRow.query(em, sql, params), r -> new Thing(r.uuid("id"), r.string("name")))}.
  * A renamed or reordered column fails loudly at the name instead of shifting every field after it.
  */
@@ -78,6 +78,15 @@ public final class SqlRow {
     public Integer intOrNull(String column) {
         Object v = tuple.get(column);
         return v == null ? null : ((Number) v).intValue();
+    }
+
+    /** A one-column result, each value checked to be a {@code type}. */
+    public static <T> List<T> column(Query query, Class<T> type) {
+        return ((List<?>) query.getResultList()).stream().map(type::cast).toList();
+    }
+
+    public Boolean boolOrNull(String column) {
+        return (Boolean) tuple.get(column);
     }
 
     public boolean bool(String column) {

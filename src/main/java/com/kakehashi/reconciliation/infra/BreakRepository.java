@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.infra;
 
+import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -207,8 +208,8 @@ public class BreakRepository {
     public record EventRow(String action, String actor, String detail, Instant at) {}
 
     public List<EventRow> events(UUID breakId) {
-        return Rows.list(
-                Rows.query(
+        return SqlRow.list(
+                SqlRow.query(
                         em,
                         "select action, actor, detail, at from reconciliation_break_event"
                                 + " where break_id = ?1 order by id",
@@ -217,8 +218,8 @@ public class BreakRepository {
     }
 
     private List<BreakRow> rows(String sql, Object... params) {
-        return Rows.list(
-                Rows.query(em, sql, params),
+        return SqlRow.list(
+                SqlRow.query(em, sql, params),
                 r -> new BreakRow(
                         r.uuid("id"),
                         r.string("bank_id"),
@@ -269,11 +270,11 @@ public class BreakRepository {
         if (statementIds != null) {
             query.setParameter("statements", statementIds.isEmpty() ? List.of(new UUID(0, 0)) : statementIds);
         }
-        return Rows.list(
+        return SqlRow.list(
                 query,
                 r -> new OutcomeTotals(
                         r.string("outcome"),
                         r.longValue("n"),
-                        ((java.math.BigDecimal) r.raw("total")).toBigIntegerExact()));
+                        r.decimal("total").toBigIntegerExact()));
     }
 }

@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.infra;
 
+import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -91,7 +92,7 @@ public class IntakeRepository {
     }
 
     public List<String> banksWithWork() {
-        return Rows.column(
+        return SqlRow.column(
                 em.createNativeQuery(
                         "select distinct bank_id from statement_intake" + " where state in ('RECEIVED', 'PROCESSING')",
                         String.class),
@@ -146,11 +147,11 @@ public class IntakeRepository {
     }
 
     private Optional<IntakeRow> one(String sql, Object... params) {
-        return Rows.list(Rows.query(em, sql, params), IntakeRepository::intake).stream()
+        return SqlRow.list(SqlRow.query(em, sql, params), IntakeRepository::intake).stream()
                 .findFirst();
     }
 
-    private static IntakeRow intake(Rows r) {
+    private static IntakeRow intake(SqlRow r) {
         return new IntakeRow(
                 r.uuid("id"),
                 r.string("bank_id"),
@@ -165,7 +166,7 @@ public class IntakeRepository {
                 r.intValue("statements"),
                 r.intValue("entries"),
                 r.intValue("unprocessable"),
-                r.bool("balanced"),
+                r.boolOrNull("balanced"),
                 r.string("format"),
                 r.string("received_by"),
                 r.instant("received_at"),

@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.infra;
 
+import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -187,7 +188,7 @@ public class MatchingRepository {
                 returning b.id""";
         var query = em.createNativeQuery(sql, UUID.class);
         bind(query, sql, p);
-        return Rows.column(query, UUID.class);
+        return SqlRow.column(query, UUID.class);
     }
 
     /** Open items a grace period past their value date, not yet reported: MISSING_AT_BANK. */
@@ -247,8 +248,8 @@ public class MatchingRepository {
         if (!debitsTopUps) {
             return List.of();
         }
-        return Rows.list(
-                Rows.query(em, """
+        return SqlRow.list(
+                SqlRow.query(em, """
                 select x.reference, m.outcome, se.bank_reference, m.statement_id, m.seq, x.id xid from match_result m
                 join expected_item x on x.id = m.expected_item_id
                 left join statement_entry se on se.statement_id = m.statement_id and se.seq = m.seq
@@ -273,8 +274,8 @@ public class MatchingRepository {
             int seq) {}
 
     public List<Returned> returned(UUID run) {
-        return Rows.list(
-                Rows.query(em, """
+        return SqlRow.list(
+                SqlRow.query(em, """
                 select x.batch_id, x.reference, se.amount_minor, se.currency, m.detail, m.statement_id, m.seq
                 from match_result m join expected_item x on x.id = m.expected_item_id
                 join statement_entry se on se.statement_id = m.statement_id and se.seq = m.seq
@@ -294,7 +295,7 @@ public class MatchingRepository {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return Rows.column(
+        return SqlRow.column(
                 em.createNativeQuery("""
                 select x.batch_id from expected_item x
                 where x.bank_id = :bank and x.batch_id in (:batches)
@@ -308,13 +309,13 @@ public class MatchingRepository {
     }
 
     public List<UUID> batchesOfRun(UUID run) {
-        return Rows.column(em.createNativeQuery("""
+        return SqlRow.column(em.createNativeQuery("""
                 select distinct x.batch_id from match_result m join expected_item x on x.id = m.expected_item_id
                 where m.run_id = ?1 and x.batch_id is not null""", UUID.class).setParameter(1, run), UUID.class);
     }
 
     public UUID batchOf(UUID expectedItemId) {
-        List<UUID> rows = Rows.column(
+        List<UUID> rows = SqlRow.column(
                 em.createNativeQuery(
                                 "select batch_id from expected_item where id = ?1" + " and batch_id is not null",
                                 UUID.class)

@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.infra;
 
+import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,8 +43,8 @@ public class OpenedBreakRepository {
 
     /** The breaks of {@code bankId} this transaction opened at {@code at}, in the order they were opened. */
     public List<OpenedBreak> openedInThisTransaction(String bankId, Instant at) {
-        return Rows.list(
-                Rows.query(em, """
+        return SqlRow.list(
+                SqlRow.query(em, """
                 select b.id, b.bank_id, b.outcome, b.kind, b.statement_id, s.statement_ref, coalesce(se.entry_no, b.seq) entry,
                        b.batch_id, b.expected_item_id, coalesce(se.end_to_end_id, x.reference) end_to_end_id,
                        se.bank_reference, coalesce(se.counterparty, x.counterparty) counterparty, b.amount_minor,

@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.infra;
 
+import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.reconciliation.domain.ReceivedStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,8 +35,8 @@ public class ReceivedStatementRepository {
     }
 
     private List<ReceivedStatement> rows(String sql, Object... params) {
-        return Rows.list(
-                Rows.query(em, sql, params),
+        return SqlRow.list(
+                SqlRow.query(em, sql, params),
                 r -> new ReceivedStatement(
                         r.uuid("id"),
                         r.string("bank_id"),
@@ -46,10 +47,10 @@ public class ReceivedStatementRepository {
                         r.longOrNull("opening_minor"),
                         r.longOrNull("closing_minor"),
                         r.longValue("entries_total_minor"),
-                        Boolean.TRUE.equals(r.bool("balanced")),
+                        Boolean.TRUE.equals(r.boolOrNull("balanced")),
                         r.date("statement_date"),
                         r.intValue("entry_count"),
-                        Boolean.TRUE.equals(r.bool("superseded")),
+                        Boolean.TRUE.equals(r.boolOrNull("superseded")),
                         r.string("received_by"),
                         r.instant("received_at")));
     }

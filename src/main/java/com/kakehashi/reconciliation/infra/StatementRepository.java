@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.infra;
 
+import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.reconciliation.domain.StatementEntry;
 import com.kakehashi.reconciliation.domain.StatementHeader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class StatementRepository {
 
     /** Earlier, still current versions of the same statement page: a corrected statement supersedes them. */
     public List<UUID> earlierVersions(UUID id) {
-        return Rows.column(em.createNativeQuery("""
+        return SqlRow.column(em.createNativeQuery("""
                 select o.id from bank_statement o join bank_statement n on n.id = ?1
                 where o.bank_id = n.bank_id and o.account = n.account and o.statement_ref = n.statement_ref
                   and o.page = n.page and o.id <> n.id and o.processed and not o.superseded""", UUID.class).setParameter(1, id), UUID.class);
@@ -87,7 +88,7 @@ public class StatementRepository {
     }
 
     public List<UUID> ofIntake(UUID intakeId) {
-        return Rows.column(
+        return SqlRow.column(
                 em.createNativeQuery(
                                 "select id from bank_statement where intake_id = ?1 order by received_at, id",
                                 UUID.class)
@@ -100,7 +101,7 @@ public class StatementRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return Rows.column(
+        return SqlRow.column(
                 em.createNativeQuery("select id from bank_statement where superseded_by in (:ids)", UUID.class)
                         .setParameter("ids", ids),
                 UUID.class);
@@ -222,18 +223,18 @@ public class StatementRepository {
                    entries_total_minor, balanced, statement_date, entry_count, superseded from bank_statement""";
 
     public Optional<StatementRow> byId(UUID id) {
-        return Rows.list(Rows.query(em, STATEMENT_COLUMNS + " where id = ?1", id), StatementRepository::statement)
+        return SqlRow.list(SqlRow.query(em, STATEMENT_COLUMNS + " where id = ?1", id), StatementRepository::statement)
                 .stream()
                 .findFirst();
     }
 
     public List<StatementRow> byIntake(UUID intakeId) {
-        return Rows.list(
-                Rows.query(em, STATEMENT_COLUMNS + " where intake_id = ?1 order by statement_ref, page", intakeId),
+        return SqlRow.list(
+                SqlRow.query(em, STATEMENT_COLUMNS + " where intake_id = ?1 order by statement_ref, page", intakeId),
                 StatementRepository::statement);
     }
 
-    private static StatementRow statement(Rows r) {
+    private static StatementRow statement(SqlRow r) {
         return new StatementRow(
                 r.uuid("id"),
                 r.uuid("intake_id"),
@@ -246,10 +247,10 @@ public class StatementRepository {
                 r.longOrNull("opening_minor"),
                 r.longOrNull("closing_minor"),
                 r.longValue("entries_total_minor"),
-                r.bool("balanced"),
+                r.boolOrNull("balanced"),
                 r.date("statement_date"),
                 r.intValue("entry_count"),
-                r.bool("superseded"));
+                r.boolOrNull("superseded"));
     }
 
     private static String quoted(String value) {
