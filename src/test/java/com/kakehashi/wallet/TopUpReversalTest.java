@@ -79,6 +79,30 @@ class TopUpReversalTest {
     }
 
     @Test
+    void aDebitTheStatementConfirmsForAClosedWalletIsReversedNotCredited() {
+        String traveller = aTravellerSubject();
+        String wallet = openWallet(traveller);
+        linkBank(traveller, wallet, Accounts.SERVER_ERROR);
+        String topUpId = topUp(traveller, wallet, "3000", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("PENDING"))
+                .extract()
+                .path("id");
+        sql("update wallet set status = 'CLOSED' where id = '" + wallet + "'");
+
+        assertThat(topUps.confirmFromStatement(UUID.fromString(topUpId), "STMT-REF-1"))
+                .isFalse();
+
+        assertThat(text("select status from top_up where id = '" + topUpId + "'"))
+                .isEqualTo("REVERSED");
+        assertThat(number("select balance_minor from wallet where id = '" + wallet + "'"))
+                .isZero();
+        WireMockBank.server().verify(1, postRequestedFor(urlPathEqualTo("/bank/debits/" + topUpId + "/reversal")));
+        ledger.walletBalanceMatchesPostings(wallet);
+    }
+
+    @Test
     void aCreditThatKeepsFailingIsRetriedThenReversedOnce() {
         String traveller = aTravellerSubject();
         String wallet = openWallet(traveller);

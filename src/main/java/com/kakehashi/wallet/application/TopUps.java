@@ -196,20 +196,27 @@ public class TopUps {
     void apply(UUID topUpId, DebitOutcome outcome) {
         Instant now = clock.instant();
         switch (outcome) {
-            case DebitOutcome.Approved approved -> {
-                TopUpEntity topUp = topUps.findById(topUpId);
-                if (walletRows.isClosed(topUp.walletId)) {
-                    startReversal(topUp, approved.bankReference(), "wallet closed");
-                } else if (topUps.resolve(topUpId, TopUpStatus.COMPLETED.name(), approved.bankReference(), null, now)) {
-                    credit(topUps.findById(topUpId), now);
-                }
-            }
+            case DebitOutcome.Approved approved -> creditOrReverse(topUpId, approved.bankReference(), now);
             case DebitOutcome.Declined declined ->
                 topUps.resolve(topUpId, TopUpStatus.DECLINED.name(), null, declined.reason(), now);
             case DebitOutcome.Unknown unknown -> {
                 // stays PENDING: the bank may have debited; only a definite answer may settle it
             }
         }
+    }
+
+    /** The bank took the money: the wallet is credited once, or, when it is closed, the debit goes back. */
+    private boolean creditOrReverse(UUID topUpId, String bankReference, Instant now) {
+        TopUpEntity topUp = topUps.findById(topUpId);
+        if (walletRows.isClosed(topUp.walletId)) {
+            startReversal(topUp, bankReference, "wallet closed");
+            return false;
+        }
+        if (topUps.resolve(topUpId, TopUpStatus.COMPLETED.name(), bankReference, null, now)) {
+            credit(topUps.findById(topUpId), now);
+            return true;
+        }
+        return false;
     }
 
     private void startReversal(TopUpEntity topUp, String bankReference, String reason) {
@@ -248,16 +255,12 @@ public class TopUps {
                                 LedgerAccounts.bankClearing(PartnerBanks.FUNDING_BANK_ID, topUp.currency), amount))));
     }
 
-    /** The funding bank's statement shows the debit: a PENDING top-up completes (once; later calls change nothing). */
+    /** The funding bank's statement shows the debit: a PENDING top-up completes once, or goes back if its wallet closed. */
     public boolean confirmFromStatement(UUID topUpId, String bankReference) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
-            if (topUps.resolve(topUpId, TopUpStatus.COMPLETED.name(), bankReference, null, now)) {
-                credit(topUps.findById(topUpId), now);
-                return true;
-            }
-            return false;
-        });
+        boolean credited =
+                QuarkusTransaction.requiringNew().call(() -> creditOrReverse(topUpId, bankReference, clock.instant()));
+        reverseIfDue(topUpId);
+        return credited;
     }
 
     /** The statements show no debit long after it was due: a still PENDING top-up is declined. */
