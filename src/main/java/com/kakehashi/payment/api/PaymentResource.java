@@ -44,6 +44,7 @@ public class PaymentResource {
     Refunds refunds;
 
     @POST
+    @io.smallrye.common.annotation.RunOnVirtualThread
     @BackPressured
     @RolesAllowed(Roles.TRAVELLER)
     @Operation(summary = "Confirm a quote: charge the wallet, make the merchant owed (idempotent)")

@@ -32,6 +32,7 @@ public class QuoteResource {
     Quotes quotes;
 
     @POST
+    @io.smallrye.common.annotation.RunOnVirtualThread
     @BackPressured
     @RolesAllowed(Roles.TRAVELLER)
     @Operation(summary = "Scan a merchant QR and get the yen price, locked until expiresAt")
