@@ -4,8 +4,7 @@
 -- (pg_current_snapshot), not by "id > last seen id": a bigserial id is taken at insert, not at commit, so a
 -- rate committed out of id order would otherwise never be seen by other instances.
 alter table fx_rate add column stored_by_xact xid8 not null default pg_current_xact_id();
--- Keyset (stored_by_xact, id): a refresh with nothing new is one index probe (0.3 ms on 1M rates, docs/benchmarks.md).
-create index fx_rate_stored_by_xact on fx_rate (stored_by_xact, id);
+create index fx_rate_stored_by_xact on fx_rate (stored_by_xact);
 
 -- A figure outside the plausibility band is not published: it waits here for a second operator.
 create table fx_rate_pending (
