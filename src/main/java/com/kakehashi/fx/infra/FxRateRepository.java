@@ -6,7 +6,6 @@ import com.kakehashi.fx.domain.FxRate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -118,18 +117,6 @@ public class FxRateRepository {
     }
 
     private static StoredRate map(SqlRow r) {
-        FxRate rate = new FxRate(
-                new CurrencyPair(r.string("base"), r.string("quote")),
-                strip(r.decimal("mid")),
-                strip(r.decimal("bid")),
-                strip(r.decimal("ask")),
-                r.string("source"),
-                r.instant("valid_from"),
-                r.instant("received_at"));
-        return new StoredRate(r.longValue("id"), rate);
-    }
-
-    private static BigDecimal strip(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros();
+        return new StoredRate(r.longValue("id"), FxRateRows.rate(r));
     }
 }

@@ -1,13 +1,11 @@
 package com.kakehashi.fx.infra;
 
 import com.kakehashi.common.sql.SqlRow;
-import com.kakehashi.fx.domain.CurrencyPair;
 import com.kakehashi.fx.domain.FxRate;
 import com.kakehashi.fx.domain.PendingRate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -137,19 +135,12 @@ public class PendingRateRepository {
     }
 
     private static PendingRate map(SqlRow r) {
-        FxRate rate = new FxRate(
-                new CurrencyPair(r.string("base"), r.string("quote")),
-                strip(r.decimal("mid")),
-                strip(r.decimal("bid")),
-                strip(r.decimal("ask")),
-                r.string("source"),
-                r.instant("valid_from"),
-                r.instant("received_at"));
+        FxRate rate = FxRateRows.rate(r);
         return new PendingRate(
                 r.uuid("id"),
                 rate,
                 r.string("submitted_by"),
-                strip(r.decimal("rate_in_force")),
+                FxRateRows.strip(r.decimal("rate_in_force")),
                 r.longValue("deviation_bps"),
                 r.intValue("band_bps"),
                 r.enumValue("status", PendingRate.Status.class),
@@ -157,9 +148,5 @@ public class PendingRateRepository {
                 r.instant("decided_at"),
                 r.string("reason"),
                 r.longValue("version"));
-    }
-
-    private static BigDecimal strip(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros();
     }
 }

@@ -59,7 +59,8 @@ public class Acknowledgements {
 
     /** Reconciliation found every instruction on the bank's statements (or resolved its break). */
     void reconciled(@jakarta.enterprise.event.Observes com.kakehashi.settlement.domain.BatchReconciled event) {
-        java.util.Optional<BatchState> locked = repository.lockIfPresent(event.batchId());
+        java.util.Optional<BatchState> locked =
+                repository.lockedIfPresent(event.batchId()).map(BatchRepository.LockedBatch::state);
         if (locked.isEmpty()) {
             LOG.warnf("Reconciliation reports batch %s reconciled, but settlement has no such batch", event.batchId());
             return;

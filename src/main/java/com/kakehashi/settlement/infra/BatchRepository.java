@@ -104,11 +104,10 @@ public class BatchRepository {
     }
 
     /** Locks the batch row if settlement has such a batch (a claim from outside may name one it does not). */
-    public java.util.Optional<BatchState> lockIfPresent(UUID id) {
+    public java.util.Optional<LockedBatch> lockedIfPresent(UUID id) {
         return SqlRow.first(
-                        SqlRow.query(em, "select state, version from settlement_batch where id = ?1 for update", id),
-                        BatchRepository::lockedBatch)
-                .map(LockedBatch::state);
+                SqlRow.query(em, "select state, version from settlement_batch where id = ?1 for update", id),
+                BatchRepository::lockedBatch);
     }
 
     /** The batch's state and version as committed now, without a lock (what a caller saw). */
@@ -120,9 +119,7 @@ public class BatchRepository {
 
     /** The batch's state and version, its row locked for this transaction. */
     public LockedBatch lockWithVersion(UUID id) {
-        return SqlRow.single(
-                SqlRow.query(em, "select state, version from settlement_batch where id = ?1 for update", id),
-                BatchRepository::lockedBatch);
+        return lockedIfPresent(id).orElseThrow(() -> new IllegalStateException("no settlement batch " + id));
     }
 
     /**
