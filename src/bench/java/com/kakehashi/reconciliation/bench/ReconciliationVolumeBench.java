@@ -54,9 +54,11 @@ class ReconciliationVolumeBench {
                             + "', 'SETTLEMENT_INSTRUCTION', 'E' || g,"
                             + " 'DBIT', 100 + g % 1000, 'JPY', date '" + day + "', 'M' || g % 1000, now()"
                             + " from generate_series(1, " + ENTRIES + ") g");
-            s.execute("insert into open_expected_item (id, bank_id, kind, amount_minor, value_date)"
-                    + " select id, bank_id, kind, amount_minor, value_date from expected_item where bank_id = '" + bank
-                    + "'");
+            s.execute(
+                    "insert into open_expected_item (id, bank_id, kind, reference, direction, amount_minor, value_date)"
+                            + " select id, bank_id, kind, reference, direction, amount_minor, value_date from expected_item where bank_id = '"
+                            + bank
+                            + "'");
             s.execute("analyze expected_item");
             s.execute("analyze open_expected_item");
         }
@@ -105,9 +107,11 @@ class ReconciliationVolumeBench {
                             + " counterparty, created_at) values (gen_random_uuid(), '" + bank
                             + "', 'SETTLEMENT_INSTRUCTION', 'NEXT-1',"
                             + " 'DBIT', 4242, 'JPY', date '" + day + "', 'Next', now())");
-            s.execute("insert into open_expected_item (id, bank_id, kind, amount_minor, value_date)"
-                    + " select id, bank_id, kind, amount_minor, value_date from expected_item where bank_id = '" + bank
-                    + "' and reference = 'NEXT-1'");
+            s.execute(
+                    "insert into open_expected_item (id, bank_id, kind, reference, direction, amount_minor, value_date)"
+                            + " select id, bank_id, kind, reference, direction, amount_minor, value_date from expected_item where bank_id = '"
+                            + bank
+                            + "' and reference = 'NEXT-1'");
         }
         Path next = statements.spoolFile(Statements.Kind.CSV);
         Files.writeString(

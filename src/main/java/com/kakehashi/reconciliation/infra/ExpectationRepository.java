@@ -17,8 +17,9 @@ public class ExpectationRepository {
                 with item as (insert into expected_item (id, bank_id, kind, reference, batch_id, direction, amount_minor,
                         currency, value_date, counterparty, created_at)
                     values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) on conflict (bank_id, kind, reference) do nothing
-                    returning id, bank_id, kind, amount_minor, value_date)
-                insert into open_expected_item (id, bank_id, kind, amount_minor, value_date) select * from item""")
+                    returning id, bank_id, kind, reference, direction, amount_minor, value_date)
+                insert into open_expected_item (id, bank_id, kind, reference, direction, amount_minor, value_date)
+                select * from item""")
                 .setParameter(1, item.id())
                 .setParameter(2, item.bankId())
                 .setParameter(3, item.kind().name())

@@ -41,8 +41,8 @@ public class MatchingRepository {
             """;
     /** Opens items again (a reversal, an undone statement): the rows of the open-item table come back. */
     private static final String REOPEN = """
-            insert into open_expected_item (id, bank_id, kind, amount_minor, value_date)
-            select x.id, x.bank_id, x.kind, x.amount_minor, x.value_date from expected_item x
+            insert into open_expected_item (id, bank_id, kind, reference, direction, amount_minor, value_date)
+            select x.id, x.bank_id, x.kind, x.reference, x.direction, x.amount_minor, x.value_date from expected_item x
             """;
 
     private static final String IS_OPEN = "exists (select 1 from open_expected_item o where o.id = x.id)";
@@ -98,17 +98,7 @@ public class MatchingRepository {
                 from statement_entry e join expected_item x on x.bank_id = :bank and x.reference = e.end_to_end_id
                   and x.kind = 'SETTLEMENT_INSTRUCTION'
                 where e.%s and e.status = 'BOOK' and e.kind = 'RETURN'""".formatted(WINDOW), p);
-        execute("""
-                with e as (select seq, direction, amount_minor, end_to_end_id from statement_entry
-                           where %s and kind in ('SINGLE', 'BATCH_ITEM') and end_to_end_id is not null),
-                hits as (select distinct on (e.seq) e.seq, x.id xid, %s open, e.amount_minor - x.amount_minor diff,
-                                e.direction = x.direction same
-                         from e join expected_item x on x.bank_id = :bank and x.reference = e.end_to_end_id
-                         order by e.seq, x.created_at),
-                ranked as (select h.*, row_number() over (partition by xid order by seq) n from hits h)
-                %s select :bank, :s, seq, xid,
-                       case when not open or n > 1 then 'DUPLICATE' when same and abs(diff) <= :tol then 'MATCHED'
-                            else 'AMOUNT_MISMATCH' end, 'END_TO_END_ID', diff, :now, :run, null from ranked""".formatted(BOOKED, IS_OPEN, INSERT), p);
+        matchEndToEnd(p);
         matchBatchTotals(p);
         matchCharges(p);
         execute("""
@@ -129,6 +119,37 @@ public class MatchingRepository {
                         + " from statement_entry e where e." + WINDOW + " and e.status = 'BOOK' and " + NO_RESULT,
                 p);
         return cleared;
+    }
+
+    /**
+     * END_TO_END_ID: a line finds its open item by one probe of the narrow open-item table (the earliest line wins,
+     * later ones in the window are DUPLICATE); only a line that finds none looks at all items, to tell a duplicate
+     * of a found item from an unknown reference (which is left for the later rules). Found items close in the
+     * same statement.
+     */
+    private void matchEndToEnd(Map<String, Object> p) {
+        execute("""
+                with e as (select seq, direction, amount_minor, end_to_end_id from statement_entry
+                           where %1$s and kind in ('SINGLE', 'BATCH_ITEM') and end_to_end_id is not null),
+                found as (select e.seq, o.id xid, e.amount_minor - o.amount_minor diff, e.direction = o.direction same,
+                                 row_number() over (partition by o.id order by e.seq) n
+                          from e cross join lateral (select o.id, o.amount_minor, o.direction from open_expected_item o
+                                                     where o.bank_id = :bank and o.reference = e.end_to_end_id
+                                                     order by o.id limit 1) o),
+                seen as (select e.seq, x.id xid, e.amount_minor - x.amount_minor diff from e
+                         cross join lateral (select x.id, x.amount_minor from expected_item x
+                                             where x.bank_id = :bank and x.reference = e.end_to_end_id
+                                             order by x.created_at limit 1) x
+                         where not exists (select 1 from found f where f.seq = e.seq)),
+                duplicates as (%2$s select :bank, :s, seq, xid, 'DUPLICATE', 'END_TO_END_ID', diff, :now, :run, null
+                               from seen),
+                results as (%2$s
+                            select :bank, :s, seq, xid,
+                                   case when n > 1 then 'DUPLICATE' when same and abs(diff) <= :tol then 'MATCHED'
+                                        else 'AMOUNT_MISMATCH' end, 'END_TO_END_ID', diff, :now, :run, null from found
+                            returning expected_item_id, outcome)
+                delete from open_expected_item o using results r
+                where o.id = r.expected_item_id and r.outcome in ('MATCHED', 'AMOUNT_MISMATCH')""".formatted(BOOKED, INSERT), p);
     }
 
     private void matchBatchTotals(Map<String, Object> p) {
@@ -171,21 +192,22 @@ public class MatchingRepository {
     }
 
     /**
-     * Items found in this window close, once, after every rule ran; their MISSING results go and their MISSING
-     * breaks are cleared (ids returned).
+     * Items the later rules found in this window close, once, after every rule ran (END_TO_END_ID closed its own);
+     * MISSING results of any item found in the window go and their MISSING breaks are cleared (ids returned).
      */
     private List<UUID> close(Map<String, Object> p) {
+        String found = "m.run_id = :run and m.statement_id = :s and m.seq between :lo and :hi"
+                + " and m.outcome in ('MATCHED', 'AMOUNT_MISMATCH')";
         String sql = """
                 with closed as (delete from open_expected_item o using match_result m
-                                where m.run_id = :run and m.statement_id = :s and m.seq between :lo and :hi
-                                  and m.outcome in ('MATCHED', 'AMOUNT_MISMATCH') and m.expected_item_id = o.id
-                                returning o.id),
-                gone as (delete from match_result d using closed c
-                         where d.expected_item_id = c.id and d.outcome = 'MISSING_AT_BANK' returning d.expected_item_id)
+                                where %1$s and m.rule <> 'END_TO_END_ID' and m.expected_item_id = o.id),
+                gone as (delete from match_result d where d.bank_id = :bank and d.outcome = 'MISSING_AT_BANK'
+                           and exists (select 1 from match_result m where m.expected_item_id = d.expected_item_id and %1$s)
+                         returning d.expected_item_id)
                 update reconciliation_break b set status = 'RESOLVED', reason_code = 'CLEARED', updated_at = :now,
                     comment = 'found on a later statement', version = version + 1
                 from gone g where b.break_key = 'MISSING_AT_BANK:' || g.expected_item_id || ':-' and b.status <> 'RESOLVED'
-                returning b.id""";
+                returning b.id""".formatted(found);
         var query = em.createNativeQuery(sql, UUID.class);
         bind(query, sql, p);
         return SqlRow.column(query, UUID.class);
