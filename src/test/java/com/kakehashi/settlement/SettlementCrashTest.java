@@ -100,7 +100,7 @@ class SettlementCrashTest {
 
         assertThat(resumed.created()).isFalse();
         assertThat(resumed.batch().state()).isEqualTo(BatchState.DELIVERED);
-        assertThat(resumed.batch().payoutMinor()).isEqualTo(6 * 100 + 15);
+        assertThat(resumed.batch().payout().amount()).isEqualTo(6 * 100 + 15);
         assertThat(count(
                         "select count(distinct batch_id) from settlement_payment where payment_id::text = any(?)",
                         payments))

@@ -1,6 +1,7 @@
 package com.kakehashi.common.api;
 
 import com.kakehashi.common.money.Amounts;
+import com.kakehashi.common.money.MinorAmount;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.javamoney.moneta.Money;
@@ -15,6 +16,11 @@ public record MoneyDto(
 
     public static MoneyDto of(Money money) {
         return new MoneyDto(Amounts.format(money), money.getCurrency().getCurrencyCode());
+    }
+
+    /** An amount held in minor units; null stays null (an amount a row does not have). */
+    public static MoneyDto of(MinorAmount amount) {
+        return amount == null ? null : of(Amounts.fromMinor(amount.amount(), amount.currency()));
     }
 
     /** Validates and converts: positive, supported currency, no more decimals than allowed. */

@@ -26,6 +26,11 @@ public record MinorAmount(long amount, CurrencyUnit currency) {
         return new MinorAmount(amount, javax.money.Monetary.getCurrency(currencyCode));
     }
 
+    /** For a column or field that may be absent: null stays null. */
+    public static MinorAmount ofNullable(Long amount, String currencyCode) {
+        return amount == null ? null : of(amount, currencyCode);
+    }
+
     /** An exact decimal in the currency's unit ("1500", "128.50"); finer than the minor unit is refused. */
     public static MinorAmount parse(String decimal, CurrencyUnit currency) {
         return new MinorAmount(

@@ -122,6 +122,12 @@ public final class SqlRow {
         return v == null ? null : MinorAmount.of(v, currency);
     }
 
+    /** Minor units in a BIGINT column of the currency named by another column; null if either is null. */
+    public MinorAmount minor(String amountColumn, String currencyColumn) {
+        String currency = string(currencyColumn);
+        return currency == null ? null : MinorAmount.ofNullable(longOrNull(amountColumn), currency);
+    }
+
     public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
         return Enum.valueOf(type, string(column));
     }

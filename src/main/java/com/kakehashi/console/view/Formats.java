@@ -1,5 +1,6 @@
 package com.kakehashi.console.view;
 
+import com.kakehashi.common.money.MinorAmount;
 import io.quarkus.qute.TemplateData;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -34,6 +35,11 @@ public final class Formats {
     public String money(long minor, String currency) {
         int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
         return amount(BigDecimal.valueOf(minor, digits), currency);
+    }
+
+    /** The same for a currency-checked amount; a missing amount shows as nothing. */
+    public String money(MinorAmount amount) {
+        return amount == null ? "" : money(amount.amount(), amount.currencyCode());
     }
 
     /** An exact amount: the scale shown is the currency's, the value is never rounded to fit it. */

@@ -169,10 +169,10 @@ public class SettlementPages {
                         i.netting().outcome().name(),
                         i.payments(),
                         i.refunds(),
-                        f.money(i.netting().gross(), i.currency()),
-                        f.money(i.netting().refunds(), i.currency()),
-                        f.money(i.netting().fee(), i.currency()),
-                        f.money(i.netting().net(), i.currency())))
+                        f.money(i.netting().grossAmount()),
+                        f.money(i.netting().refundedAmount()),
+                        f.money(i.netting().feeAmount()),
+                        f.money(i.netting().netAmount())))
                 .toList();
         var events = reads.batchEvents(id).stream()
                 .map(e -> new EventRow(e.state(), nonNull(e.detail()), e.actor(), f.seconds(e.at())))
@@ -199,8 +199,8 @@ public class SettlementPages {
         return ok(pages.page(batch, "settlement")
                 .data("b", row(b, bank, f))
                 .data("failure", nonNull(b.failureReason()))
-                .data("fxSold", b.fxSoldMinor() == null ? "" : f.money(b.fxSoldMinor(), "JPY"))
-                .data("fxBought", b.fxBoughtMinor() == null ? "" : f.money(b.fxBoughtMinor(), b.currency()))
+                .data("fxSold", f.money(b.fxSold()))
+                .data("fxBought", f.money(b.fxBought()))
                 .data("items", items)
                 .data("events", events)
                 .data("deliveries", deliveries)
@@ -266,8 +266,8 @@ public class SettlementPages {
                 f.time(b.cutoff()),
                 f.timeIn(b.cutoff(), zone),
                 b.state().name(),
-                b.payoutMinor() == null ? "" : f.money(b.payoutMinor(), b.currency()),
-                b.feeMinor() == null ? "" : f.money(b.feeMinor(), b.currency()),
+                f.money(b.payout()),
+                f.money(b.fee()),
                 b.itemsDone() + "/" + (b.itemsTotal() == null ? 0 : b.itemsTotal()),
                 f.seconds(b.updatedAt()));
     }

@@ -3,7 +3,6 @@ package com.kakehashi.reconciliation.api;
 import com.kakehashi.common.api.MoneyDto;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
-import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.common.security.Roles;
 import com.kakehashi.common.zengin.ZenginText;
@@ -102,8 +101,8 @@ public class ReconciliationResource {
                     b.endToEndId(),
                     b.bankReference(),
                     b.counterparty(),
-                    b.amountMinor() == null ? null : money(b.amountMinor(), b.currency()),
-                    money(b.differenceMinor(), b.currency()),
+                    MoneyDto.of(b.amount()),
+                    MoneyDto.of(b.difference()),
                     b.valueDate(),
                     b.status(),
                     b.assignee(),
@@ -329,9 +328,5 @@ public class ReconciliationResource {
                     ErrorCode.INVALID_REQUEST, name + " must be " + com.kakehashi.common.time.InstantRange.DESCRIPTION);
         }
         return instant;
-    }
-
-    static MoneyDto money(long minor, String currency) {
-        return currency == null ? null : MoneyDto.of(Amounts.fromMinor(minor, currency));
     }
 }

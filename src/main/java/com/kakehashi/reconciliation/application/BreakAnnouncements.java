@@ -1,6 +1,5 @@
 package com.kakehashi.reconciliation.application;
 
-import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.reconciliation.domain.BreakOpened;
 import com.kakehashi.reconciliation.infra.OpenedBreakRepository;
 import com.kakehashi.reconciliation.infra.OpenedBreakRepository.OpenedBreak;
@@ -47,10 +46,8 @@ public class BreakAnnouncements {
                     b.endToEndId(),
                     b.bankReference(),
                     b.counterparty(),
-                    b.amountMinor() == null || b.currency() == null
-                            ? null
-                            : MinorAmount.of(b.amountMinor(), b.currency()),
-                    b.currency() == null ? null : MinorAmount.of(b.differenceMinor(), b.currency()),
+                    b.amount(),
+                    b.difference(),
                     b.valueDate(),
                     b.detail(),
                     b.createdAt()));

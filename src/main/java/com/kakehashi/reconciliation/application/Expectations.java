@@ -69,12 +69,12 @@ public class Expectations {
                     instruction.endToEndId(),
                     event.batchId(),
                     Direction.DBIT,
-                    MinorAmount.of(instruction.amountMinor(), event.currency()),
+                    instruction.amount(),
                     event.valueDate(),
                     instruction.counterparty()));
         }
         // A foreign-currency batch is covered by buying its currency: the bank credits what was bought.
-        if (event.fxBoughtMinor() != null && event.fxBoughtMinor() > 0) {
+        if (event.fxBought() != null && event.fxBought().isPositive()) {
             expect(new ExpectedItem(
                     UUID.randomUUID(),
                     event.bankId(),
@@ -82,7 +82,7 @@ public class Expectations {
                     event.fxCoverReference(),
                     event.batchId(),
                     Direction.CRDT,
-                    MinorAmount.of(event.fxBoughtMinor(), event.currency()),
+                    event.fxBought(),
                     event.valueDate(),
                     null));
         }

@@ -1,6 +1,5 @@
 package com.kakehashi.reconciliation.application;
 
-import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.reconciliation.infra.BreakRepository;
 import com.kakehashi.reconciliation.infra.MatchingRepository;
 import com.kakehashi.reconciliation.infra.StatementRepository;
@@ -128,7 +127,7 @@ public class Matching {
                                     bankId,
                                     r.batchId(),
                                     r.endToEndId(),
-                                    MinorAmount.of(r.amountMinor(), r.currency()),
+                                    r.amount(),
                                     r.reasonCode(),
                                     r.statementId(),
                                     r.seq()))));

@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.domain;
 
+import com.kakehashi.common.money.MinorAmount;
 import java.time.LocalDate;
 
 /**
@@ -12,8 +13,8 @@ public record StatementHeader(
         String account,
         String statementRef,
         String currency,
-        Long openingMinor,
-        Long closingMinor,
+        MinorAmount opening,
+        MinorAmount closing,
         LocalDate statementDate,
         int page) {
 
@@ -37,6 +38,12 @@ public record StatementHeader(
         if (currency == null || !currency.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("currency must be an ISO 4217 code, not '" + currency + "'");
         }
+        for (MinorAmount balance : new MinorAmount[] {opening, closing}) {
+            if (balance != null && !balance.currencyCode().equals(currency)) {
+                throw new IllegalArgumentException(
+                        "a balance in " + balance.currencyCode() + " on a " + currency + " statement");
+            }
+        }
         if (page < 1) {
             throw new IllegalArgumentException("page numbers start at 1");
         }
@@ -47,18 +54,18 @@ public record StatementHeader(
             String account,
             String statementRef,
             String currency,
-            Long openingMinor,
-            Long closingMinor,
+            MinorAmount opening,
+            MinorAmount closing,
             LocalDate statementDate) {
-        this(format, account, statementRef, currency, openingMinor, closingMinor, statementDate, 1);
+        this(format, account, statementRef, currency, opening, closing, statementDate, 1);
     }
 
     /** Opening balance plus the entries equals the closing balance (or there are no balances to check); overflow-safe. */
     public boolean addsUp(java.math.BigInteger entriesTotalMinor) {
-        return openingMinor == null
-                || closingMinor == null
-                || java.math.BigInteger.valueOf(openingMinor)
+        return opening == null
+                || closing == null
+                || java.math.BigInteger.valueOf(opening.amount())
                         .add(entriesTotalMinor)
-                        .equals(java.math.BigInteger.valueOf(closingMinor));
+                        .equals(java.math.BigInteger.valueOf(closing.amount()));
     }
 }

@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.infra;
 
+import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -127,8 +128,8 @@ public class BreakRepository {
             String endToEndId,
             String bankReference,
             String counterparty,
-            Long amountMinor,
-            long differenceMinor,
+            MinorAmount amount,
+            MinorAmount difference,
             String currency,
             LocalDate valueDate,
             String status,
@@ -234,8 +235,8 @@ public class BreakRepository {
                         r.string("end_to_end_id"),
                         r.string("bank_reference"),
                         r.string("counterparty"),
-                        r.longOrNull("amount_minor"),
-                        r.longValue("difference_minor"),
+                        r.minor("amount_minor", "currency"),
+                        r.minor("difference_minor", "currency"),
                         r.string("currency"),
                         r.date("value_date"),
                         r.string("status"),

@@ -362,8 +362,8 @@ public final class CamtStatementReader {
                         account,
                         statementRef,
                         headerCurrency == null ? "XXX" : headerCurrency,
-                        opening,
-                        closing,
+                        MinorAmount.ofNullable(opening, headerCurrency),
+                        MinorAmount.ofNullable(closing, headerCurrency),
                         statementDate == null ? LocalDate.EPOCH : statementDate,
                         page != null ? page : messagePage));
             } catch (IllegalArgumentException e) {

@@ -95,10 +95,8 @@ public final class CsvStatementReader {
         }
     }
 
-    private static Long balance(String value, CurrencyUnit currency) {
-        return value.isBlank()
-                ? null
-                : MinorAmount.parse(value.strip(), currency).amount();
+    private static MinorAmount balance(String value, CurrencyUnit currency) {
+        return value.isBlank() ? null : MinorAmount.parse(value.strip(), currency);
     }
 
     private static Map<String, Integer> columns(CSVRecord r) {

@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.infra;
 
+import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -287,13 +288,7 @@ public class MatchingRepository {
 
     /** Payouts this run saw returned. */
     public record Returned(
-            UUID batchId,
-            String endToEndId,
-            long amountMinor,
-            String currency,
-            String reasonCode,
-            UUID statementId,
-            int seq) {}
+            UUID batchId, String endToEndId, MinorAmount amount, String reasonCode, UUID statementId, int seq) {}
 
     public List<Returned> returned(UUID run) {
         return SqlRow.list(
@@ -305,8 +300,7 @@ public class MatchingRepository {
                 r -> new Returned(
                         r.uuid("batch_id"),
                         r.string("reference"),
-                        r.longValue("amount_minor"),
-                        r.string("currency"),
+                        r.minor("amount_minor", "currency"),
                         r.string("detail"),
                         r.uuid("statement_id"),
                         r.intValue("seq")));

@@ -1,5 +1,6 @@
 package com.kakehashi.reconciliation.infra;
 
+import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.reconciliation.domain.StatementEntry;
 import com.kakehashi.reconciliation.domain.StatementHeader;
@@ -47,8 +48,10 @@ public class StatementRepository {
                 .setParameter(7, header.format().name())
                 .setParameter(8, sha256)
                 .setParameter(9, header.currency())
-                .setParameter(10, header.openingMinor())
-                .setParameter(11, header.closingMinor())
+                .setParameter(
+                        10, header.opening() == null ? null : header.opening().amount())
+                .setParameter(
+                        11, header.closing() == null ? null : header.closing().amount())
                 .setParameter(12, header.statementDate())
                 .setParameter(13, receivedBy)
                 .setParameter(14, at)
@@ -210,9 +213,9 @@ public class StatementRepository {
             int page,
             String format,
             String currency,
-            Long openingMinor,
-            Long closingMinor,
-            long entriesTotalMinor,
+            MinorAmount opening,
+            MinorAmount closing,
+            MinorAmount entriesTotal,
             boolean balanced,
             LocalDate statementDate,
             int entryCount,
@@ -244,9 +247,9 @@ public class StatementRepository {
                 r.intValue("page"),
                 r.string("format"),
                 r.string("currency"),
-                r.longOrNull("opening_minor"),
-                r.longOrNull("closing_minor"),
-                r.longValue("entries_total_minor"),
+                r.minor("opening_minor", "currency"),
+                r.minor("closing_minor", "currency"),
+                r.minor("entries_total_minor", "currency"),
                 r.boolOrNull("balanced"),
                 r.date("statement_date"),
                 r.intValue("entry_count"),

@@ -183,7 +183,14 @@ public final class ZenginStatementReader {
             long opening = signed(r, 110, number(r, 112, 14), "貸越区分");
             String ref = "ZG" + account.replace("-", "") + "-" + from.toString().replace("-", "") + "-"
                     + to.toString().replace("-", "");
-            return new StatementHeader(StatementHeader.StatementFormat.ZENGIN, account, ref, "JPY", opening, null, to);
+            return new StatementHeader(
+                    StatementHeader.StatementFormat.ZENGIN,
+                    account,
+                    ref,
+                    "JPY",
+                    MinorAmount.of(opening, "JPY"),
+                    null,
+                    to);
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new StatementFileException("record " + n + " (header): " + e.getMessage());
         }
@@ -218,8 +225,8 @@ public final class ZenginStatementReader {
                             h.account(),
                             h.statementRef(),
                             h.currency(),
-                            h.openingMinor(),
-                            closing,
+                            h.opening(),
+                            MinorAmount.of(closing, h.currency()),
                             h.statementDate()));
         } catch (IllegalArgumentException e) {
             throw new StatementFileException("record " + n + " (trailer): " + e.getMessage());

@@ -1,7 +1,6 @@
 package com.kakehashi.settlement.api;
 
 import com.kakehashi.common.api.MoneyDto;
-import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.settlement.domain.PayoutReturn;
 import com.kakehashi.settlement.domain.SettlementBatch;
@@ -128,6 +127,6 @@ public final class SettlementDtos {
             String reason) {}
 
     static MoneyDto money(MinorAmount amount) {
-        return MoneyDto.of(Amounts.fromMinor(amount.amount(), amount.currency()));
+        return MoneyDto.of(amount);
     }
 }

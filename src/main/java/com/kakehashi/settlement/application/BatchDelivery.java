@@ -150,19 +150,12 @@ public class BatchDelivery {
     private BatchDelivered deliveredEvent(SettlementBatch batch, PartnerBank bank) {
         List<BatchDelivered.Instruction> instructions = netting.items(batch.id()).stream()
                 .filter(item -> item.netting().isPaid())
-                .map(item -> new BatchDelivered.Instruction(
-                        item.endToEndId(), item.net().amount(), counterparty(bank, item)))
+                .map(item -> new BatchDelivered.Instruction(item.endToEndId(), item.net(), counterparty(bank, item)))
                 .toList();
         java.time.LocalDate valueDate = batch.executionDate() != null
                 ? batch.executionDate()
                 : batch.cutoff().atZone(bank.timeZone()).toLocalDate();
-        return new BatchDelivered(
-                batch.id(),
-                bank.id(),
-                bank.currency(),
-                valueDate,
-                instructions,
-                batch.fxBought() == null ? null : batch.fxBought().amount());
+        return new BatchDelivered(batch.id(), bank.id(), bank.currency(), valueDate, instructions, batch.fxBought());
     }
 
     /**

@@ -1,12 +1,13 @@
 package com.kakehashi.settlement.domain;
 
+import com.kakehashi.common.money.MinorAmount;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Fired when a batch is first delivered: the bank will debit the house's account once per instruction,
- * and for a foreign-currency bank credit it with the currency bought for the batch ({@code fxBoughtMinor},
+ * and for a foreign-currency bank credit it with the currency bought for the batch ({@code fxBought},
  * null for a yen bank).
  */
 public record BatchDelivered(
@@ -15,8 +16,8 @@ public record BatchDelivered(
         String currency,
         LocalDate valueDate,
         List<Instruction> instructions,
-        Long fxBoughtMinor) {
-    public record Instruction(String endToEndId, long amountMinor, String counterparty) {}
+        MinorAmount fxBought) {
+    public record Instruction(String endToEndId, MinorAmount amount, String counterparty) {}
 
     /** The reference the bank's FX desk quotes for the batch's cover: "FXC" + the batch's message id tail. */
     public String fxCoverReference() {

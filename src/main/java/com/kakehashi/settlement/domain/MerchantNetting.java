@@ -66,20 +66,4 @@ public record MerchantNetting(
     }
 
     // Minor-unit views for the operator console's formatter, which takes (minor units, currency code).
-
-    public long gross() {
-        return grossAmount.amount();
-    }
-
-    public long refunds() {
-        return refundedAmount.amount();
-    }
-
-    public long fee() {
-        return feeAmount.amount();
-    }
-
-    public long net() {
-        return netAmount.amount();
-    }
 }

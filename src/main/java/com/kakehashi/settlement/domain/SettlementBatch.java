@@ -46,22 +46,4 @@ public record SettlementBatch(
     public String currency() {
         return currencyUnit.getCurrencyCode();
     }
-
-    // Minor-unit views for the operator console's formatter, which takes (minor units, currency code).
-
-    public Long payoutMinor() {
-        return payout == null ? null : payout.amount();
-    }
-
-    public Long feeMinor() {
-        return fee == null ? null : fee.amount();
-    }
-
-    public Long fxSoldMinor() {
-        return fxSold == null ? null : fxSold.amount();
-    }
-
-    public Long fxBoughtMinor() {
-        return fxBought == null ? null : fxBought.amount();
-    }
 }

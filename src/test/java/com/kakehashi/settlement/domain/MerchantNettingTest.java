@@ -81,8 +81,8 @@ class MerchantNettingTest {
         MerchantNetting n = MerchantNetting.of(fen(gross), fen(refunds), feeBps);
         assertThat(n.grossAmount().minus(n.refundedAmount()).minus(n.feeAmount()))
                 .isEqualTo(n.netAmount());
-        assertThat(n.fee()).isBetween(0L, gross);
-        assertThat(n.fee() * 10_000).isLessThanOrEqualTo(gross * feeBps);
+        assertThat(n.feeAmount().amount()).isBetween(0L, gross);
+        assertThat(n.feeAmount().amount() * 10_000).isLessThanOrEqualTo(gross * feeBps);
         assertThat(n.isPaid()).isEqualTo(n.netAmount().isPositive());
     }
 
