@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -49,10 +50,10 @@ public class SandboxFundingBank {
     }
 
     private void book(DebitRequest request, Booking booking) {
-        PartnerBank bank = banks.byId(PartnerBanks.FUNDING_BANK_ID);
+        ZoneId zone = fundingBank().map(PartnerBank::timeZone).orElse(ZoneId.of("Asia/Tokyo"));
         try {
             new SandboxFundingLedger(ledgerDirectory)
-                    .book(LocalDate.now(clock.withZone(bank.timeZone())), request.currency(), booking);
+                    .book(LocalDate.now(clock.withZone(zone)), request.currency(), booking);
         } catch (IOException e) {
             // The answer stands (the customer's money moved); the booking is what a real bank could lose too, and
             // reconciliation shows it as MISSING_AT_BANK.
@@ -68,16 +69,24 @@ public class SandboxFundingBank {
         if (!RuntimeProfiles.isActive("demo")) {
             return; // a demo build started in another runtime profile states nothing
         }
-        drop.ifPresent(root -> {
-            PartnerBank bank = banks.byId(PartnerBanks.FUNDING_BANK_ID);
-            try {
-                for (Path sent : new SandboxFundingLedger(ledgerDirectory)
-                        .state(root.resolve(bank.id()), bank.settlementAccount())) {
-                    LOG.infof("Sandbox funding bank sent %s", sent.getFileName());
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.errorf("Sandbox funding bank could not send its statement: %s", e.getMessage());
+        Optional<PartnerBank> registered = fundingBank(); // none before the demo data registers it
+        if (drop.isEmpty() || registered.isEmpty()) {
+            return;
+        }
+        PartnerBank bank = registered.get();
+        try {
+            for (Path sent : new SandboxFundingLedger(ledgerDirectory)
+                    .state(drop.get().resolve(bank.id()), bank.settlementAccount())) {
+                LOG.infof("Sandbox funding bank sent %s", sent.getFileName());
             }
-        });
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("Sandbox funding bank could not send its statement: %s", e.getMessage());
+        }
+    }
+
+    private Optional<PartnerBank> fundingBank() {
+        return banks.all().stream()
+                .filter(b -> b.id().equals(PartnerBanks.FUNDING_BANK_ID))
+                .findFirst();
     }
 }
