@@ -87,37 +87,48 @@ class ZenginStatementTest {
     /** The house's account number at the bank: each test its own (breaks are keyed by account and statement). */
     private final int account = java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
 
-    /** データ区分 1: 種別コード 03, コード区分 0, dates, bank 0005 branch 123, 普通 {@link #account}, ｶｹﾊｼ, 取引前残高. */
+    /**
+     * データ区分 1: 種別コード 03, コード区分 0, dates, bank 0005 branch 123, ダミー 000, 普通, 口座番号 {@link #account} as
+     * N(10), ｶｹﾊｼ, 貸越区分 1, 通帳・証書区分 0, 取引前残高, ダミー (71).
+     */
     private byte[] header(long opening) {
+        return header(opening, WAREKI, WAREKI);
+    }
+
+    private byte[] header(long opening, String from, String to) {
         return new Rec()
                 .a("1", 1)
                 .a("03", 2)
                 .a("0", 1)
-                .a(WAREKI, 6)
-                .a(WAREKI, 6)
-                .a(WAREKI, 6)
+                .a(to, 6)
+                .a(from, 6)
+                .a(to, 6)
                 .n(5, 4)
                 .a("", 15)
                 .n(123, 3)
                 .a("", 15)
                 .a("000", 3)
                 .n(1, 1)
-                .n(account, 7)
+                .n(account, 10)
                 .kana(40, KAKEHASHI)
                 .a("1", 1)
                 .a("0", 1)
                 .n(opening, 14)
-                .a("", 74)
+                .a("", 71)
                 .done();
     }
 
     /** データ区分 2: 照会番号, 勘定日, 起算日, 入払区分, 取引区分 11 振込, 取引金額, ..., 振込依頼人名, 摘要内容. */
     private static byte[] data(int reference, char direction, long yen, int... name) {
+        return data(reference, WAREKI, direction, yen, name);
+    }
+
+    private static byte[] data(int reference, String day, char direction, long yen, int... name) {
         return new Rec()
                 .a("2", 1)
                 .n(reference, 8)
-                .a(WAREKI, 6)
-                .a(WAREKI, 6)
+                .a(day, 6)
+                .a(day, 6)
                 .a(String.valueOf(direction), 1)
                 .a("11", 2)
                 .n(yen, 12)
@@ -139,6 +150,11 @@ class ZenginStatementTest {
 
     /** データ区分 8: 入金件数, 入金額合計, 出金件数, 出金額合計, 貸越区分, 取引後残高, データレコード件数. */
     private static byte[] trailer(int deposits, long depositSum, int withdrawals, long withdrawalSum, long closing) {
+        return trailer(deposits, depositSum, withdrawals, withdrawalSum, closing, deposits + withdrawals);
+    }
+
+    private static byte[] trailer(
+            int deposits, long depositSum, int withdrawals, long withdrawalSum, long closing, int records) {
         return new Rec()
                 .a("8", 1)
                 .n(deposits, 6)
@@ -147,7 +163,7 @@ class ZenginStatementTest {
                 .n(withdrawalSum, 13)
                 .a("1", 1)
                 .n(closing, 14)
-                .n(deposits + withdrawals, 7)
+                .n(records, 7)
                 .a("", 139)
                 .done();
     }
@@ -251,7 +267,7 @@ class ZenginStatementTest {
                                 header(100_000),
                                 data(1, '2', 12_000, YAMADA),
                                 bad,
-                                trailer(0, 0, 1, 12_000, 88_000),
+                                trailer(0, 0, 1, 12_000, 88_000, 2), // the bank counts every data record
                                 end()))
                 .then()
                 .body("state", equalTo("PROCESSED"))
@@ -305,5 +321,57 @@ class ZenginStatementTest {
                 .body("state", equalTo("FAILED"))
                 .body("problemDetail", containsString("record 3"));
         assertThat(openBreaks(bank)).isEmpty();
+    }
+
+    @Test
+    void datesAreWarekiSoAStatementAcrossNewYearReadsEachDatesReiwaYear() {
+        String bank = aSettlementBank("JPY");
+        // 令和8年12月30日 .. 令和9年1月4日 (bank holidays in between): 2026-12-30 .. 2027-01-04.
+        submitAndWait(
+                        bank,
+                        "application/x-zengin",
+                        file(
+                                true,
+                                header(100_000, "081230", "090104"),
+                                data(1, "090104", '1', 5_000, SUZUKI),
+                                trailer(1, 5_000, 0, 0, 105_000),
+                                end()))
+                .then()
+                .body("state", equalTo("PROCESSED"))
+                .body("balanced", equalTo(true));
+        assertThat(breaks(bank, "OPEN"))
+                .singleElement()
+                .satisfies(b -> assertThat(b)
+                        .containsEntry("valueDate", "2027-01-04")
+                        .containsEntry("statementRef", "ZG00051231" + account + "-20261230-20270104"));
+    }
+
+    @Test
+    void aTrailerWhoseRecordCountDisagreesWithItsDataRecordsIsRefused() {
+        String bank = aSettlementBank("JPY");
+        submitAndWait(
+                        bank,
+                        "application/x-zengin",
+                        file(
+                                true,
+                                header(100_000),
+                                data(1, '2', 12_000, YAMADA),
+                                trailer(0, 0, 1, 12_000, 88_000, 2),
+                                end()))
+                .then()
+                .body("state", equalTo("FAILED"))
+                .body("problemDetail", containsString("record 3"))
+                .body("problemDetail", containsString("データ・レコード件数"));
+    }
+
+    @Test
+    void anAccountNumberLongerThanSevenDigitsIsRefused() {
+        String bank = aSettlementBank("JPY");
+        byte[] header = header(0);
+        header[63] = '1'; // 口座番号 N(10) holds a 7-digit account, right-aligned: its first three digits are 0
+        submitAndWait(bank, "application/x-zengin", file(true, header, trailer(0, 0, 0, 0, 0), end()))
+                .then()
+                .body("state", equalTo("FAILED"))
+                .body("problemDetail", containsString("口座番号"));
     }
 }

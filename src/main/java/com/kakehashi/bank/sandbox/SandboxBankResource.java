@@ -6,6 +6,7 @@ import com.kakehashi.bank.infra.FundingBankClient.ReversalResponse;
 import com.kakehashi.common.runtime.RuntimeProfiles;
 import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * A sandbox funding bank served by the demo profile over real HTTP, so the REST client, its
  * timeout, retry and breaker run for real. Rules: account number 0000000 is closed; a debit over
  * 500,000 yen is refused for insufficient funds; everything else is approved. Same requestId,
- * same answer.
+ * same answer. What it approves and reverses it books on the house's account and states
+ * ({@link SandboxFundingBank}).
  */
 @IfBuildProfile("demo")
 @Path("/sandbox/bank/debits")
@@ -35,12 +37,21 @@ public class SandboxBankResource {
     private static final BigDecimal SANDBOX_DEBIT_CEILING = new BigDecimal("500000");
     private final Map<String, DebitResponse> debits = new ConcurrentHashMap<>();
     private final Map<String, ReversalResponse> reversals = new ConcurrentHashMap<>();
+    private final Map<String, DebitRequest> requests = new ConcurrentHashMap<>();
+
+    @Inject
+    SandboxFundingBank book;
 
     @POST
     @Operation(summary = "Debit a linked account (sandbox rules)")
     public DebitResponse debit(DebitRequest request) {
         RuntimeProfiles.requireActive("demo");
-        return debits.computeIfAbsent(request.requestId(), id -> decide(request));
+        DebitResponse answer = debits.computeIfAbsent(request.requestId(), id -> decide(request));
+        if ("APPROVED".equals(answer.status())) {
+            requests.putIfAbsent(request.requestId(), request);
+            book.approved(requests.get(request.requestId())); // idempotent by request id
+        }
+        return answer;
     }
 
     @GET
@@ -63,8 +74,10 @@ public class SandboxBankResource {
         if (known == null || !"APPROVED".equals(known.status())) {
             throw new NotFoundException();
         }
-        return reversals.computeIfAbsent(
+        ReversalResponse answer = reversals.computeIfAbsent(
                 requestId, id -> new ReversalResponse(id, "REVERSED", "SBX-R-" + UUID.randomUUID()));
+        book.reversed(requests.get(requestId)); // idempotent by request id
+        return answer;
     }
 
     private static DebitResponse decide(DebitRequest request) {

@@ -67,6 +67,12 @@ public final class SandboxStatements {
     /** One transfer of the file. */
     public record Transfer(String endToEndId, BigDecimal amount, String creditor) {}
 
+    /**
+     * One movement on the house's account at the funding bank: a customer's debit it approved (a credit to the house)
+     * or the reversal of one (a debit), booked under the end-to-end id docs/bank-debit-api.md gives it.
+     */
+    public record Booking(String endToEndId, CreditDebitCode direction, BigDecimal amount, String counterparty) {}
+
     /** A payout file as the bank reads it. */
     public record PayoutFile(
             String messageId,
@@ -155,6 +161,47 @@ public final class SandboxStatements {
         return faults.contains(Fault.LOCAL_TIMES) ? inLocalTime(xml, bankZone) : xml;
     }
 
+    /**
+     * The funding bank's statement of one day's bookings on the house's account (camt.053.001.08): one entry per
+     * booking, bank transaction code PMNT/RDDT (received direct debits), opening balance 0. Deterministic: the same
+     * bookings give the same document, so a statement sent twice is recognised as the same file.
+     */
+    public static String fundingStatement(
+            String statementId, String account, String currency, LocalDate day, List<Booking> bookings) {
+        AccountStatement9 statement = new AccountStatement9()
+                .setId(statementId)
+                .setCreDtTm(day.atTime(23, 0).atOffset(java.time.ZoneOffset.UTC))
+                .setAcct(new CashAccount39()
+                        .setCcy(currency)
+                        .setId(new AccountIdentification4Choice()
+                                .setOthr(new GenericAccountIdentification1().setId(account))));
+        BigDecimal net = BigDecimal.ZERO;
+        List<ReportEntry10> entries = new ArrayList<>();
+        for (Booking b : bookings) {
+            boolean credit = b.direction() == CreditDebitCode.CRDT;
+            Party40Choice party = new Party40Choice().setPty(new PartyIdentification135().setNm(b.counterparty()));
+            TransactionParties6 parties =
+                    credit ? new TransactionParties6().setDbtr(party) : new TransactionParties6().setCdtr(party);
+            // AcctSvcrRef is Max35Text: "F" + an end-to-end id of at most 33 characters ("R" + 32 hex).
+            entries.add(entry("F" + b.endToEndId(), b.direction(), b.amount(), currency, day, "RDDT")
+                    .addNtryDtls(new EntryDetails9()
+                            .addTxDtls(new EntryTransaction10()
+                                    .setRefs(new TransactionReferences6().setEndToEndId(b.endToEndId()))
+                                    .setRltdPties(parties))));
+            net = credit ? net.add(b.amount()) : net.subtract(b.amount());
+        }
+        statement.addBal(balance("OPBD", BigDecimal.ZERO, currency, day));
+        statement.addBal(balance("CLBD", net, currency, day));
+        entries.forEach(statement::addNtry);
+        return new MxCamt05300108()
+                .setBkToCstmrStmt(new BankToCustomerStatementV08()
+                        .setGrpHdr(new GroupHeader81()
+                                .setMsgId(statementId)
+                                .setCreDtTm(day.atTime(23, 0).atOffset(java.time.ZoneOffset.UTC)))
+                        .addStmt(statement))
+                .document();
+    }
+
     private static List<Transfer> executed(List<Transfer> transfers, Set<Fault> faults) {
         List<Transfer> executed = new ArrayList<>(transfers);
         if (executed.isEmpty()) {
@@ -215,6 +262,16 @@ public final class SandboxStatements {
 
     private static ReportEntry10 entry(
             String reference, CreditDebitCode direction, BigDecimal amount, String currency, LocalDate day) {
+        return entry(reference, direction, amount, currency, day, "ICDT");
+    }
+
+    private static ReportEntry10 entry(
+            String reference,
+            CreditDebitCode direction,
+            BigDecimal amount,
+            String currency,
+            LocalDate day,
+            String family) {
         return new ReportEntry10()
                 .setNtryRef(reference)
                 .setAmt(amount(amount, currency))
@@ -227,7 +284,7 @@ public final class SandboxStatements {
                         .setDomn(new BankTransactionCodeStructure5()
                                 .setCd("PMNT")
                                 .setFmly(new BankTransactionCodeStructure6()
-                                        .setCd("ICDT")
+                                        .setCd(family)
                                         .setSubFmlyCd("OTHR"))));
     }
 

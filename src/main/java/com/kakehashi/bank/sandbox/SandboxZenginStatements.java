@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * What the sandbox bank does with a Zengin 総合振込 (bulk transfer, 120-byte records): it books each transfer on the
  * 取組日 from the house's account and answers with the 入出金取引明細 (200-byte records, Shift_JIS, CR LF) a Japanese
- * bank sends for that account: header (種別コード 03, the account, 勘定日 from/to = the execution date in 和暦),
+ * bank sends for that account, in the layout of docs/reconciliation.md: header (種別コード 03, the account with its
+ * 口座番号 as N(10), 勘定日 from/to = the execution date in 和暦),
  * one 出金 record per transfer (取引区分 11 振込, 振込依頼人名 = the payee's kana as the bank knows it), trailer, end.
  * <p>
  * Faults, where the format can say them: DROP, SHORT_PAY and DUPLICATE as for camt.053; RETURN_AC04 is a 入金 of
@@ -86,9 +87,8 @@ public final class SandboxZenginStatements {
         write(
                 bytes,
                 "1" + "03" + "0" + day + day + day + file.bankCode() + " ".repeat(15) + file.branchCode()
-                        + " ".repeat(15) + "000" + file.depositType() + file.accountNumber() + pad("ｶｹﾊｼ", 40) + "1"
-                        + "0"
-                        + digits(0, 14) + " ".repeat(74));
+                        + " ".repeat(15) + "000" + file.depositType() + "000" + file.accountNumber() + pad("ｶｹﾊｼ", 40)
+                        + "1" + "0" + digits(0, 14) + " ".repeat(71));
         int reference = 0;
         long withdrawn = 0;
         for (Transfer t : out) {

@@ -19,7 +19,10 @@ import java.util.List;
  * records in Shift_JIS (コード区分 0; EBCDIC is refused), with or without CR LF between records. Per account a
  * header (データ区分 1: account, period, 取引前残高), one data record per movement (2: 照会番号, 勘定日, 起算日,
  * 入払区分 1 入金 / 2 出金, 取引区分, 取引金額, 振込依頼人名, 摘要内容), a trailer (8: deposit and withdrawal
- * counts and sums, 取引後残高) and, once at the end of the file, an end record (9). Dates are 和暦 (令和) YYMMDD.
+ * counts and sums, 取引後残高, the number of data records) and, once at the end of the file, an end record (9).
+ * Dates are 和暦 (令和) YYMMDD: every published sheet of the fixed-length format prescribes 和暦 (docs/reconciliation.md
+ * lists the sources; 西暦 appears only in banks' CSV exports). The layout, field by field, is in
+ * docs/reconciliation.md.
  * <p>
  * Each header-to-trailer group is one statement, in yen: withdrawals are debits, deposits credits; the 照会番号
  * is the bank reference; the format carries no end-to-end id, so matching pairs lines by amount, value date
@@ -41,6 +44,7 @@ public final class ZenginStatementReader {
     private record Group(
             int headerRecord,
             StatementHeader header,
+            long records,
             long depositCount,
             long depositSum,
             long withdrawalCount,
@@ -102,7 +106,7 @@ public final class ZenginStatementReader {
                         }
                         StatementHeader header = header(r, n);
                         headers.add(header);
-                        open = new Group(n, header, 0, 0, 0, 0);
+                        open = new Group(n, header, 0, 0, 0, 0, 0);
                     }
                     case '2' -> open = counted(open, r, n);
                     case '8' -> {
@@ -137,18 +141,27 @@ public final class ZenginStatementReader {
         if (open == null) {
             throw new StatementFileException("record " + n + ": a data record (データ区分 2) outside a header and trailer");
         }
+        Group counted = new Group(
+                open.headerRecord(),
+                open.header(),
+                open.records() + 1,
+                open.depositCount(),
+                open.depositSum(),
+                open.withdrawalCount(),
+                open.withdrawalSum());
         long amount;
         try {
             amount = number(r, 24, 12);
         } catch (IllegalArgumentException e) {
-            return open; // an unreadable amount is that line's problem, reported in the second pass; the trailer then
-            // disagrees
+            return counted; // an unreadable amount is that line's problem, reported in the second pass; the trailer
+            // then disagrees
         }
         return switch (r[21]) {
             case '1' ->
                 new Group(
                         open.headerRecord(),
                         open.header(),
+                        counted.records(),
                         open.depositCount() + 1,
                         Math.addExact(open.depositSum(), amount),
                         open.withdrawalCount(),
@@ -157,11 +170,12 @@ public final class ZenginStatementReader {
                 new Group(
                         open.headerRecord(),
                         open.header(),
+                        counted.records(),
                         open.depositCount(),
                         open.depositSum(),
                         open.withdrawalCount() + 1,
                         Math.addExact(open.withdrawalSum(), amount));
-            default -> open;
+            default -> counted;
         };
     }
 
@@ -179,8 +193,8 @@ public final class ZenginStatementReader {
                 throw new IllegalArgumentException("勘定日(至) " + to + " is before 勘定日(自) " + from);
             }
             String account = digits(r, 22, 4, "銀行コード") + "-" + digits(r, 41, 3, "支店コード") + "-"
-                    + digits(r, 62, 1, "預金種目") + "-" + digits(r, 63, 7, "口座番号");
-            long opening = signed(r, 110, number(r, 112, 14), "貸越区分");
+                    + digits(r, 62, 1, "預金種目") + "-" + accountNumber(r);
+            long opening = signed(r, 113, number(r, 115, 14), "貸越区分");
             String ref = "ZG" + account.replace("-", "") + "-" + from.toString().replace("-", "") + "-"
                     + to.toString().replace("-", "");
             return new StatementHeader(
@@ -207,6 +221,11 @@ public final class ZenginStatementReader {
             long withdrawalCount = number(r, 20, 6);
             long withdrawalSum = number(r, 26, 13);
             long closing = signed(r, 39, number(r, 40, 14), "貸越区分");
+            long records = number(r, 54, 7);
+            if (records != open.records()) {
+                throw new IllegalArgumentException("the trailer says " + records + " data records (データ・レコード件数); "
+                        + open.records() + " follow the header");
+            }
             if (depositCount != open.depositCount()
                     || depositSum != open.depositSum()
                     || withdrawalCount != open.withdrawalCount()
@@ -256,6 +275,18 @@ public final class ZenginStatementReader {
                 reference.isEmpty() ? null : reference,
                 counterparty,
                 StatementEntry.Booking.BOOKED);
+    }
+
+    /**
+     * 口座番号 is N(10) in this format (N(7) in the 総合振込): a bank account number of 7 digits, right-aligned and
+     * zero-filled, so its first three digits are 0.
+     */
+    private static String accountNumber(byte[] r) {
+        String number = digits(r, 63, 10, "口座番号");
+        if (!number.startsWith("000")) {
+            throw new IllegalArgumentException("口座番号 '" + number + "' has more than the 7 digits of a bank account");
+        }
+        return number.substring(3);
     }
 
     /** 貸越区分: 1 (or blank) the balance is in credit, 2 overdrawn (a debit balance, negative). */

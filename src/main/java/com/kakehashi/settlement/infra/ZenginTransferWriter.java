@@ -12,13 +12,24 @@ import java.util.List;
 /**
  * Writes a yen batch as a Zengin 総合振込 (bulk transfer) file: fixed 120-byte records in Shift_JIS, each
  * followed by CR LF. Record 1 (header, 種別コード 21, コード区分 0 = JIS), one record 2 per payout, record 8
- * (trailer: count and total) and record 9 (end). Numbers are right-aligned and zero-filled, text is
- * left-aligned and space-filled. Bank and branch names are optional in the format and left blank: the bank
- * routes by code. 顧客コード1/2 carry the batch and merchant reference (the end-to-end id's tail), so the line
- * can be traced back. Deterministic: every byte derives from the batch.
+ * (trailer: count and total) and record 9 (end). N fields are right-aligned and zero-filled (an unused N field,
+ * 手形交換所番号, is all zeros), C fields left-aligned and space-filled. Bank and branch names are optional in the
+ * format and left blank: the bank routes by code. The layout, field by field with its sources, is in
+ * docs/settlement.md.
+ * <p>
+ * The reference travels as EDI情報 (識別表示 "Y"): the 20 characters that replace 顧客コード1/2 (which are N, digits
+ * only) and that the payee's bank passes on to the merchant, so the merchant can trace the payout to its batch.
+ * Deterministic: every byte derives from the batch.
  */
 public final class ZenginTransferWriter {
     public static final int RECORD_LENGTH = 120;
+    /** 新規コード 0: neither a first transfer (1) nor a changed account (2) that the bank must check specially. */
+    private static final String NEW_CODE_OTHER = "0";
+    /** 振込指定区分 7: テレ振込 (telegraphic), the only kind that carries EDI情報; 8 is 文書振込 (by document). */
+    private static final String TELEGRAPHIC = "7";
+    /** 識別表示 Y: the 20 bytes after 新規コード are EDI情報 (C), not 顧客コード1/2 (N). */
+    private static final String EDI_FOLLOWS = "Y";
+
     private static final byte[] CRLF = {'\r', '\n'};
 
     /** The requester (委託者) of the file: the house, as registered with the bank. */
@@ -59,21 +70,19 @@ public final class ZenginTransferWriter {
         if (yen > 9_999_999_999L) {
             throw new IllegalArgumentException("a Zengin transfer is at most 9,999,999,999 yen");
         }
-        return "2" + account.bankCode() + spaces(15) + account.branchCode() + spaces(15) + spaces(4)
+        return "2" + account.bankCode() + spaces(15) + account.branchCode() + spaces(15) + "0000"
                 + account.depositType()
-                + account.number() + text(item.payoutAccountHolderKana(), 30) + number(yen, 10) + "0"
-                + text(customerCode1(item.endToEndId()), 10) + text(customerCode2(item.endToEndId()), 10) + "7" + " "
+                + account.number() + text(item.payoutAccountHolderKana(), 30) + number(yen, 10) + NEW_CODE_OTHER
+                + text(ediInformation(item.endToEndId()), 20) + TELEGRAPHIC + EDI_FOLLOWS
                 + spaces(7);
     }
 
-    /** 顧客コード1: the batch part of the end-to-end id (8 hex of the batch). */
-    public static String customerCode1(String endToEndId) {
-        return endToEndId.substring(13, 21);
-    }
-
-    /** 顧客コード2: the last 10 hex of the merchant part of the end-to-end id. */
-    public static String customerCode2(String endToEndId) {
-        return endToEndId.substring(endToEndId.length() - 10);
+    /**
+     * EDI情報: the end-to-end id without "KKH" and the cut-off, i.e. 8 hex of the batch and the last 10 of the
+     * merchant (18 upper-case characters, which C allows).
+     */
+    public static String ediInformation(String endToEndId) {
+        return endToEndId.substring(13, 21) + endToEndId.substring(endToEndId.length() - 10);
     }
 
     static String trailer(int count, long total) {
