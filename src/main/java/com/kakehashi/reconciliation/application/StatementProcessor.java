@@ -58,16 +58,20 @@ public class StatementProcessor {
     Clock clock;
 
     private ExecutorService validators;
+    private ExecutorService copiers;
 
     @PostConstruct
     void start() {
         validators = Executors.newFixedThreadPool(
                 2, Thread.ofPlatform().name("statement-schema-", 1).daemon().factory());
+        copiers = Executors.newFixedThreadPool(
+                2, Thread.ofPlatform().name("statement-copy-", 1).daemon().factory());
     }
 
     @PreDestroy
     void stop() {
         validators.shutdownNow();
+        copiers.shutdownNow();
     }
 
     public void process(IntakeRow intake) {
@@ -85,10 +89,11 @@ public class StatementProcessor {
             CompletableFuture<Void> schemaCheck = intake.kind().equals(Statements.Kind.XML.name())
                     ? CompletableFuture.runAsync(() -> validateCamt(file), validators)
                     : CompletableFuture.completedFuture(null);
-            StatementStore store = new StatementStore(intake, bank, statements, clock);
+            StatementStore store = new StatementStore(intake, bank, statements, clock, copiers);
             try {
                 read(intake, bank, file, store);
             } finally {
+                store.settle();
                 awaitSchemaCheck(schemaCheck);
             }
             long validated = System.nanoTime();

@@ -17,10 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Where the readers put a file's statements: each statement row first (unprocessed, so matching cannot
- * see it yet), its lines by COPY a chunk per transaction, and its totals last. A statement in another
+ * see it yet), its lines by COPY a chunk per transaction, and its totals last. A chunk is copied on the copier
+ * thread while the reader parses the next one (one chunk in flight, in order); a statement's totals wait for its
+ * last chunk, and a failed read waits for the chunk in flight before the intake is undone. A statement in another
  * currency than the bank's is refused; the balance sum cannot overflow (BigInteger, checked to fit).
  */
 final class StatementStore implements StatementSink {
@@ -32,6 +37,8 @@ final class StatementStore implements StatementSink {
     private final PartnerBank bank;
     private final StatementRepository repository;
     private final Clock clock;
+    private final Executor copier;
+    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private final List<UUID> statementIds = new ArrayList<>();
     private final List<StatementEntry> chunk = new ArrayList<>(CHUNK);
     private final Map<Integer, String> problems = new LinkedHashMap<>();
@@ -46,11 +53,12 @@ final class StatementStore implements StatementSink {
     private BigInteger bigTotal;
     private int count;
 
-    StatementStore(IntakeRow intake, PartnerBank bank, StatementRepository repository, Clock clock) {
+    StatementStore(IntakeRow intake, PartnerBank bank, StatementRepository repository, Clock clock, Executor copier) {
         this.intake = intake;
         this.bank = bank;
         this.repository = repository;
         this.clock = clock;
+        this.copier = copier;
     }
 
     @Override
@@ -115,6 +123,7 @@ final class StatementStore implements StatementSink {
     @Override
     public void end() {
         flush();
+        awaitCopied();
         BigInteger sum = bigTotal.add(BigInteger.valueOf(total));
         if (sum.compareTo(MAX) > 0 || sum.compareTo(MIN) < 0) {
             throw new StatementFileException(
@@ -136,12 +145,36 @@ final class StatementStore implements StatementSink {
         UUID id = current;
         List<StatementEntry> lines = List.copyOf(chunk);
         Map<Integer, String> bad = Map.copyOf(problems);
-        QuarkusTransaction.requiringNew().run(() -> {
-            repository.copyEntries(id, lines);
-            repository.lineProblems(id, bad);
-        });
         chunk.clear();
         problems.clear();
+        awaitCopied();
+        inFlight = CompletableFuture.runAsync(
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    repository.copyEntries(id, lines);
+                    repository.lineProblems(id, bad);
+                }),
+                copier);
+    }
+
+    /** Waits for the chunk in flight; its failure is the statement's. */
+    private void awaitCopied() {
+        try {
+            inFlight.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** After a failed read: nothing may still be writing when the intake is undone. */
+    void settle() {
+        try {
+            inFlight.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
+            // the read already failed; the intake is undone as a whole
+        }
     }
 
     List<UUID> statementIds() {
