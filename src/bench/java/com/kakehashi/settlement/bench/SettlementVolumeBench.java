@@ -61,9 +61,9 @@ class SettlementVolumeBench {
                 peakHeap >> 20,
                 Runtime.getRuntime().maxMemory() >> 20,
                 batch.state(),
-                batch.payoutMinor());
+                batch.payout());
         assertThat(batch.state()).isEqualTo(BatchState.DELIVERED);
-        assertThat(batch.payoutMinor()).isEqualTo(100L * PAYMENTS);
+        assertThat(batch.payout().amount()).isEqualTo(100L * PAYMENTS);
     }
 
     /** A bank, its merchants and their captured payments, written by the database itself. */

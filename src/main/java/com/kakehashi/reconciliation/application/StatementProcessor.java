@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.xml.stream.XMLStreamReader;
@@ -138,14 +137,7 @@ public class StatementProcessor {
 
     /** Waits for the schema check; its refusal is the statement's refusal (it wins over a reading error it explains). */
     private static void awaitSchemaCheck(CompletableFuture<Void> schemaCheck) {
-        try {
-            schemaCheck.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof StatementFileException refused) {
-                throw refused;
-            }
-            throw e;
-        }
+        StatementStore.join(schemaCheck);
     }
 
     private static void read(IntakeRow intake, PartnerBank bank, Path file, StatementStore store) {

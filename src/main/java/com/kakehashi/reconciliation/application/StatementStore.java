@@ -158,8 +158,13 @@ final class StatementStore implements StatementSink {
 
     /** Waits for the chunk in flight; its failure is the statement's. */
     private void awaitCopied() {
+        join(inFlight);
+    }
+
+    /** Waits for work beside the reading; its failure (a refusal, a database error) is thrown as it was. */
+    static void join(CompletableFuture<Void> work) {
         try {
-            inFlight.join();
+            work.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
