@@ -136,7 +136,7 @@ class ChinaMerchantCodesTest {
                                 .statusCode(201)
                                 .body("price.amount", equalTo("88.00"))
                                 .extract()
-                                .path("id"),
+                                .path("token"),
                         UUID.randomUUID().toString())
                 .then()
                 .statusCode(201)
@@ -216,13 +216,13 @@ class ChinaMerchantCodesTest {
     }
 
     private void payAndCheck(String code, String amount, String referencePrefix) {
-        String quoteId = quote(traveller, walletId, code, amount, "CNY")
+        String quoteToken = quote(traveller, walletId, code, amount, "CNY")
                 .then()
                 .statusCode(201)
                 .body("merchant.id", equalTo(payeeOf(acquirer)))
                 .extract()
-                .path("id");
-        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString())
+                .path("token");
+        String paymentId = pay(traveller, quoteToken, UUID.randomUUID().toString())
                 .then()
                 .statusCode(201)
                 .body("price.amount", equalTo(amount))

@@ -202,7 +202,7 @@ class AuthorizationMatrixTest {
                 failures,
                 "POST /v1/payments",
                 (who, r) -> r.header("Idempotency-Key", UUID.randomUUID().toString())
-                        .body(Map.of("quoteId", quoteId(traveller, walletId, qr, null)))
+                        .body(Map.of("quoteToken", quoteId(traveller, walletId, qr, null)))
                         .post("/v1/payments")
                         .statusCode(),
                 ownerOnly(201, Who.OWN_TRAVELLER, Who.OTHER_TRAVELLER));

@@ -153,7 +153,7 @@ class OpenApiContractTest {
                 .contentType("application/problem+json");
         given().header("Authorization", travellerToken(traveller))
                 .contentType(ContentType.JSON)
-                .body(Map.of("quoteId", UUID.randomUUID().toString()))
+                .body(Map.of("quoteToken", "not-a-sealed-quote"))
                 .post("/v1/payments")
                 .then()
                 .statusCode(400)

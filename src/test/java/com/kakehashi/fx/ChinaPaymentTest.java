@@ -80,13 +80,13 @@ class ChinaPaymentTest {
     void payingChargesTheYenAndOwesTheMerchantItsYuanThroughTheFxPosition() {
         long jpyBefore = positionMinor("JPY");
         long cnyBefore = positionMinor("CNY");
-        String quoteId = quote(traveller, walletId, dynamicQr(merchant, "128.50"), null, null)
+        String quoteToken = quote(traveller, walletId, dynamicQr(merchant, "128.50"), null, null)
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("id");
+                .path("token");
 
-        pay(traveller, quoteId, UUID.randomUUID().toString())
+        pay(traveller, quoteToken, UUID.randomUUID().toString())
                 .then()
                 .statusCode(201)
                 .body("status", equalTo("CAPTURED"))
@@ -101,16 +101,16 @@ class ChinaPaymentTest {
 
     @Test
     void aConfirmedQuoteKeepsItsLockedRateEvenIfTheMarketMoved() {
-        String quoteId = quote(traveller, walletId, staticQr(merchant), "100", "CNY")
+        String quoteToken = quote(traveller, walletId, staticQr(merchant), "100", "CNY")
                 .then()
                 .statusCode(201)
                 .body("charge.amount", equalTo("2136"))
                 .extract()
-                .path("id"); // 100 × 21.3531345 = 2135.31 -> 2136
+                .path("token"); // 100 × 21.3531345 = 2135.31 -> 2136
         // The market moves now; never later than now, or the rate would outlive this test.
         aRateInForceNow("CNY", "JPY", "25.00", clock.instant());
 
-        pay(traveller, quoteId, UUID.randomUUID().toString())
+        pay(traveller, quoteToken, UUID.randomUUID().toString())
                 .then()
                 .statusCode(201)
                 .body("charge.amount", equalTo("2136"));
@@ -123,14 +123,14 @@ class ChinaPaymentTest {
 
     @Test
     void anExpiredQuoteIsRefusedAndNothingIsCharged() {
-        String quoteId = quote(traveller, walletId, staticQr(merchant), "100", "CNY")
+        String quoteToken = quote(traveller, walletId, staticQr(merchant), "100", "CNY")
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("id");
+                .path("token");
         clock.advance(Duration.ofSeconds(61));
 
-        pay(traveller, quoteId, UUID.randomUUID().toString())
+        pay(traveller, quoteToken, UUID.randomUUID().toString())
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
@@ -160,12 +160,12 @@ class ChinaPaymentTest {
 
     @Test
     void refundsReturnYenAtTheOriginalRateAndTogetherTheWholeCharge() {
-        String quoteId = quote(traveller, walletId, staticQr(merchant), "128.50", "CNY")
+        String quoteToken = quote(traveller, walletId, staticQr(merchant), "128.50", "CNY")
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("id");
-        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString())
+                .path("token");
+        String paymentId = pay(traveller, quoteToken, UUID.randomUUID().toString())
                 .then()
                 .statusCode(201)
                 .extract()

@@ -49,13 +49,13 @@ class MarketRateRefundTest {
         String walletId = aWalletWithYen(traveller, 10_000);
         String merchant = aMerchantInShanghai();
         aRateInForceNow("CNY", "JPY", "21.2469", clock.instant());
-        String quoteId = quote(traveller, walletId, staticQr(merchant), "128.50", "CNY")
+        String quoteToken = quote(traveller, walletId, staticQr(merchant), "128.50", "CNY")
                 .then()
                 .statusCode(201)
                 .body("charge.amount", equalTo("2744"))
                 .extract()
-                .path("id");
-        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString())
+                .path("token");
+        String paymentId = pay(traveller, quoteToken, UUID.randomUUID().toString())
                 .then()
                 .statusCode(201)
                 .extract()

@@ -131,7 +131,7 @@ class PaymentIdempotencyTest {
 
         given().header("Authorization", travellerToken(traveller))
                 .contentType(ContentType.JSON)
-                .body(Map.of("quoteId", quoteId))
+                .body(Map.of("quoteToken", quoteId))
                 .post("/v1/payments")
                 .then()
                 .statusCode(400)

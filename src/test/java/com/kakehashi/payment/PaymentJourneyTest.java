@@ -48,7 +48,7 @@ class PaymentJourneyTest {
         walletId = aWalletWithYen(traveller, 5_000);
         String merchant = aMerchantInTokyo();
 
-        String quoteId = quote(traveller, walletId, staticQr(merchant), "1280", "JPY")
+        String quoteToken = quote(traveller, walletId, staticQr(merchant), "1280", "JPY")
                 .then()
                 .statusCode(201)
                 .body("price.amount", equalTo("1280"))
@@ -60,9 +60,9 @@ class PaymentJourneyTest {
                 .body("merchant.city", equalTo("Tokyo"))
                 .body("expiresAt", notNullValue())
                 .extract()
-                .path("id");
+                .path("token");
 
-        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString())
+        String paymentId = pay(traveller, quoteToken, UUID.randomUUID().toString())
                 .then()
                 .statusCode(201)
                 .body("status", equalTo("CAPTURED"))
@@ -111,12 +111,12 @@ class PaymentJourneyTest {
         String traveller = aTravellerSubject();
         walletId = aWalletWithYen(traveller, 10_000);
         String merchant = aMerchantInTokyo();
-        String quoteId = quote(traveller, walletId, dynamicQr(merchant, "3000"), null, null)
+        String quoteToken = quote(traveller, walletId, dynamicQr(merchant, "3000"), null, null)
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("id");
-        String paymentId = pay(traveller, quoteId, UUID.randomUUID().toString())
+                .path("token");
+        String paymentId = pay(traveller, quoteToken, UUID.randomUUID().toString())
                 .then()
                 .statusCode(201)
                 .extract()
@@ -155,12 +155,12 @@ class PaymentJourneyTest {
         String traveller = aTravellerSubject();
         walletId = aWalletWithYen(traveller, 4_000);
         String merchant = aMerchantInTokyo();
-        String quoteId = quote(traveller, walletId, dynamicQr(merchant, "1500"), null, null)
+        String quoteToken = quote(traveller, walletId, dynamicQr(merchant, "1500"), null, null)
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("id");
-        pay(traveller, quoteId, UUID.randomUUID().toString()).then().statusCode(201);
+                .path("token");
+        pay(traveller, quoteToken, UUID.randomUUID().toString()).then().statusCode(201);
 
         given().header("Authorization", travellerToken(traveller))
                 .queryParam("size", 1)

@@ -164,12 +164,12 @@ class HostileInputTest {
                         given().header("Authorization", travellerToken(traveller))
                                 .header("Idempotency-Key", "k-" + traveller)
                                 .contentType(ContentType.JSON)
-                                .body("{\"quoteId\":5}")
+                                .body("{\"quoteToken\":5}")
                                 .post("/v1/payments")
                                 .then(),
                         400,
                         "malformed_json")
-                .body("detail", equalTo("Field 'quoteId' must be a UUID string"));
+                .body("detail", equalTo("Field 'quoteToken' must be a string"));
     }
 
     @Test

@@ -193,7 +193,7 @@ public final class PaymentLoadDriver {
                     "/v1/payments",
                     token,
                     UUID.randomUUID().toString(),
-                    "{\"quoteId\":\"" + field(quote.body(), "id") + "\"}");
+                    "{\"quoteToken\":\"" + field(quote.body(), "token") + "\"}");
             return pay.statusCode() == 201;
         } catch (Exception e) {
             return false;

@@ -81,7 +81,7 @@ public class AcquiringPayments {
     /** A charge's answer: the payment, and whether it replays an earlier request with the same key. */
     public record Paid(AcquiredPayment payment, boolean replayed) {}
 
-    private record Used(PaymentCodeState code, UUID quoteId) {}
+    private record Used(PaymentCodeState code, String quoteToken) {}
 
     public Paid pay(Caller caller, String idempotencyKey, String paymentCode, Money amount, AcquiredMerchant merchant) {
         Idempotency.requireValidKey(idempotencyKey);
@@ -90,7 +90,7 @@ public class AcquiringPayments {
         Used used = QuarkusTransaction.requiringNew().call(() -> useAndQuote(acquirer, request, paymentCode, amount));
         Caller codeOwner = new Caller(used.code().owner(), Set.of(Roles.TRAVELLER));
         CaptureOutcome outcome =
-                payments.capture(codeOwner, "acq-" + codes.hashOf(paymentCode).substring(0, 40), used.quoteId());
+                payments.capture(codeOwner, "acq-" + codes.hashOf(paymentCode).substring(0, 40), used.quoteToken());
         Payment payment = switch (outcome) {
             case CaptureOutcome.Captured captured -> captured.payment();
             case CaptureOutcome.Rejected rejected -> {
@@ -112,18 +112,16 @@ public class AcquiringPayments {
 
     private Used useAndQuote(Acquirer acquirer, String request, String paymentCode, Money amount) {
         PaymentCodeState code = codes.use(paymentCode, request);
-        if (code.quoteId() != null) {
-            return new Used(code, code.quoteId()); // this request used it before: resume
+        if (code.quoteToken() != null) {
+            return new Used(code, code.quoteToken()); // this request used it before: resume
         }
         Merchant payee = merchants.byId(acquirer.payeeMerchantId());
         String payload =
                 qrCodes.payloadFor(com.kakehashi.merchant.application.PrintedOnQr.of(payee), Optional.of(amount));
         Caller codeOwner = new Caller(code.owner(), Set.of(Roles.TRAVELLER));
-        UUID quoteId = quotes.create(codeOwner, code.walletId(), payload, Optional.empty())
-                .quote()
-                .id();
-        codes.attachQuote(paymentCode, quoteId);
-        return new Used(code, quoteId);
+        Quotes.QuotedPayment quoted = quotes.create(codeOwner, code.walletId(), payload, Optional.empty());
+        codes.attachQuote(paymentCode, quoted.quote().id(), quoted.token());
+        return new Used(code, quoted.token());
     }
 
     /** The payment, if the caller is the acquirer that took it or an operator. */

@@ -116,8 +116,8 @@ public class PaymentCodes {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void attachQuote(String code, UUID quoteId) {
-        repository.attachQuote(hasher.hash(code), quoteId);
+    public void attachQuote(String code, UUID quoteId, String quoteToken) {
+        repository.attachQuote(hasher.hash(code), quoteId, quoteToken);
     }
 
     /** The payment the code was used for was refused: the code pays again, as if never used. */

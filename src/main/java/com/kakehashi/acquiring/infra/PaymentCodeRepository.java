@@ -63,17 +63,19 @@ public class PaymentCodeRepository {
                 == 1;
     }
 
-    public void attachQuote(String hash, UUID quoteId) {
-        em.createNativeQuery("update payment_code set quote_id = ?2 where code_hash = ?1")
+    public void attachQuote(String hash, UUID quoteId, String quoteToken) {
+        em.createNativeQuery("update payment_code set quote_id = ?2, quote_token = ?3 where code_hash = ?1")
                 .setParameter(1, hash)
                 .setParameter(2, quoteId)
+                .setParameter(3, quoteToken)
                 .executeUpdate();
     }
 
     /** Gives a code back after the payment it was used for was refused (as a rolled-back use would). */
     public void release(String hash) {
         em.createNativeQuery(
-                        "update payment_code set used_at = null, used_by = null, quote_id = null where code_hash = ?1")
+                        "update payment_code set used_at = null, used_by = null, quote_id = null, quote_token = null"
+                                + " where code_hash = ?1")
                 .setParameter(1, hash)
                 .executeUpdate();
     }
@@ -82,7 +84,7 @@ public class PaymentCodeRepository {
         return SqlRow.first(
                 SqlRow.query(
                         em,
-                        "select wallet_id, owner, expires_at, used_at, used_by, quote_id from payment_code"
+                        "select wallet_id, owner, expires_at, used_at, used_by, quote_id, quote_token from payment_code"
                                 + " where code_hash = ?1",
                         hash),
                 r -> new PaymentCodeState(
@@ -91,6 +93,7 @@ public class PaymentCodeRepository {
                         r.instant("expires_at"),
                         r.instant("used_at"),
                         r.string("used_by"),
-                        r.uuid("quote_id")));
+                        r.uuid("quote_id"),
+                        r.string("quote_token")));
     }
 }

@@ -47,6 +47,7 @@ public enum ErrorCode {
     QR_AMOUNT_REQUIRED(422, "A static QR needs an amount"),
     QR_CURRENCY_MISMATCH(422, "The QR's currency is not the merchant's currency"),
     QUOTE_EXPIRED(422, "The quote has expired"),
+    QUOTE_INVALID(422, "The quote was not issued by this service or has been changed"),
     INSUFFICIENT_FUNDS(422, "The wallet balance is too low"),
     PER_PAYMENT_LIMIT_EXCEEDED(422, "The payment exceeds the wallet's per-payment limit"),
     DAILY_LIMIT_EXCEEDED(422, "The payment exceeds the wallet's daily spend limit"),

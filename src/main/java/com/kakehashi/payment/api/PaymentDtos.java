@@ -5,6 +5,7 @@ import com.kakehashi.payment.application.Payments;
 import com.kakehashi.payment.application.Quotes.QuotedPayment;
 import com.kakehashi.payment.application.Refunds;
 import com.kakehashi.payment.domain.Payment;
+import com.kakehashi.payment.domain.QuoteSeal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -28,6 +29,12 @@ public final class PaymentDtos {
     @Schema(description = "A priced offer: pay `charge` from the wallet so the merchant receives `price`")
     public record QuoteDto(
             UUID id,
+
+            @Schema(
+                    description = "The signed quote: send it back as `quoteToken` to pay. Opaque, URL-safe, valid"
+                            + " until expiresAt, pays once")
+            String token,
+
             UUID walletId,
             MerchantSummary merchant,
             MoneyDto price,
@@ -58,7 +65,9 @@ public final class PaymentDtos {
 
             Instant expiresAt) {}
 
-    public record PaymentRequest(@NotNull UUID quoteId) {}
+    @Schema(description = "Pays a quote: the `token` of its answer, as it was given")
+    public record PaymentRequest(
+            @NotNull @Size(max = QuoteSeal.MAX_TOKEN_LENGTH) String quoteToken) {}
 
     public record PaymentDto(
             UUID id,
@@ -101,6 +110,7 @@ public final class PaymentDtos {
         var m = q.merchant();
         return new QuoteDto(
                 quote.id(),
+                q.token(),
                 quote.walletId(),
                 new MerchantSummary(m.id(), m.name(), m.city(), m.country()),
                 MoneyDto.of(quote.pricing().price()),

@@ -47,9 +47,9 @@ public class PaymentResource {
     @io.smallrye.common.annotation.RunOnVirtualThread
     @BackPressured
     @RolesAllowed(Roles.TRAVELLER)
-    @Operation(summary = "Confirm a quote: charge the wallet, make the merchant owed (idempotent)")
+    @Operation(summary = "Confirm a signed quote: charge the wallet, make the merchant owed (idempotent)")
     public Response pay(@HeaderParam(Idempotency.KEY_HEADER) String key, @NotNull @Valid PaymentRequest request) {
-        return switch (payments.capture(caller, key, request.quoteId())) {
+        return switch (payments.capture(caller, key, request.quoteToken())) {
             case CaptureOutcome.Captured captured ->
                 created(PaymentDtos.toDto(captured.payment()), captured.replayed());
             case CaptureOutcome.Rejected rejected -> throw new BusinessException(rejected.code(), rejected.detail());

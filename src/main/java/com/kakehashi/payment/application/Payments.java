@@ -18,6 +18,7 @@ import com.kakehashi.payment.domain.PaymentCaptured;
 import com.kakehashi.payment.domain.PaymentJournals;
 import com.kakehashi.payment.domain.PaymentStatus;
 import com.kakehashi.payment.domain.Quote;
+import com.kakehashi.payment.domain.QuoteSeal;
 import com.kakehashi.payment.infra.PaymentRepository;
 import com.kakehashi.payment.infra.PaymentRepository.CaptureSteps;
 import com.kakehashi.wallet.application.WalletCharges;
@@ -34,9 +35,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Capture: one transaction charges the wallet at the quote's locked price, makes the merchant
- * owed, and writes the balanced journal. No shared row is touched: only this wallet's row and
- * this quote's row are updated; merchant and house balances are sums of postings.
+ * Capture: one transaction of one statement charges the wallet at the sealed quote's locked price, makes the
+ * merchant owed, and writes the balanced journal. No shared row is touched: only this wallet's row is updated;
+ * merchant and house balances are sums of postings.
  */
 @ApplicationScoped
 public class Payments {
@@ -61,22 +62,42 @@ public class Payments {
     Idempotency idempotency;
 
     @Inject
+    QuoteTokens tokens;
+
+    @Inject
     jakarta.enterprise.event.Event<PaymentCaptured> capturedEvents;
 
     public record Page(List<Payment> items, int page, int size, long total) {}
 
     /**
-     * Confirms a quote once per (caller, Idempotency-Key): the key's claim, the charge, the payment,
-     * its journal and the key's answer commit in one transaction. A retry with the key gets the same
-     * payment (as captured); a rejection rolls the claim back, so a retry decides again.
+     * Confirms a sealed quote once per (caller, Idempotency-Key): the token's seal, owner and expiry are checked
+     * before the database is touched; then the key's claim, the quote's single use, the charge, the payment, its
+     * journal and the key's answer commit in one transaction of one statement. A retry with the key gets the same
+     * payment (as captured), even after the quote expired; a rejection rolls the claim back, so a retry decides again.
      */
-    public CaptureOutcome capture(Caller caller, String idempotencyKey, UUID quoteId) {
+    public CaptureOutcome capture(Caller caller, String idempotencyKey, String quoteToken) {
         Idempotency.requireValidKey(idempotencyKey);
+        Quote quote;
+        switch (tokens.open(quoteToken)) {
+            case QuoteSeal.Opened.Valid valid -> quote = valid.quote();
+            case QuoteSeal.Opened.Invalid invalid -> {
+                return new Rejected(
+                        ErrorCode.QUOTE_INVALID,
+                        "The quote was not issued by this service or was changed: " + invalid.reason()
+                                + "; ask for a new quote");
+            }
+        }
+        if (!QuoteSeal.sameOwner(quote.owner(), caller.subject())) {
+            return new Rejected(ErrorCode.QUOTE_NOT_FOUND, "No quote " + quote.id()); // another's: not revealed
+        }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                CaptureOutcome outcome = captureOnce(caller, idempotencyKey, quoteId);
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: replays match
+                boolean expired = quote.isExpiredAt(now); // a retry of a payment made in time still gets its answer
+                CaptureOutcome outcome = expired ? null : captureOnce(caller, idempotencyKey, quote, now);
                 if (outcome == null) {
-                    outcome = answerForUsedKey(caller, idempotencyKey, quoteId);
+                    outcome = answerForUsedKey(
+                            caller, idempotencyKey, quote.id(), expired ? expired(quote) : released(idempotencyKey));
                 }
                 if (outcome instanceof Rejected rejected) {
                     throw new RolledBack(rejected); // leaves the transaction, which rolls back what it wrote
@@ -99,18 +120,10 @@ public class Payments {
     }
 
     /**
-     * Reads the quote (one statement), then claims the key and captures in one more ({@link
-     * PaymentRepository#capture}). Null when the key was already used: the caller answers from its record.
+     * Claims the key and captures in one statement ({@link PaymentRepository#capture}). Null when the key was
+     * already used: the caller answers from its record.
      */
-    private CaptureOutcome captureOnce(Caller caller, String key, UUID quoteId) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: replays match
-        Quote quote = repository
-                .quote(quoteId)
-                .filter(q -> q.owner().equals(caller.subject()))
-                .orElse(null);
-        if (quote == null) {
-            return new Rejected(ErrorCode.QUOTE_NOT_FOUND, "No quote " + quoteId);
-        }
+    private CaptureOutcome captureOnce(Caller caller, String key, Quote quote, Instant now) {
         FxQuote pricing = quote.pricing();
         UUID paymentId = TimeOrderedIds.next();
         JournalEntry journal = PaymentJournals.capture(
@@ -126,8 +139,8 @@ public class Payments {
                 caller.subject(),
                 OPERATION,
                 key,
-                Idempotency.fingerprint(OPERATION, quoteId.toString()),
-                quoteId,
+                Idempotency.fingerprint(OPERATION, quote.id().toString()),
+                quote,
                 paymentId,
                 journal,
                 charges.businessDay(now));
@@ -135,11 +148,7 @@ public class Payments {
             return null;
         }
         if (!steps.quoteTaken()) {
-            return quote.isExpiredAt(now)
-                    ? new Rejected(
-                            ErrorCode.QUOTE_EXPIRED,
-                            "Quote " + quoteId + " expired at " + quote.expiresAt() + "; ask for a new quote")
-                    : new Rejected(ErrorCode.QUOTE_ALREADY_USED, "Quote " + quoteId + " has already been paid");
+            return new Rejected(ErrorCode.QUOTE_ALREADY_USED, "Quote " + quote.id() + " has already been paid");
         }
         if (!steps.charged()) {
             ErrorCode reason = charges.whyRefused(quote.walletId(), pricing.charge(), now);
@@ -161,7 +170,7 @@ public class Payments {
                 .record(Amounts.toMinor(pricing.charge()));
         Payment captured = new Payment(
                         paymentId,
-                        quoteId,
+                        quote.id(),
                         quote.walletId(),
                         quote.owner(),
                         quote.merchantId(),
@@ -179,13 +188,30 @@ public class Payments {
         return new Captured(captured, false);
     }
 
+    /** An expired quote whose key has no earlier answer. */
+    private static Rejected expired(Quote quote) {
+        return new Rejected(
+                ErrorCode.QUOTE_EXPIRED,
+                "Quote " + quote.id() + " expired at " + quote.expiresAt() + "; ask for a new quote");
+    }
+
+    /** The key's holder rolled back or was purged between the capture statement and the look-up. */
+    private static Rejected released(String key) {
+        return new Rejected(
+                ErrorCode.CONCURRENT_MODIFICATION,
+                "Idempotency-Key '" + key + "' was released while this request waited; retry");
+    }
+
     private CaptureOutcome replayed(String paymentId) {
         return new Captured(
                 repository.payment(UUID.fromString(paymentId)).orElseThrow().asCaptured(), true);
     }
 
-    /** The key's record decides: the same request is answered with its payment, another is refused. */
-    private CaptureOutcome answerForUsedKey(Caller caller, String key, UUID quoteId) {
+    /**
+     * The key's record decides: the same request is answered with its payment, another is refused, a key without
+     * a record gets {@code unclaimed}.
+     */
+    private CaptureOutcome answerForUsedKey(Caller caller, String key, UUID quoteId, Rejected unclaimed) {
         return switch (idempotency.claim(caller.subject(), OPERATION, key, quoteId.toString())) {
             case Claim.Replay replay -> replayed(replay.resourceId());
             case Claim.InFlight inFlight -> replayed(inFlight.resourceId());
@@ -193,10 +219,7 @@ public class Payments {
                 new Rejected(
                         ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         Idempotency.reused(mismatch).getMessage());
-            case Claim.Fresh fresh ->
-                new Rejected(
-                        ErrorCode.CONCURRENT_MODIFICATION,
-                        "Idempotency-Key '" + key + "' was released while this request waited; retry");
+            case Claim.Fresh fresh -> unclaimed; // its claim rolls back with the rejection
         };
     }
 

@@ -2,6 +2,7 @@ package com.kakehashi.payment.application;
 
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
+import com.kakehashi.common.id.TimeOrderedIds;
 import com.kakehashi.common.money.Amounts;
 import com.kakehashi.common.security.Caller;
 import com.kakehashi.fx.application.Pricing;
@@ -11,8 +12,6 @@ import com.kakehashi.merchant.domain.Merchant;
 import com.kakehashi.merchant.domain.MerchantStatus;
 import com.kakehashi.payment.domain.Quote;
 import com.kakehashi.payment.domain.QuoteCreated;
-import com.kakehashi.payment.infra.PaymentRepository;
-import com.kakehashi.payment.infra.QuoteEntity;
 import com.kakehashi.qr.application.MerchantQrCodes;
 import com.kakehashi.qr.application.PaymentTarget;
 import com.kakehashi.wallet.application.WalletCharges;
@@ -27,7 +26,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.javamoney.moneta.Money;
 
-/** Scan -> price: decodes the QR, finds the merchant, prices in yen and checks the wallet could pay. */
+/**
+ * Scan -> price: decodes the QR, finds the merchant, prices in yen, checks the wallet could pay, and seals the
+ * offer into a token the payment carries back.
+ */
 @ApplicationScoped
 public class Quotes {
     @Inject
@@ -46,7 +48,7 @@ public class Quotes {
     Pricing pricing;
 
     @Inject
-    PaymentRepository repository;
+    QuoteTokens tokens;
 
     @Inject
     QuoteConfig config;
@@ -57,8 +59,14 @@ public class Quotes {
     @Inject
     jakarta.enterprise.event.Event<QuoteCreated> quoteCreated;
 
-    public record QuotedPayment(Quote quote, Merchant merchant) {}
+    /** The quote, its merchant (for the answer) and the sealed token a payment carries. */
+    public record QuotedPayment(Quote quote, Merchant merchant, String token) {}
 
+    /**
+     * Prices the scan and seals the offer; nothing is written (ADR 0015). The transaction only groups the reads
+     * (wallet, merchant); it commits no write, so PostgreSQL flushes no WAL for it. A merchant code an acquirer
+     * resolved is the exception: acquiring records its merchant reference for the quote's id.
+     */
     @Transactional
     public QuotedPayment create(Caller caller, UUID walletId, String qrPayload, Optional<Money> requestedAmount) {
         Wallet wallet = wallets.ownedBy(caller, walletId);
@@ -87,28 +95,16 @@ public class Quotes {
                     "The wallet cannot pay " + Amounts.format(fx.charge()) + " "
                             + fx.charge().getCurrency() + ": " + code.title().toLowerCase(java.util.Locale.ROOT));
         });
-        QuoteEntity e = new QuoteEntity();
-        e.id = UUID.randomUUID();
-        e.walletId = wallet.id();
-        e.owner = wallet.owner();
-        e.merchantId = merchant.id();
-        e.priceMinor = Amounts.toMinor(fx.price());
-        e.priceCurrency = fx.price().getCurrency().getCurrencyCode();
-        e.chargeMinor = Amounts.toMinor(fx.charge());
-        e.chargeCurrency = fx.charge().getCurrency().getCurrencyCode();
-        e.rate = fx.customerRate();
-        e.midRate = fx.midRate();
-        e.spreadBps = fx.spreadBps();
-        e.spread = java.math.BigDecimal.valueOf(fx.spreadBps(), 4);
-        e.feeMinor = Amounts.toMinor(fx.fee());
-        e.rateSource = fx.rateSource();
-        e.rateTime = fx.rateTime();
-        e.ratePath = fx.ratePath();
-        e.createdAt = now;
-        e.expiresAt = now.plus(config.timeToLive());
-        repository.persist(e);
-        quoteCreated.fire(new QuoteCreated(e.id, merchant.id())); // observers write in this transaction
-        return new QuotedPayment(repository.quote(e.id).orElseThrow(), merchant);
+        Quote quote = new Quote(
+                TimeOrderedIds.next(),
+                wallet.id(),
+                wallet.owner(),
+                merchant.id(),
+                fx,
+                now,
+                now.plus(config.timeToLive()));
+        quoteCreated.fire(new QuoteCreated(quote.id(), merchant.id())); // acquiring links a resolved code's merchant
+        return new QuotedPayment(quote, merchant, tokens.seal(quote));
     }
 
     /**

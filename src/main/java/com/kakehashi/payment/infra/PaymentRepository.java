@@ -10,7 +10,6 @@ import com.kakehashi.payment.domain.Quote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Quotes, payments and refunds in PostgreSQL. */
+/** Payments and refunds in PostgreSQL (quotes are sealed tokens, ADR 0015). */
 @ApplicationScoped
 public class PaymentRepository {
     @Inject
@@ -28,27 +27,15 @@ public class PaymentRepository {
         em.persist(entity);
     }
 
-    public Optional<Quote> quote(UUID id) {
-        return Optional.ofNullable(em.find(QuoteEntity.class, id)).map(PaymentRepository::toDomain);
-    }
-
-    /** Marks the quote used; false when another confirmation used it first. */
-    public boolean markQuoteUsed(UUID quoteId, Instant at) {
-        return em.createNativeQuery("update quote set used_at = ?2 where id = ?1 and used_at is null")
-                        .setParameter(1, quoteId)
-                        .setParameter(2, at)
-                        .executeUpdate()
-                == 1;
-    }
-
     /** What the capture statement did, step by step (each step runs only if the one before did). */
     public record CaptureSteps(boolean claimed, boolean quoteTaken, boolean charged, int postings) {}
 
     /**
-     * The whole capture in one statement, one round trip (issue 14): the Idempotency-Key's claim with its
-     * answer (the payment's id), the quote's single use (unused and unexpired), the wallet charge under
-     * its limits ({@code charge_wallet}, V9_2), the payment, its journal and postings. Data-modifying CTEs
-     * each run only when the step before took effect; the caller rolls back whatever a refused step left.
+     * The whole capture in one statement, one round trip (issue 14): the Idempotency-Key's claim with its answer
+     * (the payment's id), the payment row whose unique quote id is the sealed quote's single use (a second
+     * payment of the quote does nothing; a concurrent one waits for the first's commit, then does nothing), the
+     * wallet charge under its limits ({@code charge_wallet}, V9_2), the journal and its postings. Data-modifying
+     * CTEs each run only when the step before took effect; the caller rolls back whatever a refused step left.
      * The journal is built and checked in Java ({@code JournalEntry}) and again by the database's deferred
      * balance trigger at commit. One statement crosses three features' tables on purpose: it is the hot path.
      */
@@ -57,39 +44,34 @@ public class PaymentRepository {
             String operation,
             String idempotencyKey,
             String requestHash,
-            UUID quoteId,
+            Quote quote,
             UUID paymentId,
             JournalEntry journal,
             LocalDate today) {
+        FxQuote pricing = quote.pricing();
         var query = em.createNativeQuery("""
                 with claim as (
                     insert into idempotency_record (caller, operation, idem_key, request_hash, resource_id,
                         response_status, created_at)
                     values (?1, ?2, ?3, ?4, ?5, 201, ?6) on conflict do nothing returning 1),
-                q as (
-                    update quote set used_at = ?6
-                    where id = ?7 and used_at is null and expires_at > ?6 and exists (select 1 from claim)
-                    returning id, wallet_id, owner, merchant_id, price_minor, price_currency, charge_minor,
-                        charge_currency, rate, fee_minor),
-                w as (select charge_wallet(q.wallet_id, q.charge_minor, ?8) as ok from q),
                 p as (
                     insert into payment (id, quote_id, wallet_id, owner, merchant_id, price_minor, price_currency,
                         charge_minor, charge_currency, rate, refunded_price_minor, refunded_charge_minor, status,
                         captured_at, version, fee_minor)
-                    select cast(?5 as uuid), q.id, q.wallet_id, q.owner, q.merchant_id, q.price_minor,
-                        q.price_currency, q.charge_minor, q.charge_currency, q.rate, 0, 0, 'CAPTURED', ?6, 0,
-                        q.fee_minor
-                    from q, w where w.ok returning id),
+                    select cast(?5 as uuid), ?7, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, 0, 0, 'CAPTURED', ?6, 0, ?23
+                    where exists (select 1 from claim)
+                    on conflict (quote_id) do nothing returning wallet_id, charge_minor),
+                w as (select charge_wallet(p.wallet_id, p.charge_minor, ?8) as ok from p),
                 j as (
                     insert into journal_entry (id, type, reference, created_at)
-                    select ?9, ?10, ?11, ?6 from p returning id),
+                    select ?9, ?10, ?11, ?6 from w where w.ok returning id),
                 ps as (
                     insert into posting (id, journal_id, account_id, currency, amount_minor, created_at)
                     select uuid_v7(), j.id, l.account, l.currency, l.amount, ?6
                     from j, unnest(cast(string_to_array(?12, ',') as uuid[]), string_to_array(?13, ','),
                         cast(string_to_array(?14, ',') as bigint[])) as l(account, currency, amount)
                     returning 1)
-                select (select count(*) from claim) claimed, (select count(*) from q) quote_used,
+                select (select count(*) from claim) claimed, (select count(*) from p) quote_used,
                     coalesce((select bool_or(ok) from w), false) charged, (select count(*) from ps) postings""", jakarta.persistence.Tuple.class);
         jakarta.persistence.Tuple row = (jakarta.persistence.Tuple) query.setParameter(1, caller)
                 .setParameter(2, operation)
@@ -97,7 +79,7 @@ public class PaymentRepository {
                 .setParameter(4, requestHash)
                 .setParameter(5, paymentId.toString())
                 .setParameter(6, journal.createdAt())
-                .setParameter(7, quoteId)
+                .setParameter(7, quote.id())
                 .setParameter(8, today)
                 .setParameter(9, journal.id())
                 .setParameter(10, journal.type().name())
@@ -107,6 +89,15 @@ public class PaymentRepository {
                         13,
                         join(journal.postings(), p -> p.amount().getCurrency().getCurrencyCode()))
                 .setParameter(14, join(journal.postings(), p -> Long.toString(Amounts.toMinor(p.amount()))))
+                .setParameter(15, quote.walletId())
+                .setParameter(16, quote.owner())
+                .setParameter(17, quote.merchantId())
+                .setParameter(18, Amounts.toMinor(pricing.price()))
+                .setParameter(19, pricing.price().getCurrency().getCurrencyCode())
+                .setParameter(20, Amounts.toMinor(pricing.charge()))
+                .setParameter(21, pricing.charge().getCurrency().getCurrencyCode())
+                .setParameter(22, pricing.customerRate())
+                .setParameter(23, Amounts.toMinor(pricing.fee()))
                 .getSingleResult();
         return new CaptureSteps(
                 ((Number) row.get("claimed")).intValue() == 1,
@@ -161,20 +152,6 @@ public class PaymentRepository {
         return em.createQuery("select count(p) from PaymentEntity p where p.merchantId = :m", Long.class)
                 .setParameter("m", merchantId)
                 .getSingleResult();
-    }
-
-    static Quote toDomain(QuoteEntity e) {
-        FxQuote pricing = new FxQuote(
-                Amounts.fromMinor(e.priceMinor, e.priceCurrency),
-                Amounts.fromMinor(e.chargeMinor, e.chargeCurrency),
-                e.midRate,
-                e.rate,
-                e.spreadBps,
-                Amounts.fromMinor(e.feeMinor, e.chargeCurrency),
-                e.rateSource,
-                e.rateTime,
-                e.ratePath);
-        return new Quote(e.id, e.walletId, e.owner, e.merchantId, pricing, e.expiresAt, e.usedAt, e.createdAt);
     }
 
     static Payment toDomain(PaymentEntity e) {
