@@ -129,19 +129,23 @@ public class MatchingRepository {
      * same statement.
      */
     private void matchEndToEnd(Map<String, Object> p) {
+        // Lateral probes only: a line's cost is one or two index probes whatever the planner believes about a
+        // window just copied in (its statistics are not there yet), never a join re-planned per window.
         execute("""
                 with e as (select seq, direction, amount_minor, end_to_end_id from statement_entry
                            where %1$s and kind in ('SINGLE', 'BATCH_ITEM') and end_to_end_id is not null),
-                found as (select e.seq, o.id xid, e.amount_minor - o.amount_minor diff, e.direction = o.direction same,
-                                 row_number() over (partition by o.id order by e.seq) n
-                          from e cross join lateral (select o.id, o.amount_minor, o.direction from open_expected_item o
-                                                     where o.bank_id = :bank and o.reference = e.end_to_end_id
-                                                     order by o.id limit 1) o),
-                seen as (select e.seq, x.id xid, e.amount_minor - x.amount_minor diff from e
+                hits as (select e.*, o.id oid, o.amount_minor oamount, o.direction odirection
+                         from e left join lateral (select o.id, o.amount_minor, o.direction from open_expected_item o
+                                                   where o.bank_id = :bank and o.reference = e.end_to_end_id
+                                                   order by o.id limit 1) o on true),
+                found as (select seq, oid xid, amount_minor - oamount diff, direction = odirection same,
+                                 row_number() over (partition by oid order by seq) n
+                          from hits where oid is not null),
+                seen as (select h.seq, x.id xid, h.amount_minor - x.amount_minor diff from hits h
                          cross join lateral (select x.id, x.amount_minor from expected_item x
-                                             where x.bank_id = :bank and x.reference = e.end_to_end_id
+                                             where x.bank_id = :bank and x.reference = h.end_to_end_id
                                              order by x.created_at limit 1) x
-                         where not exists (select 1 from found f where f.seq = e.seq)),
+                         where h.oid is null),
                 duplicates as (%2$s select :bank, :s, seq, xid, 'DUPLICATE', 'END_TO_END_ID', diff, :now, :run, null
                                from seen),
                 results as (%2$s
