@@ -87,9 +87,11 @@ public class Expectations {
                     null));
         }
         // The bank's fee for executing the batch, when its fee schedule is configured.
-        long fee = Math.multiplyExact(config.bankFeePerInstructionMinor().getOrDefault(event.bankId(), 0L), (long)
-                event.instructions().size());
-        if (fee > 0) {
+        MinorAmount fee = MinorAmount.of(
+                Math.multiplyExact(config.bankFeePerInstructionMinor().getOrDefault(event.bankId(), 0L), (long)
+                        event.instructions().size()),
+                event.currency());
+        if (fee.isPositive()) {
             expect(new ExpectedItem(
                     UUID.randomUUID(),
                     event.bankId(),
@@ -97,7 +99,7 @@ public class Expectations {
                     event.feeReference(),
                     event.batchId(),
                     Direction.DBIT,
-                    MinorAmount.of(fee, event.currency()),
+                    fee,
                     event.valueDate(),
                     null));
         }

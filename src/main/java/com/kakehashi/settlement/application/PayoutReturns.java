@@ -59,7 +59,7 @@ public class PayoutReturns {
         if (item.returned()) {
             return; // seen before: nothing moves twice
         }
-        MinorAmount paid = MinorAmount.of(item.netMinor(), item.currency());
+        MinorAmount paid = item.net();
         event.amount().requireSameCurrency(paid);
         if (event.amount().amount() > paid.amount()) {
             throw new IllegalStateException("bank " + event.bankId() + " returned " + event.amount() + " of payout "

@@ -1,5 +1,6 @@
 package com.kakehashi.settlement.infra;
 
+import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.common.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ public class PayoutReturnRepository {
     EntityManager em;
 
     /** A paid item of the batch, locked for this transaction, with its payout state. */
-    public record ReturnableItem(UUID merchantId, String currency, long netMinor, String payoutStatus) {
+    public record ReturnableItem(UUID merchantId, MinorAmount net, String payoutStatus) {
         public boolean returned() {
             return payoutStatus.equals("RETURNED");
         }
@@ -31,10 +32,7 @@ public class PayoutReturnRepository {
                 select merchant_id, currency, net_minor, payout_status from settlement_item
                 where batch_id = ?1 and end_to_end_id = ?2 and outcome = 'PAYOUT' for update""", batchId, endToEndId),
                 r -> new ReturnableItem(
-                        r.uuid("merchant_id"),
-                        r.string("currency"),
-                        r.longValue("net_minor"),
-                        r.string("payout_status")));
+                        r.uuid("merchant_id"), r.minor("net_minor", "currency"), r.string("payout_status")));
     }
 
     /** Compare-and-set: true when this call moved the item to RETURNED. */
