@@ -33,11 +33,7 @@ select format($q$
     from generate_series(%2$s::bigint * 1000000 + 1, least((%2$s::bigint + 1) * 1000000, %1$s)) g
     join history_wallet w on w.n = 1 + g %% %3$s
     join history_merchant m on m.n = 1 + g %% %4$s;
-    insert into quote (id, wallet_id, owner, merchant_id, price_minor, price_currency, charge_minor, charge_currency,
-                       rate, spread, rate_source, expires_at, used_at, created_at, mid_rate, spread_bps, fee_minor,
-                       rate_time, rate_path)
-    select quote, wallet, 'history', merchant, yen, 'JPY', yen, 'JPY', 1, 0, 'IDENTITY', at + interval '60 s', at, at,
-           1, 0, 0, at, 'IDENTITY' from chunk;
+    -- quotes are sealed tokens, not rows (ADR 0015): a payment keeps its quote's id only
     insert into payment (id, quote_id, wallet_id, owner, merchant_id, price_minor, price_currency, charge_minor,
                          charge_currency, rate, refunded_price_minor, refunded_charge_minor, status, captured_at,
                          version, fee_minor)
@@ -65,7 +61,6 @@ select uuid_v7(), journal, :'clearing', 'JPY', -yen, now() - interval '366 days'
 -- as after a restore: visibility maps set and statistics fresh, so autovacuum does not run over the load during the bench
 vacuum (analyze) wallet;
 vacuum (analyze) ledger_account;
-vacuum (analyze) quote;
 vacuum (analyze) payment;
 vacuum (analyze) journal_entry;
 vacuum (analyze) posting;
