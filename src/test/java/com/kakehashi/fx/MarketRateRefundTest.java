@@ -14,29 +14,21 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.kakehashi.ledger.domain.LedgerAccounts;
 import com.kakehashi.support.LedgerChecks;
+import com.kakehashi.support.NonDefaultSettings;
 import com.kakehashi.support.TestClock;
 import com.kakehashi.support.WireMockBank;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Under the MARKET_RATE refund policy the yen returned follow today's rate; the gap is FX gain or loss. */
 @QuarkusTest
 @QuarkusTestResource(WireMockBank.class)
-@TestProfile(MarketRateRefundTest.MarketRateRefunds.class)
+@TestProfile(NonDefaultSettings.class) // refunds at the market rate
 class MarketRateRefundTest {
-    public static class MarketRateRefunds implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kakehashi.fx.refund-rate-policy", "MARKET_RATE");
-        }
-    }
-
     @Inject
     LedgerChecks ledger;
 
