@@ -58,7 +58,6 @@ class AcquiringPaymentTest {
 
     @AfterEach
     void ledgerStaysConsistent() {
-        clock.reset();
         ledger.walletBalanceMatchesPostings(walletId);
         ledger.everyJournalBalances();
     }

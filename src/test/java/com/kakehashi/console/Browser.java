@@ -27,6 +27,8 @@ final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Selenium's default is 500 ms between checks; a page is usually ready well within that. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     final ChromeDriver driver;
     final Path downloads;
@@ -98,6 +100,7 @@ final class Browser implements AutoCloseable {
     /** Waits for the page to reach the state, polling (never sleeping a fixed time). */
     <T> T until(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, WAIT)
+                .pollingEvery(POLL)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);

@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +64,7 @@ class FourEyesRatesTest {
         // the top-up then stays pending until the pending check asks the bank again, as production does.
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
+                .pollDelay(java.time.Duration.ZERO)
                 .until(() -> {
                     if ("10000".equals(Fixtures.balanceOf(traveller, walletId))) {
                         return true;
@@ -74,11 +74,6 @@ class FourEyesRatesTest {
                 });
         teaHouse = aMerchantInShanghai();
         aRateInForceNow("CNY", "JPY", DESK_RATE, clock.instant());
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

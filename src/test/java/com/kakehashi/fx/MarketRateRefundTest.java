@@ -14,29 +14,21 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.kakehashi.ledger.domain.LedgerAccounts;
 import com.kakehashi.support.LedgerChecks;
+import com.kakehashi.support.NonDefaultSettings;
 import com.kakehashi.support.TestClock;
 import com.kakehashi.support.WireMockBank;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Under the MARKET_RATE refund policy the yen returned follow today's rate; the gap is FX gain or loss. */
 @QuarkusTest
 @QuarkusTestResource(WireMockBank.class)
-@TestProfile(MarketRateRefundTest.MarketRateRefunds.class)
+@TestProfile(NonDefaultSettings.class) // refunds at the market rate
 class MarketRateRefundTest {
-    public static class MarketRateRefunds implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kakehashi.fx.refund-rate-policy", "MARKET_RATE");
-        }
-    }
-
     @Inject
     LedgerChecks ledger;
 
@@ -62,23 +54,19 @@ class MarketRateRefundTest {
                 .path("id");
         long gainBefore = ledger.postingSum(LedgerAccounts.fxGainLoss("JPY").toString());
         aRateInForceNow("CNY", "JPY", "20.00", clock.instant());
-        try {
-            // 128.50 × 20.00 × 1.0050 = 2582.85 -> 2582 yen back; 2744 - 2582 = 162 yen of FX gain
-            refund(merchant, paymentId, "128.50", "CNY", UUID.randomUUID().toString())
-                    .then()
-                    .statusCode(201)
-                    .body("charge.amount", equalTo("2582"))
-                    .body("ratePolicy", equalTo("MARKET_RATE"))
-                    .body("rate", equalTo("20.1"))
-                    .body("fxDifference.amount", equalTo("162"))
-                    .body("paymentStatus", equalTo("REFUNDED"));
-            assertThat(balanceOf(traveller, walletId)).isEqualTo(Long.toString(10_000 - 2744 + 2582));
-            assertThat(ledger.postingSum(LedgerAccounts.fxGainLoss("JPY").toString()) - gainBefore)
-                    .isEqualTo(162);
-            ledger.walletBalanceMatchesPostings(walletId);
-            ledger.everyJournalBalances();
-        } finally {
-            clock.reset();
-        }
+        // 128.50 × 20.00 × 1.0050 = 2582.85 -> 2582 yen back; 2744 - 2582 = 162 yen of FX gain
+        refund(merchant, paymentId, "128.50", "CNY", UUID.randomUUID().toString())
+                .then()
+                .statusCode(201)
+                .body("charge.amount", equalTo("2582"))
+                .body("ratePolicy", equalTo("MARKET_RATE"))
+                .body("rate", equalTo("20.1"))
+                .body("fxDifference.amount", equalTo("162"))
+                .body("paymentStatus", equalTo("REFUNDED"));
+        assertThat(balanceOf(traveller, walletId)).isEqualTo(Long.toString(10_000 - 2744 + 2582));
+        assertThat(ledger.postingSum(LedgerAccounts.fxGainLoss("JPY").toString()) - gainBefore)
+                .isEqualTo(162);
+        ledger.walletBalanceMatchesPostings(walletId);
+        ledger.everyJournalBalances();
     }
 }

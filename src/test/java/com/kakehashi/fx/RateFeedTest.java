@@ -86,11 +86,12 @@ class RateFeedTest {
     private static long insert(Connection connection, String mid, Instant validFrom) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into fx_rate (base, quote, mid, source, valid_from, received_at, recorded_by)
-                values (?, ?, ?, 'feed-test', ?, now(), 'feed-test') returning id""")) {
+                values (?, ?, ?, 'feed-test', ?, ?, 'feed-test') returning id""")) {
             insert.setString(1, PAIR.base());
             insert.setString(2, PAIR.quote());
             insert.setBigDecimal(3, new BigDecimal(mid));
             insert.setTimestamp(4, Timestamp.from(validFrom));
+            insert.setTimestamp(5, Timestamp.from(validFrom)); // received as it became valid
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
                 return id.getLong(1);

@@ -87,7 +87,8 @@ class LedgerSelfCheckTest {
         try {
             sqlBehindTheLedgersBack(
                     "insert into posting (id, journal_id, account_id, currency, amount_minor, created_at)"
-                            + " values ('" + tampered + "', '" + journal + "', '" + wallet + "', 'JPY', 1, now())");
+                            + " values ('" + tampered + "', '" + journal + "', '" + wallet + "', 'JPY', 1, '"
+                            + clock.instant() + "')");
 
             LedgerCheckResult result = check.checkSince(from);
 

@@ -40,7 +40,6 @@ class PaymentIdempotencyTest {
 
     @AfterEach
     void resetClock() {
-        clock.reset();
         ledger.everyJournalBalances();
     }
 

@@ -70,7 +70,10 @@ class RefundStaleWriteTest {
                     throw new IllegalStateException(e);
                 }
             });
-            await().atMost(Duration.ofSeconds(30)).until(() -> refundsWaitingOnThePayment() == 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> refundsWaitingOnThePayment() == 2);
             holder.commit();
             answers = racing.get();
         }

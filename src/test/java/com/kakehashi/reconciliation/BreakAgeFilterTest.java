@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The age filter is part of the break query: every page is full of breaks of that age, and paging ends with them. */
@@ -37,11 +36,6 @@ class BreakAgeFilterTest {
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetTheClock() {
-        clock.reset();
-    }
 
     @Test
     void breaksOlderThanADayArePagedInTheQueryNotFilteredPerPage() {

@@ -22,6 +22,7 @@ import com.kakehashi.reconciliation.domain.ExpectedItem;
 import com.kakehashi.reconciliation.domain.StatementEntry.Direction;
 import com.kakehashi.support.ReconciliationFixtures;
 import com.kakehashi.support.StatementUploads;
+import com.kakehashi.support.TestClock;
 import com.kakehashi.support.Tokens;
 import com.kakehashi.support.WireMockBank;
 import io.agroal.api.AgroalDataSource;
@@ -61,6 +62,9 @@ class StatementIntakeTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    TestClock clock;
 
     private static String csv(String ref, String currency, long opening, long closing, String... lines) {
         StringBuilder csv = new StringBuilder("statement,\"" + ref.replace("\"", "\"\"") + "\",ACC-1," + currency + ","
@@ -177,10 +181,12 @@ class StatementIntakeTest {
                 var s = c.prepareStatement("""
                 insert into statement_intake (id, bank_id, kind, charset, sha256, bytes, spool_path, state, problem_code,
                     received_by, received_at, updated_at) values (?, ?, 'CSV', 'UTF-8', ?, 1, '/nowhere', 'FAILED',
-                    'internal', 'test', now(), now())""")) {
+                    'internal', 'test', ?, ?)""")) {
             s.setObject(1, UUID.randomUUID());
             s.setString(2, bank);
             s.setString(3, sha);
+            s.setTimestamp(4, java.sql.Timestamp.from(clock.instant()));
+            s.setTimestamp(5, java.sql.Timestamp.from(clock.instant()));
             s.executeUpdate();
         }
         Response resent = given().header("Authorization", Tokens.bearer(bank, "bank"))

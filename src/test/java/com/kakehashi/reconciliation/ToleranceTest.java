@@ -12,6 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.kakehashi.support.NonDefaultSettings;
 import com.kakehashi.support.Statements;
 import com.kakehashi.support.Statements.Line;
 import com.kakehashi.support.TestClock;
@@ -19,7 +20,6 @@ import com.kakehashi.support.Tokens;
 import com.kakehashi.support.WireMockBank;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
@@ -31,15 +31,8 @@ import org.junit.jupiter.api.Test;
 /** With a tolerance of one minor unit, a bank's rounding difference of one yen still matches; two do not. */
 @QuarkusTest
 @QuarkusTestResource(WireMockBank.class)
-@TestProfile(ToleranceTest.OneYenTolerance.class)
+@TestProfile(NonDefaultSettings.class) // a tolerance of one minor unit
 class ToleranceTest {
-    public static class OneYenTolerance implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kakehashi.reconciliation.tolerance-minor", "1");
-        }
-    }
-
     @Inject
     TestClock clock;
 

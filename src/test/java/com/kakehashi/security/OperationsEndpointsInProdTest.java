@@ -4,15 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.kakehashi.support.NonDefaultSettings;
 import com.kakehashi.support.WireMockBank;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,22 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(WireMockBank.class)
-@TestProfile(OperationsEndpointsInProdTest.ProductionOperations.class)
+@TestProfile(NonDefaultSettings.class)
 class OperationsEndpointsInProdTest {
-    static final int MANAGEMENT_PORT = freePort();
-
-    public static class ProductionOperations implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.management.enabled",
-                    "true",
-                    "quarkus.management.test-port",
-                    Integer.toString(MANAGEMENT_PORT),
-                    "quarkus.swagger-ui.always-include",
-                    "false");
-        }
-    }
+    private static final int MANAGEMENT_PORT = NonDefaultSettings.MANAGEMENT_PORT;
 
     @Test
     void metricsOpenApiAndSwaggerUiAreNotOnThePublicPort() {
@@ -56,13 +39,5 @@ class OperationsEndpointsInProdTest {
                 .statusCode(200)
                 .body("status", equalTo("UP"));
         given().port(MANAGEMENT_PORT).get("/q/openapi?format=json").then().statusCode(200);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -66,7 +66,6 @@ class SettlementBatchTest {
 
     @AfterEach
     void ledgerStaysConsistent() {
-        clock.reset();
         ledger.everyJournalBalances();
     }
 

@@ -40,11 +40,6 @@ class SettlementSchedulingTest {
     @Inject
     TestClock clock;
 
-    @org.junit.jupiter.api.AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
     private static String newBank(String currency, String channel, String target, Instant settlesFrom, String cron) {
         String id = "bank-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = bankRequest(id, currency, channel, target == null ? id : target);
@@ -64,8 +59,7 @@ class SettlementSchedulingTest {
     @Test
     void missedCutoffsAreCaughtUpOnceEachAndNeverAgain() {
         // On a business day (Wednesday 2026-11-25, 21:00 in Tokyo): weekend and holiday cut-offs make no batch.
-        clock.reset();
-        clock.advance(java.time.Duration.between(Instant.now(), Instant.parse("2026-11-25T12:00:00Z")));
+        clock.setTo(Instant.parse("2026-11-25T12:00:00Z"));
         Instant threeHoursAgo = clock.instant().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
         String bank = newBank("JPY", "DIRECTORY", null, threeHoursAgo.minusSeconds(1), "0 0 * * * ?"); // hourly
         List<Instant> first = scheduler.runDue(clock.instant());

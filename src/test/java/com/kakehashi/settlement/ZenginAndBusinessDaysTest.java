@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,14 +48,8 @@ class ZenginAndBusinessDaysTest {
     @Inject
     SettlementScheduler scheduler;
 
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
     private void clockAt(Instant at) {
-        clock.reset();
-        clock.advance(Duration.between(Instant.now(), at));
+        clock.setTo(at);
     }
 
     private static String aZenginBank(Instant settlesFrom) {
@@ -220,7 +213,7 @@ class ZenginAndBusinessDaysTest {
 
     @Test
     void aMerchantOfAZenginBankNeedsAValidKanaNameAndAZenginAccount() {
-        String bank = aZenginBank(Instant.now());
+        String bank = aZenginBank(clock.instant());
         for (String kana : List.of("ﾔﾏﾀﾞ ｼｮｳﾃﾝ", "山田", "yamada", "ｱ".repeat(31))) {
             given().header("Authorization", Tokens.operator())
                     .contentType(ContentType.JSON)

@@ -27,7 +27,9 @@ public final class SettlementFixtures {
         body.put("fileFormats", List.of("PAIN001", "CSV"));
         body.put("deliveryChannel", channel);
         body.put("deliveryTarget", target);
-        body.put("settlesFrom", Instant.now().minusSeconds(3600).toString());
+        body.put(
+                "settlesFrom",
+                TestClock.ofTheApplication().instant().minusSeconds(3600).toString());
         return body;
     }
 

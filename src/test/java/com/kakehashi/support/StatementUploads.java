@@ -37,7 +37,8 @@ public final class StatementUploads {
         AtomicReference<Response> last = new AtomicReference<>();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> {
                     Response status =
                             given().header("Authorization", token).get("/v1/reconciliation/statements/{id}", id);

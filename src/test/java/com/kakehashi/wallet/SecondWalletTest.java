@@ -117,6 +117,8 @@ class SecondWalletTest {
         // Statements are processed off the caller's thread (docs/reconciliation.md): wait for this one.
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
+                .pollDelay(java.time.Duration.ZERO)
+                .pollInterval(java.time.Duration.ofMillis(20))
                 .until(() -> statements.status(intakes.get(0).statementId()).done());
     }
 }

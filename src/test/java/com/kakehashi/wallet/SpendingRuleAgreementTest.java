@@ -35,6 +35,9 @@ class SpendingRuleAgreementTest {
     WalletRepository wallets;
 
     @Inject
+    com.kakehashi.support.TestClock clock;
+
+    @Inject
     EntityManager em;
 
     private static final class RollBack extends RuntimeException {
@@ -122,7 +125,7 @@ class SpendingRuleAgreementTest {
         em.createNativeQuery("""
                 insert into wallet (id, owner, currency, status, balance_minor, max_balance_minor,
                     per_payment_limit_minor, daily_limit_minor, spend_day, spent_on_spend_day_minor, created_at)
-                values (?1, 'agreement-probe', 'JPY', ?2, ?3, 1000000, ?4, ?5, cast(?6 as date), ?7, now())""")
+                values (?1, 'agreement-probe', 'JPY', ?2, ?3, 1000000, ?4, ?5, cast(?6 as date), ?7, ?8)""")
                 .setParameter(1, id)
                 .setParameter(2, c.status().name())
                 .setParameter(3, c.balance())
@@ -130,6 +133,7 @@ class SpendingRuleAgreementTest {
                 .setParameter(5, c.daily())
                 .setParameter(6, c.spendDay() == null ? null : c.spendDay().toString())
                 .setParameter(7, c.spent())
+                .setParameter(8, clock.instant())
                 .executeUpdate();
         return id;
     }

@@ -67,7 +67,6 @@ class BreakOpenedWebhookTest {
                 .delete("/v1/webhooks/{id}", subscriptionId)
                 .then()
                 .statusCode(204);
-        clock.reset();
         receiver.close();
     }
 
@@ -143,7 +142,8 @@ class BreakOpenedWebhookTest {
     private List<WebhookReceiver.Received> deliverAllFor(String bank) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> {
                     dispatcher.runOnce();
                     clock.advance(Duration.ofSeconds(2));

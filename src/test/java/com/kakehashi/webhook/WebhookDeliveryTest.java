@@ -63,7 +63,6 @@ class WebhookDeliveryTest {
 
     @AfterEach
     void stopTheReceiver() {
-        clock.reset();
         receiver.close();
     }
 
@@ -239,7 +238,8 @@ class WebhookDeliveryTest {
     private void deliverUntil(Predicate<List<WebhookReceiver.Received>> done) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> {
                     dispatcher.runOnce();
                     clock.advance(Duration.ofSeconds(2));

@@ -70,7 +70,6 @@ class WebhookSecretAtRestTest {
 
     @AfterEach
     void stopTheReceiver() {
-        clock.reset();
         receiver.close();
     }
 
@@ -232,7 +231,8 @@ class WebhookSecretAtRestTest {
     private void deliverUntilOne() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> {
                     dispatcher.runOnce();
                     clock.advance(Duration.ofSeconds(2));

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +36,9 @@ public class SandboxSettlementBank {
 
     @Inject
     PartnerBanks banks;
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "kakehashi.settlement.outbox")
     Path outbox;
@@ -85,7 +89,8 @@ public class SandboxSettlementBank {
                             ? SandboxZenginStatements.statement(
                                     SandboxZenginStatements.read(
                                             content,
-                                            LocalDate.now(bank.timeZone()).minusDays(7)),
+                                            LocalDate.ofInstant(clock.instant(), bank.timeZone())
+                                                    .minusDays(7)),
                                     active)
                             : SandboxStatements.camt053(SandboxStatements.read(content), active, bank.timeZone())
                                     .getBytes(StandardCharsets.UTF_8);

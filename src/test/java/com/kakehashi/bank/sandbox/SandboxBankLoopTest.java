@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -58,11 +57,6 @@ class SandboxBankLoopTest {
 
     /** Wednesday 2026-11-25, 12:00 in Tokyo: a business day, so the file is executed the same day. */
     private static final Instant CUTOFF = Instant.parse("2026-11-25T03:00:00Z");
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
 
     @Test
     void aWellBehavedBankReconcilesTheBatchByItself() throws Exception {
@@ -139,8 +133,7 @@ class SandboxBankLoopTest {
 
     /** A Zengin-only bank's batch, booked by the sandbox into a 入出金取引明細 and dropped for reconciliation. */
     private Loop zenginLoop(Set<Fault> faults) throws Exception {
-        clock.reset();
-        clock.advance(java.time.Duration.between(Instant.now(), CUTOFF.minusSeconds(600)));
+        clock.setTo(CUTOFF.minusSeconds(600));
         String bank = aZenginOnlyBank();
         String traveller = aTravellerSubject();
         String wallet = aWalletWithYen(traveller, 20_000);
@@ -152,8 +145,7 @@ class SandboxBankLoopTest {
                     .then()
                     .statusCode(201);
         }
-        clock.reset();
-        clock.advance(java.time.Duration.between(Instant.now(), CUTOFF.plusSeconds(60)));
+        clock.setTo(CUTOFF.plusSeconds(60));
         String batchId = run(bank, CUTOFF).then().statusCode(201).extract().path("id");
         Path delivered;
         try (var files = Files.list(Path.of("target/test-settlement-outbox", bank))) {
@@ -171,6 +163,8 @@ class SandboxBankLoopTest {
         assertThat(intakes).hasSize(1);
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
+                .pollDelay(java.time.Duration.ZERO)
+                .pollInterval(java.time.Duration.ofMillis(20))
                 .until(() -> statements.status(intakes.get(0).statementId()).done());
         assertThat(statements.status(intakes.get(0).statementId()).state()).isEqualTo("PROCESSED");
 
@@ -195,8 +189,7 @@ class SandboxBankLoopTest {
     }
 
     private Loop loop(Set<Fault> faults) throws Exception {
-        clock.reset();
-        clock.advance(java.time.Duration.between(Instant.now(), CUTOFF.minusSeconds(600)));
+        clock.setTo(CUTOFF.minusSeconds(600));
         String bank = aSettlementBank("JPY");
         String traveller = aTravellerSubject();
         String wallet = aWalletWithYen(traveller, 20_000);
@@ -208,8 +201,7 @@ class SandboxBankLoopTest {
                     .then()
                     .statusCode(201);
         }
-        clock.reset();
-        clock.advance(java.time.Duration.between(Instant.now(), CUTOFF.plusSeconds(60)));
+        clock.setTo(CUTOFF.plusSeconds(60));
         String batchId = run(bank, CUTOFF).then().statusCode(201).extract().path("id");
         Path delivered;
         try (var files = Files.list(Path.of("target/test-settlement-outbox", bank))) {
@@ -229,6 +221,8 @@ class SandboxBankLoopTest {
         // Reconciliation processes statements off the caller's thread (docs/reconciliation.md).
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
+                .pollDelay(java.time.Duration.ZERO)
+                .pollInterval(java.time.Duration.ofMillis(20))
                 .until(() -> statements.status(intakes.get(0).statementId()).done());
 
         String state = given().header("Authorization", Tokens.operator())
