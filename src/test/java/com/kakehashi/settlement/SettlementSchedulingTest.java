@@ -62,8 +62,8 @@ class SettlementSchedulingTest {
         clock.setTo(Instant.parse("2026-11-25T12:00:00Z"));
         Instant threeHoursAgo = clock.instant().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
         String bank = newBank("JPY", "DIRECTORY", null, threeHoursAgo.minusSeconds(1), "0 0 * * * ?"); // hourly
-        List<Instant> first = scheduler.runDue(clock.instant());
-        List<Instant> second = scheduler.runDue(clock.instant());
+        List<Instant> first = scheduler.runDueFor(bank, clock.instant());
+        List<Instant> second = scheduler.runDueFor(bank, clock.instant());
 
         List<Map<String, Object>> batches = given().header("Authorization", Tokens.operator())
                 .queryParam("bankId", bank)

@@ -189,7 +189,7 @@ class ZenginAndBusinessDaysTest {
         paid(yamada, "1300"); // after it
         clockAt(HOLIDAY_CUTOFF.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)));
 
-        List<Instant> ran = scheduler.runDue(clock.instant()).stream()
+        List<Instant> ran = scheduler.runDueFor(bank, clock.instant()).stream()
                 .filter(at -> at.isAfter(HOLIDAY_CUTOFF.minusSeconds(1)))
                 .toList();
 

@@ -28,13 +28,11 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,16 +63,10 @@ class SandboxFundingBankTest {
     @Inject
     StatementPickUp pickUp;
 
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
     @Test
     void topUpsTheSandboxApprovedAreOnItsStatementSoALaterRunDoesNotCallThemMissing(@TempDir Path root)
             throws Exception {
-        clock.reset();
-        clock.advance(Duration.between(Instant.now(), TOP_UPS));
+        clock.setTo(TOP_UPS);
         String traveller = aTravellerSubject();
         String wallet = openWallet(traveller);
         linkBank(traveller, wallet, anApprovedAccountNumber());
