@@ -83,17 +83,6 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /**
-     * Known exceptions, named so the list cannot grow unnoticed: read models that still live in a repository
-     * and are mapped by their resource. Each leaves infra with issue 10 item 4 (rows by name); delete its
-     * line then. A new api -> infra dependency fails the build.
-     */
-    private static final java.util.Set<String> KNOWN_API_TO_INFRA = java.util.Set.of(
-            ROOT + ".reconciliation.infra.BreakRepository$BreakRow",
-            ROOT + ".bank.infra.CalendarRepository$ListedDay",
-            ROOT + ".fx.infra.PendingRateRepository$Event",
-            ROOT + ".reconciliation.infra.BreakRepository$EventRow");
-
     @Test
     void apiNeverReachesInfrastructure() {
         noClasses()
@@ -101,9 +90,7 @@ class ArchitectureTest {
                 .resideInAPackage("..api..")
                 .should()
                 .dependOnClassesThat(DescribedPredicate.describe(
-                        "infrastructure",
-                        (JavaClass c) ->
-                                c.getPackageName().endsWith(".infra") && !KNOWN_API_TO_INFRA.contains(c.getName())))
+                        "infrastructure", (JavaClass c) -> c.getPackageName().endsWith(".infra")))
                 .because("resources map application results to DTOs; persistence stays behind the application")
                 .check(CLASSES);
     }
@@ -185,7 +172,7 @@ class ArchitectureTest {
 
     /**
      * The console renders the API's own answers (ADR 0013: no second source of truth), so it may use another
-     * feature's {@code api} DTO mappers; the infra read models it still reads are the named exceptions above.
+     * feature's {@code api} DTO mappers; another feature's infra it never reads (read models live in their domain).
      */
     private static final String PRESENTATION_FEATURE = "console";
 
@@ -194,8 +181,8 @@ class ArchitectureTest {
             @Override
             public boolean test(JavaClass c) {
                 String pkg = c.getPackageName();
-                boolean internal = pkg.endsWith(".infra") && !KNOWN_API_TO_INFRA.contains(c.getName())
-                        || pkg.endsWith(".api") && !feature.equals(PRESENTATION_FEATURE);
+                boolean internal =
+                        pkg.endsWith(".infra") || pkg.endsWith(".api") && !feature.equals(PRESENTATION_FEATURE);
                 return pkg.startsWith("com.kakehashi.")
                         && !pkg.startsWith("com.kakehashi." + feature + ".")
                         && !pkg.startsWith("com.kakehashi." + feature)

@@ -2,9 +2,9 @@ package com.kakehashi.bank.application;
 
 import com.kakehashi.bank.domain.BusinessCalendar;
 import com.kakehashi.bank.domain.BusinessCalendar.DayKind;
+import com.kakehashi.bank.domain.CalendarDay;
 import com.kakehashi.bank.domain.PartnerBank;
 import com.kakehashi.bank.infra.CalendarRepository;
-import com.kakehashi.bank.infra.CalendarRepository.ListedDay;
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import io.quarkus.runtime.StartupEvent;
@@ -56,7 +56,7 @@ public class BusinessCalendars {
     public BusinessCalendar of(String calendar) {
         requireCalendarId(calendar);
         Map<LocalDate, DayKind> listed =
-                repository.days(calendar).stream().collect(Collectors.toMap(ListedDay::day, ListedDay::kind));
+                repository.days(calendar).stream().collect(Collectors.toMap(CalendarDay::day, CalendarDay::kind));
         return new BusinessCalendar(calendar, listed);
     }
 
@@ -65,7 +65,7 @@ public class BusinessCalendars {
     }
 
     @Transactional
-    public List<ListedDay> days(String calendar) {
+    public List<CalendarDay> days(String calendar) {
         requireCalendarId(calendar);
         return repository.days(calendar);
     }

@@ -1,6 +1,7 @@
 package com.kakehashi.bank.infra;
 
 import com.kakehashi.bank.domain.BusinessCalendar.DayKind;
+import com.kakehashi.bank.domain.CalendarDay;
 import com.kakehashi.common.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,8 +16,6 @@ import java.util.List;
 public class CalendarRepository {
     @Inject
     EntityManager em;
-
-    public record ListedDay(String calendar, LocalDate day, DayKind kind, String name, String source) {}
 
     /** A shipped day: inserted, or refreshed unless an operator has set that day. */
     public void upsertShipped(String calendar, LocalDate day, DayKind kind, String name, Instant now) {
@@ -56,12 +55,12 @@ public class CalendarRepository {
     }
 
     @SuppressWarnings("unchecked") // a native query's rows are untyped; each is cast where it is read
-    public List<ListedDay> days(String calendar) {
+    public List<CalendarDay> days(String calendar) {
         List<Tuple> rows =
                 em.createNativeQuery("""
                 select calendar, day, kind, name, source from business_calendar_day where calendar = ?1 order by day""", Tuple.class).setParameter(1, calendar).getResultList();
         return rows.stream()
-                .map(r -> new ListedDay(
+                .map(r -> new CalendarDay(
                         r.get("calendar", String.class),
                         SqlValues.date(r.get("day")),
                         DayKind.valueOf(r.get("kind", String.class)),

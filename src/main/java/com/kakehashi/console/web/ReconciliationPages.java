@@ -15,12 +15,12 @@ import com.kakehashi.reconciliation.application.Breaks;
 import com.kakehashi.reconciliation.application.ReceivedStatements;
 import com.kakehashi.reconciliation.application.Reports;
 import com.kakehashi.reconciliation.application.Statements;
+import com.kakehashi.reconciliation.domain.BreakRecord;
 import com.kakehashi.reconciliation.domain.BreakStatus;
 import com.kakehashi.reconciliation.domain.ExpectedItem;
 import com.kakehashi.reconciliation.domain.Outcome;
 import com.kakehashi.reconciliation.domain.ReceivedStatement;
 import com.kakehashi.reconciliation.domain.ResolutionReason;
-import com.kakehashi.reconciliation.infra.BreakRepository.BreakRow;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -252,7 +252,7 @@ public class ReconciliationPages {
         int minAge = minAgeDays == null || minAgeDays.isBlank() ? 0 : parseAge(minAgeDays);
         // the age filter is part of the query, so every page holds PAGE_SIZE breaks of that age (when there are)
         java.time.Instant openedBefore = minAge == 0 ? null : clock.instant().minus(Duration.ofDays(minAge));
-        List<BreakRow> fetched = breaks.list(
+        List<BreakRecord> fetched = breaks.list(
                 scope,
                 blankToNull(outcome),
                 blankToNull(status),
@@ -306,7 +306,7 @@ public class ReconciliationPages {
     @GET
     @Path("/breaks/{id}")
     public Response breakDetails(@PathParam("id") UUID id) {
-        BreakRow b = visibleBreak(id);
+        BreakRecord b = visibleBreak(id);
         Formats f = new Formats(session.zone());
         List<HistoryRow> history = session.caller().isOperator()
                 ? breaks.history(id).stream()
@@ -414,8 +414,8 @@ public class ReconciliationPages {
     }
 
     /** A bank sees its own breaks; another bank's break does not exist for it (the API's rule). */
-    private BreakRow visibleBreak(UUID id) {
-        BreakRow b = breaks.get(id);
+    private BreakRecord visibleBreak(UUID id) {
+        BreakRecord b = breaks.get(id);
         if (session.bankScope().filter(own -> !own.equals(b.bankId())).isPresent()) {
             throw new BusinessException(ErrorCode.BREAK_NOT_FOUND, "No break " + id);
         }
@@ -448,7 +448,7 @@ public class ReconciliationPages {
                 .toList();
     }
 
-    private BreakView view(BreakRow b, Formats f) {
+    private BreakView view(BreakRecord b, Formats f) {
         String c = b.currency();
         return new BreakView(
                 b.id().toString(),

@@ -102,7 +102,7 @@ public class SettlementPages {
             String net) {}
 
     @TemplateData
-    public record EventRow(String state, String detail, String actor, String at) {}
+    public record BreakEvent(String state, String detail, String actor, String at) {}
 
     @TemplateData
     public record DeliveryRow(
@@ -175,7 +175,7 @@ public class SettlementPages {
                         f.money(i.netting().netAmount())))
                 .toList();
         var events = reads.batchEvents(id).stream()
-                .map(e -> new EventRow(e.state(), nonNull(e.detail()), e.actor(), f.seconds(e.at())))
+                .map(e -> new BreakEvent(e.state(), nonNull(e.detail()), e.actor(), f.seconds(e.at())))
                 .toList();
         var deliveries = reads.deliveries(id).stream()
                 .map(d -> new DeliveryRow(

@@ -4,6 +4,7 @@ import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
 import com.kakehashi.fx.domain.FxRate;
 import com.kakehashi.fx.domain.PendingRate;
+import com.kakehashi.fx.domain.PendingRateEvent;
 import com.kakehashi.fx.domain.ResolvedRate;
 import com.kakehashi.fx.infra.FxRateRepository;
 import com.kakehashi.fx.infra.PendingRateRepository;
@@ -42,7 +43,7 @@ public class HeldRates {
         return QuarkusTransaction.requiringNew().call(() -> find(id));
     }
 
-    public List<PendingRateRepository.Event> audit(UUID id) {
+    public List<PendingRateEvent> audit(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             find(id);
             return pending.events(id);

@@ -3,6 +3,7 @@ package com.kakehashi.fx.infra;
 import com.kakehashi.common.sql.SqlRow;
 import com.kakehashi.fx.domain.FxRate;
 import com.kakehashi.fx.domain.PendingRate;
+import com.kakehashi.fx.domain.PendingRateEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -103,16 +104,14 @@ public class PendingRateRepository {
         return updated == 1;
     }
 
-    public record Event(PendingRate.Status status, String actor, Instant at, String reason) {}
-
     /** The audit trail of one item, oldest first. */
-    public List<Event> events(UUID id) {
+    public List<PendingRateEvent> events(UUID id) {
         return SqlRow.list(
                 SqlRow.query(
                         em,
                         "select status, actor, at, reason from fx_rate_pending_event where pending_id = ?1 order by id",
                         id),
-                r -> new Event(
+                r -> new PendingRateEvent(
                         r.enumValue("status", PendingRate.Status.class),
                         r.string("actor"),
                         r.instant("at"),

@@ -9,8 +9,8 @@ import com.kakehashi.common.zengin.ZenginText;
 import com.kakehashi.reconciliation.application.Breaks;
 import com.kakehashi.reconciliation.application.Reports;
 import com.kakehashi.reconciliation.application.Statements;
+import com.kakehashi.reconciliation.domain.BreakRecord;
 import com.kakehashi.reconciliation.domain.ResolutionReason;
-import com.kakehashi.reconciliation.infra.BreakRepository.BreakRow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -86,7 +86,7 @@ public class ReconciliationResource {
             Instant createdAt,
             Instant updatedAt,
             long version) {
-        static BreakDto of(BreakRow b) {
+        static BreakDto of(BreakRecord b) {
             return new BreakDto(
                     b.id(),
                     b.bankId(),
@@ -298,8 +298,8 @@ public class ReconciliationResource {
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
-    private BreakRow visible(UUID id) {
-        BreakRow b = breaks.get(id);
+    private BreakRecord visible(UUID id) {
+        BreakRecord b = breaks.get(id);
         if (!caller.isOperator() && !b.bankId().equals(caller.subject())) {
             throw new BusinessException(ErrorCode.BREAK_NOT_FOUND, "No break " + id);
         }

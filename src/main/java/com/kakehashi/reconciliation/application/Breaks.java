@@ -2,11 +2,11 @@ package com.kakehashi.reconciliation.application;
 
 import com.kakehashi.common.error.BusinessException;
 import com.kakehashi.common.error.ErrorCode;
+import com.kakehashi.reconciliation.domain.BreakEvent;
+import com.kakehashi.reconciliation.domain.BreakRecord;
 import com.kakehashi.reconciliation.domain.BreakStatus;
 import com.kakehashi.reconciliation.domain.ResolutionReason;
 import com.kakehashi.reconciliation.infra.BreakRepository;
-import com.kakehashi.reconciliation.infra.BreakRepository.BreakRow;
-import com.kakehashi.reconciliation.infra.BreakRepository.EventRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,7 +28,7 @@ public class Breaks {
 
     /** @param openedBefore only breaks opened before it (older than an age), or null for any age */
     @Transactional
-    public List<BreakRow> list(
+    public List<BreakRecord> list(
             String bankId,
             String outcome,
             String status,
@@ -41,21 +41,21 @@ public class Breaks {
     }
 
     @Transactional
-    public BreakRow get(UUID id) {
+    public BreakRecord get(UUID id) {
         return repository
                 .byId(id)
                 .orElseThrow(() -> new BusinessException(ErrorCode.BREAK_NOT_FOUND, "No break " + id));
     }
 
     @Transactional
-    public List<EventRow> history(UUID id) {
+    public List<BreakEvent> history(UUID id) {
         get(id);
         return repository.events(id);
     }
 
     @Transactional
-    public BreakRow assign(UUID id, String assignee, String actor) {
-        BreakRow b = get(id);
+    public BreakRecord assign(UUID id, String assignee, String actor) {
+        BreakRecord b = get(id);
         if (b.status().equals(BreakStatus.RESOLVED.name())) {
             throw new BusinessException(
                     ErrorCode.BREAK_STATE_CONFLICT, "Break " + id + " is resolved; reopen it first");
@@ -65,26 +65,28 @@ public class Breaks {
         return get(id);
     }
 
-    public BreakRow resolve(UUID id, ResolutionReason reason, String comment, String actor) {
+    public BreakRecord resolve(UUID id, ResolutionReason reason, String comment, String actor) {
         if (reason == ResolutionReason.CLEARED) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "CLEARED is the matcher's own reason");
         }
-        BreakRow b = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            BreakRow current = get(id);
-            if (current.status().equals(BreakStatus.RESOLVED.name())) {
-                throw new BusinessException(ErrorCode.BREAK_STATE_CONFLICT, "Break " + id + " is already resolved");
-            }
-            change(current, BreakStatus.RESOLVED.name(), current.assignee(), reason.name(), comment);
-            repository.event(id, "RESOLVED", actor, reason + ": " + comment, clock.instant());
-            return get(id);
-        });
+        BreakRecord b = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    BreakRecord current = get(id);
+                    if (current.status().equals(BreakStatus.RESOLVED.name())) {
+                        throw new BusinessException(
+                                ErrorCode.BREAK_STATE_CONFLICT, "Break " + id + " is already resolved");
+                    }
+                    change(current, BreakStatus.RESOLVED.name(), current.assignee(), reason.name(), comment);
+                    repository.event(id, "RESOLVED", actor, reason + ": " + comment, clock.instant());
+                    return get(id);
+                });
         matching.afterResolution(b.bankId(), b.batchId(), actor); // a resolved instruction may complete its batch
         return get(id);
     }
 
     @Transactional
-    public BreakRow reopen(UUID id, String comment, String actor) {
-        BreakRow b = get(id);
+    public BreakRecord reopen(UUID id, String comment, String actor) {
+        BreakRecord b = get(id);
         if (!b.status().equals(BreakStatus.RESOLVED.name())) {
             throw new BusinessException(ErrorCode.BREAK_STATE_CONFLICT, "Break " + id + " is not resolved");
         }
@@ -93,7 +95,7 @@ public class Breaks {
         return get(id);
     }
 
-    private void change(BreakRow b, String status, String assignee, String reason, String comment) {
+    private void change(BreakRecord b, String status, String assignee, String reason, String comment) {
         if (!repository.update(b.id(), b.version(), status, assignee, reason, comment, clock.instant())) {
             throw new BusinessException(
                     ErrorCode.CONCURRENT_MODIFICATION, "Break " + b.id() + " changed meanwhile; read it again");

@@ -1,7 +1,8 @@
 package com.kakehashi.reconciliation.infra;
 
-import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.common.sql.SqlRow;
+import com.kakehashi.reconciliation.domain.BreakEvent;
+import com.kakehashi.reconciliation.domain.BreakRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -113,34 +114,6 @@ public class BreakRepository {
                 .executeUpdate();
     }
 
-    /** A break and what an operator needs to chase it with the bank. */
-    public record BreakRow(
-            UUID id,
-            String bankId,
-            String outcome,
-            String kind,
-            UUID expectedItemId,
-            UUID statementId,
-            String statementRef,
-            Integer seq,
-            Integer entry,
-            UUID batchId,
-            String endToEndId,
-            String bankReference,
-            String counterparty,
-            MinorAmount amount,
-            MinorAmount difference,
-            String currency,
-            LocalDate valueDate,
-            String status,
-            String assignee,
-            String reasonCode,
-            String comment,
-            String detail,
-            Instant createdAt,
-            Instant updatedAt,
-            long version) {}
-
     private static final String SELECT = """
             select b.id, b.bank_id, b.outcome, b.kind, b.expected_item_id, b.statement_id, s.statement_ref, b.seq,
                    se.entry_no, b.batch_id, coalesce(se.end_to_end_id, x.reference) end_to_end_id, se.bank_reference,
@@ -154,7 +127,7 @@ public class BreakRepository {
             """;
 
     /** @param openedBefore only breaks opened before this instant (an age filter applied before paging), or null */
-    public List<BreakRow> list(
+    public List<BreakRecord> list(
             String bankId,
             String outcome,
             String status,
@@ -185,7 +158,7 @@ public class BreakRepository {
     /** Later than any break's opening: the list's age filter when none is asked for. */
     private static final Instant NO_AGE_LIMIT = Instant.parse("9999-12-31T00:00:00Z");
 
-    public Optional<BreakRow> byId(UUID id) {
+    public Optional<BreakRecord> byId(UUID id) {
         return rows(SELECT + " where b.id = ?1", id).stream().findFirst();
     }
 
@@ -206,22 +179,20 @@ public class BreakRepository {
                 == 1;
     }
 
-    public record EventRow(String action, String actor, String detail, Instant at) {}
-
-    public List<EventRow> events(UUID breakId) {
+    public List<BreakEvent> events(UUID breakId) {
         return SqlRow.list(
                 SqlRow.query(
                         em,
                         "select action, actor, detail, at from reconciliation_break_event"
                                 + " where break_id = ?1 order by id",
                         breakId),
-                r -> new EventRow(r.string("action"), r.string("actor"), r.string("detail"), r.instant("at")));
+                r -> new BreakEvent(r.string("action"), r.string("actor"), r.string("detail"), r.instant("at")));
     }
 
-    private List<BreakRow> rows(String sql, Object... params) {
+    private List<BreakRecord> rows(String sql, Object... params) {
         return SqlRow.list(
                 SqlRow.query(em, sql, params),
-                r -> new BreakRow(
+                r -> new BreakRecord(
                         r.uuid("id"),
                         r.string("bank_id"),
                         r.string("outcome"),
