@@ -1,8 +1,8 @@
 package com.kakehashi.reconciliation.application;
 
 import com.kakehashi.reconciliation.domain.BreakOpened;
-import com.kakehashi.reconciliation.infra.OpenedBreakRepository;
-import com.kakehashi.reconciliation.infra.OpenedBreakRepository.OpenedBreak;
+import com.kakehashi.reconciliation.domain.BreakRecord;
+import com.kakehashi.reconciliation.infra.BreakRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -18,7 +18,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class BreakAnnouncements {
     @Inject
-    OpenedBreakRepository opened;
+    BreakRepository breaks;
 
     @Inject
     Event<BreakOpened> breakOpened;
@@ -32,7 +32,7 @@ public class BreakAnnouncements {
         if (listeners.isResolvable() && !listeners.get().anyListener()) {
             return; // nobody would hear of them: not even the look-up
         }
-        for (OpenedBreak b : opened.openedInThisTransaction(bankId, at)) {
+        for (BreakRecord b : breaks.openedInThisTransaction(bankId, at)) {
             breakOpened.fire(new BreakOpened(
                     b.id(),
                     b.bankId(),
@@ -40,7 +40,7 @@ public class BreakAnnouncements {
                     b.kind(),
                     b.statementId(),
                     b.statementRef(),
-                    b.entry(),
+                    b.entry() != null ? b.entry() : b.seq(),
                     b.batchId(),
                     b.expectedItemId(),
                     b.endToEndId(),

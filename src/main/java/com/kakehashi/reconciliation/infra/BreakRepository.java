@@ -189,6 +189,18 @@ public class BreakRepository {
                 r -> new BreakEvent(r.string("action"), r.string("actor"), r.string("detail"), r.instant("at")));
     }
 
+    /**
+     * The breaks of {@code bankId} this transaction opened at {@code at}, in the order they were opened (their
+     * OPENED events carry this transaction's id).
+     */
+    public List<BreakRecord> openedInThisTransaction(String bankId, Instant at) {
+        return rows(SELECT + """
+                join reconciliation_break_event e on e.break_id = b.id
+                where e.action = 'OPENED' and e.at = ?1 and b.bank_id = ?2
+                  and e.xmin::text::bigint = pg_current_xact_id()::text::bigint % 4294967296
+                order by e.id""", at, bankId);
+    }
+
     private List<BreakRecord> rows(String sql, Object... params) {
         return SqlRow.list(
                 SqlRow.query(em, sql, params),

@@ -1,7 +1,6 @@
 package com.kakehashi.settlement.api;
 
 import com.kakehashi.common.api.MoneyDto;
-import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.settlement.domain.PayoutReturn;
 import com.kakehashi.settlement.domain.SettlementBatch;
 import com.kakehashi.settlement.domain.SettlementItem;
@@ -64,10 +63,10 @@ public final class SettlementDtos {
                     n.outcome().name(),
                     item.payments(),
                     item.refunds(),
-                    money(n.grossAmount()),
-                    money(n.refundedAmount()),
-                    money(n.feeAmount()),
-                    money(n.netAmount()),
+                    MoneyDto.of(n.grossAmount()),
+                    MoneyDto.of(n.refundedAmount()),
+                    MoneyDto.of(n.feeAmount()),
+                    MoneyDto.of(n.netAmount()),
                     !paid ? null : returned != null ? "RETURNED" : "INSTRUCTED",
                     returned == null ? null : returned.reasonCode(),
                     returned == null ? null : returned.returnedAt());
@@ -97,9 +96,11 @@ public final class SettlementDtos {
             Totals totals = b.payout() == null
                     ? null
                     : new Totals(
-                            money(b.payout()),
-                            money(b.fee()),
-                            b.fxSold() == null ? null : new FxCover(money(b.fxSold()), money(b.fxBought())));
+                            MoneyDto.of(b.payout()),
+                            MoneyDto.of(b.fee()),
+                            b.fxSold() == null
+                                    ? null
+                                    : new FxCover(MoneyDto.of(b.fxSold()), MoneyDto.of(b.fxBought())));
             return new BatchDto(
                     b.id(),
                     b.bankId(),
@@ -125,8 +126,4 @@ public final class SettlementDtos {
             String status,
 
             String reason) {}
-
-    static MoneyDto money(MinorAmount amount) {
-        return MoneyDto.of(amount);
-    }
 }

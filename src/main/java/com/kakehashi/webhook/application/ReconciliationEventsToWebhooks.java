@@ -1,8 +1,6 @@
 package com.kakehashi.webhook.application;
 
 import com.kakehashi.common.api.MoneyDto;
-import com.kakehashi.common.money.Amounts;
-import com.kakehashi.common.money.MinorAmount;
 import com.kakehashi.reconciliation.application.BreakListeners;
 import com.kakehashi.reconciliation.domain.BreakOpened;
 import com.kakehashi.webhook.domain.EventType;
@@ -49,16 +47,12 @@ public class ReconciliationEventsToWebhooks implements BreakListeners {
         data.put("endToEndId", b.endToEndId());
         data.put("bankReference", b.bankReference());
         data.put("counterparty", b.counterparty());
-        data.put("amount", money(b.amount()));
-        data.put("difference", money(b.difference()));
+        data.put("amount", MoneyDto.of(b.amount()));
+        data.put("difference", MoneyDto.of(b.difference()));
         data.put("valueDate", text(b.valueDate()));
         data.put("detail", b.detail());
         data.put("openedAt", b.openedAt().toString());
         return data;
-    }
-
-    private static MoneyDto money(MinorAmount amount) {
-        return amount == null ? null : MoneyDto.of(Amounts.fromMinor(amount.amount(), amount.currency()));
     }
 
     private static String text(Object value) {
